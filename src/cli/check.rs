@@ -1,0 +1,82 @@
+//! `check`: validate the graph; errors exit 1, warnings exit 0.
+
+use super::{write_json, CliError, Ctx, TextFormat};
+use claimgraph::check;
+use claimgraph::diag::Diagnostic;
+use claimgraph::load;
+use claimgraph::support::Support;
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Validate the graph: errors (exit 1) and warnings (exit 0).
+///
+/// Warnings: unused entity, ungrounded claim, circular support, unknown tag, credibility 1
+/// ("confirmed by independent sources") on a claim that is not independent.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph check\n  claimgraph --graph other/ check --format json"
+)]
+pub struct Args {
+    /// Output format (json for CI).
+    #[arg(long, value_enum, default_value_t)]
+    format: TextFormat,
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (errors, more, warnings) = match load::from_path(&ctx.graph_path) {
+        Ok(loaded) => {
+            for note in &loaded.notes {
+                eprintln!("claimgraph: note: {note}");
+            }
+            let s = Support::new(&loaded.graph);
+            let w = check::warnings(&loaded.graph, &s);
+            std::mem::forget(loaded);
+            (Vec::new(), 0, w)
+        }
+        Err(e) => (e.errors, e.more, Vec::new()),
+    };
+    let shown = ctx.graph_path.display().to_string();
+    match args.format {
+        TextFormat::Json => write_json(
+            out,
+            &json!({
+                "graph": shown,
+                "valid": errors.is_empty(),
+                "errors": errors,
+                "more_errors": more,
+                "warnings": warnings,
+            }),
+        )?,
+        TextFormat::Text => write_text(out, &shown, &errors, more, &warnings)?,
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    graph: &str,
+    errors: &[Diagnostic],
+    more: usize,
+    warnings: &[Diagnostic],
+) -> Result<(), CliError> {
+    for d in errors.iter().chain(warnings) {
+        writeln!(out, "{d}")?;
+    }
+    if more > 0 {
+        writeln!(out, "and {more} more errors")?;
+    }
+    let n = errors.len() + more;
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{graph}: {}, {}",
+        plural(n, "error"),
+        plural(warnings.len(), "warning")
+    )?;
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! `show`: one claim, entity or document with all its edges.
+
+use super::{resolve, write_json, CliError, Ctx, TextFormat};
+use claimgraph::graph::{ClaimGraph, NodeIx, Record, Slot};
+use claimgraph::model::{Id, Rel};
+use claimgraph::query;
+use claimgraph::support::Support;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Show one claim, entity or document with all its edges.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph show nis\n  claimgraph show Pyongyang --format json"
+)]
+pub struct Args {
+    /// An id, or an entity's name or alias.
+    id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: TextFormat,
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let g = &ctx.load()?.graph;
+    let s = Support::new(g);
+    let value = match resolve(g, &args.id)? {
+        Slot::Doc(d) => document_json(g, d),
+        Slot::Node(ix) => node_json(g, &s, ix),
+    };
+    match args.format {
+        TextFormat::Json => write_json(out, &value)?,
+        TextFormat::Text => write_text(out, &value, 0)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The edges touching `ix`, as `{rel, from|to, in, quote, date}` objects.
+fn edges_json(g: &ClaimGraph, ix: NodeIx, dir: Direction) -> Vec<serde_json::Value> {
+    let mut list: Vec<_> = g
+        .petgraph()
+        .edges_directed(ix, dir)
+        .map(|e| {
+            let rec = g.edge_record(e);
+            let other = if dir == Direction::Outgoing {
+                "to"
+            } else {
+                "from"
+            };
+            let other_id = if dir == Direction::Outgoing {
+                &rec.to
+            } else {
+                &rec.from
+            };
+            let mut v = json!({ "rel": rec.rel, other: other_id });
+            let obj = v.as_object_mut().expect("object");
+            if let Some(d) = &rec.in_doc {
+                obj.insert("in".into(), json!(d));
+            }
+            if let Some(q) = &rec.quote {
+                obj.insert("quote".into(), json!(q));
+            }
+            if let Some(d) = &rec.date {
+                obj.insert("date".into(), json!(d));
+            }
+            v
+        })
+        .collect();
+    list.sort_by_key(|v| (v["rel"].to_string(), v.to_string()));
+    list
+}
+
+fn ids(list: Vec<&Id>) -> serde_json::Value {
+    json!(list)
+}
+
+fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
+    let mut v = match &g.node(ix).record {
+        Record::Claim(c) => {
+            let facts = query::facts(g, s, ix);
+            let mut v = serde_json::to_value(c).expect("claims serialize");
+            let obj = v.as_object_mut().expect("object");
+            obj.insert("type".into(), json!("claim"));
+            obj.insert("asserted_by".into(), ids(facts.asserted_by));
+            obj.insert("denied_by".into(), ids(facts.denied_by));
+            obj.insert("grounds".into(), ids(facts.grounds));
+            obj.insert("cited_by".into(), ids(g.source_ids(ix, Rel::Cites)));
+            for (k, b) in [
+                ("contested", facts.contested),
+                ("circular", facts.circular),
+                ("ungrounded", facts.ungrounded),
+                ("single_origin", facts.single_origin),
+                ("independent", facts.independent),
+                ("interested_denial", facts.interested_denial),
+            ] {
+                obj.insert(k.into(), json!(b));
+            }
+            v
+        }
+        Record::Entity(e) => {
+            let mut v = serde_json::to_value(e).expect("entities serialize");
+            let obj = v.as_object_mut().expect("object");
+            obj.insert("type".into(), json!("entity"));
+            obj.insert("origin".into(), json!(g.id(s.origin(ix))));
+            obj.insert("ground".into(), json!(s.is_ground(ix)));
+            obj.insert("asserts".into(), ids(g.target_ids(ix, Rel::Asserts)));
+            obj.insert("denies".into(), ids(g.target_ids(ix, Rel::Denies)));
+            obj.insert("cited_by".into(), ids(g.source_ids(ix, Rel::Cites)));
+            v
+        }
+    };
+    let obj = v.as_object_mut().expect("object");
+    obj.insert(
+        "edges_out".into(),
+        json!(edges_json(g, ix, Direction::Outgoing)),
+    );
+    obj.insert(
+        "edges_in".into(),
+        json!(edges_json(g, ix, Direction::Incoming)),
+    );
+    v
+}
+
+fn document_json(g: &ClaimGraph, d: u32) -> serde_json::Value {
+    let data = g.document(d);
+    let mut v = serde_json::to_value(&data.doc).expect("documents serialize");
+    let claims: Vec<&Id> = g.sorted_ids(g.claims().filter(|&c| {
+        g.claim(c)
+            .is_some_and(|c| c.found_in.contains(&data.doc.id))
+    }));
+    let edges: Vec<String> = {
+        let mut list: Vec<String> = g
+            .petgraph()
+            .edge_references()
+            .filter(|e| e.weight().in_doc == Some(d))
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    g.id(e.source()),
+                    e.weight().rel,
+                    g.id(e.target())
+                )
+            })
+            .collect();
+        list.sort();
+        list
+    };
+    let obj = v.as_object_mut().expect("object");
+    obj.insert("type".into(), json!("document"));
+    obj.insert("claims".into(), json!(claims));
+    obj.insert("edges".into(), json!(edges));
+    v
+}
+
+/// Prints a JSON object as indented `key: value` lines, lists one item per line.
+fn write_text(out: &mut dyn Write, v: &serde_json::Value, indent: usize) -> Result<(), CliError> {
+    let pad = " ".repeat(indent);
+    let Some(obj) = v.as_object() else {
+        writeln!(out, "{pad}{}", scalar(v))?;
+        return Ok(());
+    };
+    let width = obj.keys().map(|k| k.len()).max().unwrap_or(0) + 1;
+    for (k, val) in obj {
+        match val {
+            serde_json::Value::Array(items) if items.is_empty() => {}
+            serde_json::Value::Array(items) => {
+                writeln!(out, "{pad}{:width$}", format!("{k}:"))?;
+                for item in items {
+                    writeln!(out, "{pad}  - {}", scalar(item))?;
+                }
+            }
+            serde_json::Value::Object(_) => {
+                writeln!(out, "{pad}{k}:")?;
+                write_text(out, val, indent + 2)?;
+            }
+            serde_json::Value::Null => {}
+            _ => writeln!(out, "{pad}{:width$} {}", format!("{k}:"), scalar(val))?,
+        }
+    }
+    Ok(())
+}
+
+/// A value on one line: strings bare, objects as `key=value` pairs.
+fn scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .map(|(k, v)| format!("{k}={}", scalar(v)))
+            .collect::<Vec<_>>()
+            .join("  "),
+        other => other.to_string(),
+    }
+}

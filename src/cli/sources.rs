@@ -1,0 +1,61 @@
+//! `sources`: every ground with how many claims stand on it (SPEC §2 `grounded`/`sole`).
+
+use super::{table, write_json, CliError, Ctx, ListFormat};
+use claimgraph::query;
+use claimgraph::support::Support;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// List the grounds (sources that cite nothing) with how many claims rest on each.
+///
+/// GROUNDED counts the claims with the source among their grounds; SOLE those resting on it
+/// alone — the claims left standing on nothing if it were discredited. Most SOLE first.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph sources\n  claimgraph sources --tag intelligence --format json"
+)]
+pub struct Args {
+    /// Only grounds with this tag.
+    #[arg(long, value_name = "T")]
+    tag: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: ListFormat,
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let g = &ctx.load()?.graph;
+    let s = Support::new(g);
+    let rows = query::sources(g, &s, args.tag.as_deref());
+    match args.format {
+        ListFormat::Ids => {
+            for r in &rows {
+                writeln!(out, "{}", r.id)?;
+            }
+        }
+        ListFormat::Json => write_json(out, &rows)?,
+        ListFormat::Table => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.grounded.to_string(),
+                        r.sole.to_string(),
+                        r.tags.join(","),
+                        r.name.to_string(),
+                    ]
+                })
+                .collect();
+            table::write(
+                out,
+                &["ID", "GROUNDED", "SOLE", "TAGS", "NAME"],
+                &cells,
+                &[30, 8, 6, 26, 0],
+                table::width(),
+            )?;
+            writeln!(out, "{} grounds", cells.len())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

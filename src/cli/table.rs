@@ -1,0 +1,145 @@
+//! Aligned text tables that fit the terminal: the last column is truncated with "…" so that
+//! each row stays on one line of the terminal width (`COLUMNS`, else 80).
+
+use std::io::{self, Write};
+
+/// The width to fit: `$COLUMNS` when set to a sane number, else 80.
+pub fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| (20..=1000).contains(&w))
+        .unwrap_or(80)
+}
+
+/// Display width of `s` in terminal columns (East Asian wide characters count two).
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1FAFF
+        | 0x20000..=0x3FFFD => 2,
+        0..=0x1F | 0x7F..=0x9F => 0,
+        _ => 1,
+    }
+}
+
+/// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces.
+pub fn truncate(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if display_width(&flat) <= max {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in flat.chars() {
+        let cw = char_width(c);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Writes `rows` under `header`, columns padded to their widest cell (at most `caps[i]`),
+/// the last column cut to fit `total` columns.
+pub fn write(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+    caps: &[usize],
+    total: usize,
+) -> io::Result<()> {
+    let n = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(n - 1) {
+            widths[i] = widths[i].max(display_width(cell).min(caps[i]));
+        }
+    }
+    let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
+    let last = total.saturating_sub(used).max(20);
+    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, cell) in cells.enumerate() {
+            if i + 1 < n {
+                let cell = truncate(cell, widths[i]);
+                let pad = widths[i] - display_width(&cell);
+                s.push_str(&cell);
+                s.extend(std::iter::repeat_n(' ', pad + 2));
+            } else {
+                s.push_str(&truncate(cell, last));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, &mut header.iter().copied())?;
+    for row in rows {
+        line(out, &mut row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+/// Wraps `text` into lines of at most `width` columns, breaking at spaces (a word longer
+/// than the width is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let word = truncate(word, width);
+        if !cur.is_empty() && display_width(&cur) + 1 + display_width(&word) > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&word);
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(display_width(&truncate("한국어한국어", 5)), 5);
+        assert_eq!(truncate("a\nb", 10), "a b");
+    }
+
+    #[test]
+    fn rows_fit_the_width() {
+        let mut out = Vec::new();
+        let rows = vec![vec!["id-1".to_string(), "x".repeat(200)]];
+        write(&mut out, &["ID", "TEXT"], &rows, &[30, 0], 80).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.lines().all(|l| display_width(l) <= 80), "{s}");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
+    }
+}

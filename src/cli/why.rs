@@ -1,0 +1,196 @@
+//! `why`: the support tree of a claim down to its grounds.
+
+use super::{resolve_claim, CliError, Ctx, TextFormat};
+use claimgraph::graph::{ClaimGraph, NodeIx, Record};
+use claimgraph::support::Support;
+use claimgraph::why::{self, Mark, Row, Via};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Show why a claim is believed: its support tree down to its grounds.
+///
+/// Each level says how it supports the one above (cites, asserted by, relays). Grounds are
+/// sources that cite nothing; cycles are marked; a node met twice is expanded once.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph why nk-ballistic-missiles-to-russia\n  claimgraph why nk-ballistic-missiles-to-russia --format json"
+)]
+pub struct Args {
+    /// The claim (an id).
+    claim: String,
+    /// Levels to show below the claim; deeper supports are cut and counted.
+    #[arg(long, default_value_t = 25, value_name = "N")]
+    depth: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: TextFormat,
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let g = &ctx.load()?.graph;
+    let root = resolve_claim(g, &args.claim)?;
+    let s = Support::new(g);
+    let tree = why::tree(g, &s, root, args.depth);
+    match args.format {
+        TextFormat::Text => write_text(out, g, &s, &tree)?,
+        TextFormat::Json => write_json(out, g, &s, &tree)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn via_text(via: Via) -> &'static str {
+    match via {
+        Via::Root => "",
+        Via::Cites => "cites ",
+        Via::AssertedBy => "asserted by ",
+        Via::Relays => "relays ",
+    }
+}
+
+/// One line's label: the node and what the tree knows about it.
+fn label(g: &ClaimGraph, s: &Support, row: &Row) -> String {
+    let id = g.id(row.node);
+    let body = match &g.node(row.node).record {
+        Record::Claim(c) => format!("{id}: {}", c.text),
+        Record::Entity(e) => {
+            let tags: Vec<&str> = e.tags.iter().map(|t| t.as_str()).collect();
+            let tags = if tags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", tags.join(", "))
+            };
+            format!("{id} ({}){tags}", e.name)
+        }
+    };
+    let note = match row.mark {
+        Mark::Ground => format!("  — ground, origin {}", g.id(s.origin(row.node))),
+        Mark::DeadEnd => "  — nobody asserts it and it cites nothing".to_string(),
+        Mark::Cycle => "  ↺ cycle: already on this path".to_string(),
+        Mark::ShownAbove => "  (shown above)".to_string(),
+        Mark::Cut => "  … cut by --depth".to_string(),
+        Mark::Expanded => String::new(),
+    };
+    format!("{}{body}{note}", via_text(row.via))
+}
+
+/// For each row, whether a later sibling follows it (so its branch line continues).
+fn has_next_sibling(rows: &[Row]) -> Vec<bool> {
+    let mut seen_at_depth: Vec<bool> = Vec::new();
+    let mut out = vec![false; rows.len()];
+    for (i, row) in rows.iter().enumerate().rev() {
+        seen_at_depth.resize(row.depth + 1, false);
+        out[i] = seen_at_depth[row.depth];
+        seen_at_depth[row.depth] = true;
+    }
+    out
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    g: &ClaimGraph,
+    s: &Support,
+    tree: &why::Tree,
+) -> Result<(), CliError> {
+    let next = has_next_sibling(&tree.rows);
+    let mut open: Vec<bool> = Vec::new(); // per depth: does the branch line continue?
+    for (i, row) in tree.rows.iter().enumerate() {
+        open.truncate(row.depth);
+        let mut prefix = String::new();
+        for &cont in open.iter().skip(1) {
+            prefix.push_str(if cont { "│  " } else { "   " });
+        }
+        if row.depth > 0 {
+            prefix.push_str(if next[i] { "├─ " } else { "└─ " });
+        }
+        writeln!(out, "{prefix}{}", label(g, s, row))?;
+        open.push(next[i]);
+    }
+    let root = tree.rows[0].node;
+    let grounds = claimgraph::query::grounds_ids(g, s, root);
+    let grounds: Vec<&str> = grounds.iter().map(|i| i.as_str()).collect();
+    writeln!(
+        out,
+        "grounds: {}",
+        if grounds.is_empty() {
+            "none (ungrounded)".to_string()
+        } else {
+            grounds.join(", ")
+        }
+    )?;
+    if tree.cut > 0 {
+        writeln!(
+            out,
+            "cut: {} nodes not expanded below depth {} (raise --depth to see them)",
+            tree.cut,
+            max_depth(tree)
+        )?;
+    }
+    Ok(())
+}
+
+fn max_depth(tree: &why::Tree) -> usize {
+    tree.rows
+        .iter()
+        .filter(|r| r.mark == Mark::Cut)
+        .map(|r| r.depth)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The tree as nested JSON objects, written iteratively (a deep tree cannot overflow).
+fn write_json(
+    out: &mut dyn Write,
+    g: &ClaimGraph,
+    s: &Support,
+    tree: &why::Tree,
+) -> Result<(), CliError> {
+    let grounds = claimgraph::query::grounds_ids(g, s, tree.rows[0].node);
+    write!(
+        out,
+        "{{\"claim\":{},\"grounds\":{},\"cut\":{},\"tree\":",
+        serde_json::json!(g.id(tree.rows[0].node)),
+        serde_json::json!(grounds),
+        tree.cut
+    )?;
+    let mut depth_open: Vec<usize> = Vec::new();
+    for (i, row) in tree.rows.iter().enumerate() {
+        while depth_open.last().is_some_and(|&d| d >= row.depth) {
+            depth_open.pop();
+            out.write_all(b"]}")?;
+        }
+        let first_child = i > 0 && tree.rows[i - 1].depth < row.depth;
+        if i > 0 && !first_child {
+            out.write_all(b",")?;
+        }
+        write!(out, "{}", node_object_head(g, s, row.node, row))?;
+        out.write_all(b",\"children\":[")?;
+        depth_open.push(row.depth);
+    }
+    while depth_open.pop().is_some() {
+        out.write_all(b"]}")?;
+    }
+    writeln!(out, "}}")?;
+    Ok(())
+}
+
+/// `{"id":…,"type":…,…` without the closing brace.
+fn node_object_head(g: &ClaimGraph, s: &Support, ix: NodeIx, row: &Row) -> String {
+    let mut obj = serde_json::Map::new();
+    obj.insert("id".into(), serde_json::json!(g.id(ix)));
+    obj.insert("via".into(), serde_json::json!(row.via));
+    obj.insert("mark".into(), serde_json::json!(row.mark));
+    match &g.node(ix).record {
+        Record::Claim(c) => {
+            obj.insert("type".into(), "claim".into());
+            obj.insert("text".into(), c.text.clone().into());
+        }
+        Record::Entity(e) => {
+            obj.insert("type".into(), "entity".into());
+            obj.insert("name".into(), e.name.clone().into());
+            obj.insert("tags".into(), serde_json::json!(e.tags));
+            obj.insert("origin".into(), serde_json::json!(g.id(s.origin(ix))));
+        }
+    }
+    let text = serde_json::Value::Object(obj).to_string();
+    text[..text.len() - 1].to_string()
+}

@@ -1,0 +1,66 @@
+//! The canonical JSON layout: the SPEC §1 file format with every array sorted (documents,
+//! entities and claims by id; edges by from, rel, to), two-space indentation, one record per
+//! line, and a trailing newline — so that `git diff` shows one changed line per changed
+//! record. `export --format json` and the editing commands both write it.
+
+use crate::graph::ClaimGraph;
+use crate::model::GraphFile;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Writes `file` in the canonical layout. The arrays must already be sorted.
+pub fn write_canonical<W: Write + ?Sized>(w: &mut W, file: &GraphFile) -> io::Result<()> {
+    let present = [
+        !file.documents.is_empty(),
+        !file.entities.is_empty(),
+        !file.claims.is_empty(),
+        !file.edges.is_empty(),
+    ];
+    let last = present.iter().rposition(|&p| p);
+    let Some(last) = last else {
+        return w.write_all(b"{}\n");
+    };
+    w.write_all(b"{\n")?;
+    let more = |i: usize| i < last;
+    if present[0] {
+        section(w, "documents", &file.documents, more(0))?;
+    }
+    if present[1] {
+        section(w, "entities", &file.entities, more(1))?;
+    }
+    if present[2] {
+        section(w, "claims", &file.claims, more(2))?;
+    }
+    if present[3] {
+        section(w, "edges", &file.edges, false)?;
+    }
+    w.write_all(b"}\n")
+}
+
+/// One `"name": [ ... ]` array, a record per line; `comma` if another array follows.
+fn section<W: Write + ?Sized, T: Serialize>(
+    w: &mut W,
+    name: &str,
+    records: &[T],
+    comma: bool,
+) -> io::Result<()> {
+    writeln!(w, "  \"{name}\": [")?;
+    for (i, r) in records.iter().enumerate() {
+        w.write_all(b"    ")?;
+        serde_json::to_writer(&mut *w, r).map_err(io::Error::other)?;
+        w.write_all(if i + 1 < records.len() { b",\n" } else { b"\n" })?;
+    }
+    w.write_all(if comma { b"  ],\n" } else { b"  ]\n" })
+}
+
+/// The whole graph as one canonical file.
+pub fn write_graph<W: Write + ?Sized>(w: &mut W, g: &ClaimGraph) -> io::Result<()> {
+    write_canonical(w, &g.to_graph_file())
+}
+
+/// `file` in the canonical layout, as a string.
+pub fn to_canonical_string(file: &GraphFile) -> String {
+    let mut buf = Vec::new();
+    write_canonical(&mut buf, file).expect("writing to a Vec cannot fail");
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
+}

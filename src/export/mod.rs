@@ -1,0 +1,3 @@
+//! Export formats: the graph written for other readers. One file per format.
+
+pub mod json;

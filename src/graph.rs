@@ -1,0 +1,333 @@
+//! `ClaimGraph`: the merged, validated graph — a petgraph `StableGraph` of entities and
+//! claims joined by `asserts`/`denies`/`cites` edges, the documents beside it, and one id
+//! index over all three.
+//!
+//! The graph is built by the loader and only holds valid data: every edge runs in a legal
+//! direction, every reference resolves. It answers local questions (who asserts this claim,
+//! what does it cite); whole-graph semantics live in [`crate::support`].
+
+use crate::model::{Claim, Date, Document, Edge, Entity, GraphFile, Id, Rel};
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use rustc_hash::FxHashMap;
+
+/// Index of an entity or claim node.
+pub type NodeIx = NodeIndex<u32>;
+
+/// An entity or a claim: the two kinds of node in the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Entity(Entity),
+    Claim(Claim),
+}
+
+impl Record {
+    /// The record's id.
+    pub fn id(&self) -> &Id {
+        match self {
+            Record::Entity(e) => &e.id,
+            Record::Claim(c) => &c.id,
+        }
+    }
+}
+
+/// Where a record or edge came from: the file (index into [`ClaimGraph::files`]) and its
+/// position in that file's array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub file: u32,
+    pub pos: u32,
+}
+
+/// A node: the record and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeData {
+    pub record: Record,
+    pub origin: Origin,
+}
+
+/// The rarely present fields of an edge, boxed so that plain edges stay small.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EdgeExtra {
+    pub date: Option<Date>,
+    pub quote: Option<String>,
+    pub note: Option<String>,
+}
+
+/// An edge's relation and details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeData {
+    pub rel: Rel,
+    /// The document the edge was found in (index into the documents).
+    pub in_doc: Option<u32>,
+    pub extra: Option<Box<EdgeExtra>>,
+    pub origin: Origin,
+}
+
+/// A document and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocData {
+    pub doc: Document,
+    pub origin: Origin,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Node(NodeIx),
+    Doc(u32),
+}
+
+/// The whole graph.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimGraph {
+    pub(crate) g: StableGraph<NodeData, EdgeData, petgraph::Directed, u32>,
+    pub(crate) docs: Vec<DocData>,
+    pub(crate) index: FxHashMap<Box<str>, Slot>,
+    pub(crate) files: Vec<String>,
+}
+
+impl ClaimGraph {
+    /// The underlying petgraph graph (for algorithms and exports).
+    pub fn petgraph(&self) -> &StableGraph<NodeData, EdgeData, petgraph::Directed, u32> {
+        &self.g
+    }
+
+    /// The files the graph was read from, in read order.
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// What `id` names, if anything.
+    pub fn lookup(&self, id: &str) -> Option<Slot> {
+        self.index.get(id).copied()
+    }
+
+    /// The node named `id`, if it is an entity or a claim.
+    pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
+        match self.lookup(id)? {
+            Slot::Node(ix) => Some(ix),
+            Slot::Doc(_) => None,
+        }
+    }
+
+    /// The node's data.
+    pub fn node(&self, ix: NodeIx) -> &NodeData {
+        &self.g[ix]
+    }
+
+    /// The id of a node.
+    pub fn id(&self, ix: NodeIx) -> &Id {
+        self.g[ix].record.id()
+    }
+
+    /// The entity at `ix`, if the node is one.
+    pub fn entity(&self, ix: NodeIx) -> Option<&Entity> {
+        match &self.g[ix].record {
+            Record::Entity(e) => Some(e),
+            Record::Claim(_) => None,
+        }
+    }
+
+    /// The claim at `ix`, if the node is one.
+    pub fn claim(&self, ix: NodeIx) -> Option<&Claim> {
+        match &self.g[ix].record {
+            Record::Claim(c) => Some(c),
+            Record::Entity(_) => None,
+        }
+    }
+
+    /// Whether the node is a claim.
+    pub fn is_claim(&self, ix: NodeIx) -> bool {
+        matches!(self.g[ix].record, Record::Claim(_))
+    }
+
+    /// Largest node index + 1: the length of per-node arrays.
+    pub fn node_bound(&self) -> usize {
+        self.g.node_indices().last().map_or(0, |ix| ix.index() + 1)
+    }
+
+    /// Every node, in insertion order.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIx> + '_ {
+        self.g.node_indices()
+    }
+
+    /// Every claim node, in insertion order.
+    pub fn claims(&self) -> impl Iterator<Item = NodeIx> + '_ {
+        self.g.node_indices().filter(|&ix| self.is_claim(ix))
+    }
+
+    /// Every entity node, in insertion order.
+    pub fn entities(&self) -> impl Iterator<Item = NodeIx> + '_ {
+        self.g.node_indices().filter(|&ix| !self.is_claim(ix))
+    }
+
+    /// `nodes` sorted by id.
+    pub fn sorted_by_id(&self, mut nodes: Vec<NodeIx>) -> Vec<NodeIx> {
+        nodes.sort_unstable_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        nodes
+    }
+
+    /// The documents, in read order.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> + '_ {
+        self.docs.iter().map(|d| &d.doc)
+    }
+
+    /// The document at index `i`.
+    pub fn document(&self, i: u32) -> &DocData {
+        &self.docs[i as usize]
+    }
+
+    /// Number of edges of each relation: `[asserts, denies, cites]`.
+    pub fn edge_counts(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for e in self.g.edge_weights() {
+            counts[rel_slot(e.rel)] += 1;
+        }
+        counts
+    }
+
+    /// Nodes that `ix` points to with `rel` (what it asserts, denies or cites).
+    pub fn targets(&self, ix: NodeIx, rel: Rel) -> impl Iterator<Item = NodeIx> + '_ {
+        self.g
+            .edges_directed(ix, Direction::Outgoing)
+            .filter(move |e| e.weight().rel == rel)
+            .map(|e| e.target())
+    }
+
+    /// Nodes that point to `ix` with `rel` (its asserters, deniers or citers).
+    pub fn sources(&self, ix: NodeIx, rel: Rel) -> impl Iterator<Item = NodeIx> + '_ {
+        self.g
+            .edges_directed(ix, Direction::Incoming)
+            .filter(move |e| e.weight().rel == rel)
+            .map(|e| e.source())
+    }
+
+    /// Sorted ids of `targets(ix, rel)`.
+    pub fn target_ids(&self, ix: NodeIx, rel: Rel) -> Vec<&Id> {
+        self.sorted_ids(self.targets(ix, rel))
+    }
+
+    /// Sorted ids of `sources(ix, rel)`.
+    pub fn source_ids(&self, ix: NodeIx, rel: Rel) -> Vec<&Id> {
+        self.sorted_ids(self.sources(ix, rel))
+    }
+
+    /// Ids of `nodes`, sorted.
+    pub fn sorted_ids(&self, nodes: impl Iterator<Item = NodeIx>) -> Vec<&Id> {
+        let mut ids: Vec<&Id> = nodes.map(|ix| self.id(ix)).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The edge `from -rel-> to` as a file record.
+    pub fn edge_record(&self, e: petgraph::stable_graph::EdgeReference<'_, EdgeData>) -> Edge {
+        let w = e.weight();
+        let extra = w.extra.as_deref().cloned().unwrap_or_default();
+        Edge {
+            from: self.id(e.source()).clone(),
+            rel: w.rel,
+            to: self.id(e.target()).clone(),
+            date: extra.date,
+            quote: extra.quote,
+            in_doc: w.in_doc.map(|d| self.docs[d as usize].doc.id.clone()),
+            note: extra.note,
+        }
+    }
+
+    /// Every edge as a file record, sorted by (from, rel, to).
+    pub fn edge_records(&self) -> Vec<Edge> {
+        let mut edges: Vec<Edge> = self
+            .g
+            .edge_references()
+            .map(|e| self.edge_record(e))
+            .collect();
+        edges.sort_unstable_by(|a, b| (&a.from, a.rel, &a.to).cmp(&(&b.from, b.rel, &b.to)));
+        edges
+    }
+
+    /// The whole graph as one canonical file: every array sorted by id, edges by (from, rel, to).
+    pub fn to_graph_file(&self) -> GraphFile {
+        let mut file = GraphFile {
+            documents: self.documents().cloned().collect(),
+            edges: self.edge_records(),
+            ..GraphFile::default()
+        };
+        for ix in self.nodes() {
+            match &self.g[ix].record {
+                Record::Entity(e) => file.entities.push(e.clone()),
+                Record::Claim(c) => file.claims.push(c.clone()),
+            }
+        }
+        file.documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        file.entities.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        file.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        file
+    }
+
+    /// Resolves a command-line reference: an id, or an entity's name or alias
+    /// (case-insensitively). The error carries a did-you-mean where one is near.
+    pub fn resolve(&self, text: &str) -> Result<Slot, UnknownRef> {
+        if let Some(slot) = self.lookup(text) {
+            return Ok(slot);
+        }
+        let wanted = text.trim().to_lowercase();
+        if let Some(slot) = self.lookup(&wanted) {
+            return Ok(slot);
+        }
+        let by_name = self.entities().find(|&ix| {
+            let e = self.entity(ix).expect("entities() yields entities");
+            e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted)
+        });
+        if let Some(ix) = by_name {
+            return Ok(Slot::Node(ix));
+        }
+        Err(UnknownRef {
+            text: text.to_string(),
+            suggestion: self.suggest(text),
+        })
+    }
+
+    /// The id, name or alias nearest to `text`, as an id.
+    pub fn suggest(&self, text: &str) -> Option<String> {
+        let names = self.entities().flat_map(|ix| {
+            let e = self.entity(ix).expect("entities() yields entities");
+            std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
+        });
+        let ids = self.index.keys().map(|k| &**k);
+        let best = crate::suggest::did_you_mean(text, ids.chain(names))?;
+        match self.lookup(best) {
+            Some(_) => Some(best.to_string()),
+            None => self
+                .resolve(best)
+                .ok()
+                .map(|slot| self.slot_id(slot).to_string()),
+        }
+    }
+
+    /// The id of whatever `slot` names.
+    pub fn slot_id(&self, slot: Slot) -> &Id {
+        match slot {
+            Slot::Node(ix) => self.id(ix),
+            Slot::Doc(d) => &self.docs[d as usize].doc.id,
+        }
+    }
+}
+
+/// Position of `rel` in `[asserts, denies, cites]` arrays.
+pub fn rel_slot(rel: Rel) -> usize {
+    match rel {
+        Rel::Asserts => 0,
+        Rel::Denies => 1,
+        Rel::Cites => 2,
+    }
+}
+
+/// A command-line reference that names nothing in the graph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown id {}{}", crate::model::quoted(text), suggestion.as_ref().map(|s| format!(" (did you mean {}?)", crate::model::quoted(s))).unwrap_or_default())]
+pub struct UnknownRef {
+    pub text: String,
+    pub suggestion: Option<String>,
+}

@@ -1,0 +1,281 @@
+//! Files -> a validated [`ClaimGraph`]: reading a folder or one file, parsing, merging and
+//! checking every SPEC §1 rule, with every error located (file, line and column, JSON path)
+//! and all of them collected rather than only the first.
+//!
+//! The pure part is [`from_sources`], which takes `(name, bytes)` pairs; [`from_path`] only
+//! does the file-system work around it.
+
+mod build;
+mod raw;
+
+use crate::diag::{line_col, Diagnostic};
+use crate::graph::ClaimGraph;
+use crate::locate;
+use raw::RawFile;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How many errors a load reports before it only counts them.
+pub const MAX_ERRORS: usize = 200;
+
+/// One input file: the name shown in messages and its bytes.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A loaded graph and the notes about files that were passed over.
+#[derive(Debug)]
+pub struct Loaded {
+    pub graph: ClaimGraph,
+    /// Things worth telling but not wrong, e.g. non-JSON files in the folder that were ignored.
+    pub notes: Vec<String>,
+}
+
+/// Why a graph could not be loaded: every error found, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub errors: Vec<Diagnostic>,
+    /// Errors found beyond [`MAX_ERRORS`], counted but not kept.
+    pub more: usize,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        if self.more > 0 {
+            write!(f, "\nand {} more errors", self.more)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn single(d: Diagnostic) -> Self {
+        LoadError {
+            errors: vec![d],
+            more: 0,
+        }
+    }
+}
+
+/// Loads the graph at `path`: a folder of `*.json` files (read in name order) or one file.
+pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    let (sources, notes) = read_sources(path)?;
+    let graph = from_sources(&sources)?;
+    Ok(Loaded { graph, notes })
+}
+
+/// Reads the files that make up the graph at `path`, and notes on what was passed over.
+pub fn read_sources(path: &Path) -> Result<(Vec<Source>, Vec<String>), LoadError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        LoadError::single(Diagnostic::error(
+            &shown,
+            None,
+            "unreadable",
+            format!("cannot read the graph: {}", io_reason(&e)),
+        ))
+    })?;
+    if !meta.is_dir() {
+        return Ok((vec![read_source(path)?], Vec::new()));
+    }
+    let (files, notes) = list_json_files(path)?;
+    let mut sources = Vec::with_capacity(files.len());
+    let mut errors = Vec::new();
+    for f in &files {
+        match read_source(f) {
+            Ok(s) => sources.push(s),
+            Err(mut e) => errors.append(&mut e.errors),
+        }
+    }
+    if errors.is_empty() {
+        Ok((sources, notes))
+    } else {
+        Err(LoadError { errors, more: 0 })
+    }
+}
+
+/// The `*.json` files directly in `dir`, sorted by name, and a note per other entry ignored.
+fn list_json_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        LoadError::single(Diagnostic::error(
+            &shown,
+            None,
+            "unreadable",
+            format!("cannot list the graph folder: {}", io_reason(&e)),
+        ))
+    })?;
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    for entry in entries.flatten() {
+        let p = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if p.extension().is_some_and(|x| x == "json") {
+            files.push(p);
+        } else {
+            notes.push(format!("{}: ignored (not a .json file)", p.display()));
+        }
+    }
+    files.sort();
+    notes.sort();
+    Ok((files, notes))
+}
+
+fn read_source(path: &Path) -> Result<Source, LoadError> {
+    let name = path.display().to_string();
+    let fail =
+        |reason: String| LoadError::single(Diagnostic::error(&name, None, "unreadable", reason));
+    if path.is_dir() {
+        return Err(fail("is a folder, not a JSON file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    Ok(Source { name, bytes })
+}
+
+/// The OS reason without Rust's "(os error N)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Parses and validates `sources` as one graph.
+pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::with_capacity(sources.len());
+    for src in sources {
+        match parse_file(src) {
+            Ok((text, raw)) => parsed.push((src.name.as_str(), text, raw)),
+            Err(d) => errors.push(d),
+        }
+    }
+    let texts: Vec<(&str, &str)> = parsed.iter().map(|(n, t, _)| (*n, *t)).collect();
+    let raws = parsed
+        .into_iter()
+        .map(|(n, _, r)| (n.to_string(), r))
+        .collect();
+    let (graph, mut semantic, more) = build::build(raws);
+    locate_all(&mut semantic, &texts);
+    errors.append(&mut semantic);
+    if errors.is_empty() {
+        Ok(graph)
+    } else {
+        let kept = errors.len().min(MAX_ERRORS);
+        let more = more + errors.len() - kept;
+        errors.truncate(kept);
+        Err(LoadError { errors, more })
+    }
+}
+
+/// Fills in line and column for diagnostics that only carry a JSON path.
+fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
+    for d in diags.iter_mut().filter(|d| d.line.is_none()) {
+        let (Some(path), Some((_, text))) = (&d.path, texts.iter().find(|(n, _)| *n == d.file))
+        else {
+            continue;
+        };
+        if let Some(off) = locate::offset_of(text, &locate::parse_path(path)) {
+            let (l, c) = line_col(text, off);
+            d.line = Some(l);
+            d.column = Some(c);
+        }
+    }
+}
+
+/// Checks encoding and top-level shape, then parses one file.
+fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Diagnostic> {
+    let err = |code, msg: String| Diagnostic::error(&src.name, None, code, msg);
+    let text = std::str::from_utf8(&src.bytes).map_err(|e| {
+        let (l, c) = line_col(
+            std::str::from_utf8(&src.bytes[..e.valid_up_to()]).unwrap_or(""),
+            e.valid_up_to(),
+        );
+        err(
+            "encoding",
+            format!("invalid UTF-8 (byte {})", e.valid_up_to()),
+        )
+        .at(l, c)
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.trim_start();
+    match first.chars().next() {
+        None => {
+            return Err(err(
+                "syntax",
+                "the file is empty; expected a JSON object".into(),
+            ))
+        }
+        Some('{') => {}
+        Some(c) => {
+            let (l, col) = line_col(text, text.len() - first.len());
+            let found = match c {
+                '[' => "an array",
+                '"' => "a string",
+                '0'..='9' | '-' => "a number",
+                't' | 'f' => "a boolean",
+                'n' => "null",
+                _ => "something that is not JSON",
+            };
+            return Err(err(
+                "syntax",
+                format!("the top level must be a JSON object with documents, entities, claims and edges; found {found}"),
+            )
+            .at(l, col));
+        }
+    }
+    match serde_json::from_str::<RawFile>(text) {
+        Ok(raw) => Ok((text, raw)),
+        Err(e) => Err(parse_error(&src.name, text, e)),
+    }
+}
+
+/// A parse error with its JSON path (found by parsing again with path tracking) and location.
+fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let path = match serde_path_to_error::deserialize::<_, RawFile>(&mut de) {
+        Err(pe) if !e.is_syntax() && !e.is_eof() => {
+            let p = pe.path().to_string();
+            (p != "." && p != "?").then_some(p)
+        }
+        _ => None,
+    };
+    let code = if e.is_data() { "type" } else { "syntax" };
+    let message = strip_location(&e.to_string());
+    let message = if e.is_eof() {
+        format!("{message} (the file ends too early: is it truncated?)")
+    } else {
+        message
+    };
+    let d = Diagnostic::error(name, path, code, message);
+    if e.line() > 0 {
+        d.at(e.line(), e.column().max(1))
+    } else {
+        d
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn strip_location(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Claim queries: the filters of `claims` (SPEC §4) as pure functions that return node
+//! lists, and the per-claim facts that every output format shows. Nothing here prints.
+
+use crate::graph::{ClaimGraph, NodeIx};
+use crate::model::{Date, Id, Rel, Verdict};
+use crate::support::Support;
+use regex::Regex;
+use serde::Serialize;
+
+/// Which verdict a claim must have: a given one, or none at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictFilter {
+    Is(Verdict),
+    Unreviewed,
+}
+
+impl std::str::FromStr for VerdictFilter {
+    type Err = crate::model::ValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "unreviewed" | "none" | "null" => Ok(VerdictFilter::Unreviewed),
+            _ => Verdict::parse(s).map(VerdictFilter::Is),
+        }
+    }
+}
+
+/// The conditions a claim must meet; all of them (AND). Default: every claim.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub rests_only_on: Option<String>,
+    pub asserted_by: Vec<NodeIx>,
+    pub denied_by: Vec<NodeIx>,
+    pub cites: Vec<NodeIx>,
+    pub grounded_in: Vec<NodeIx>,
+    pub about: Vec<NodeIx>,
+    pub contested: bool,
+    pub ungrounded: bool,
+    pub circular: bool,
+    pub single_origin: bool,
+    pub independent: bool,
+    pub interested_denial: bool,
+    pub grep: Option<Regex>,
+    pub topic: Vec<String>,
+    pub verdict: Option<VerdictFilter>,
+}
+
+/// `contested(c)`: at least one entity asserts `c` and at least one denies it.
+pub fn contested(g: &ClaimGraph, c: NodeIx) -> bool {
+    g.sources(c, Rel::Asserts).next().is_some() && g.sources(c, Rel::Denies).next().is_some()
+}
+
+/// `interested_denial(c)`: `c` is denied, and every denier shares its origin with one of the
+/// entities `c` is about.
+pub fn interested_denial(g: &ClaimGraph, s: &Support, c: NodeIx) -> bool {
+    let Some(claim) = g.claim(c) else {
+        return false;
+    };
+    let about: Vec<NodeIx> = claim
+        .about
+        .iter()
+        .filter_map(|a| g.node_by_id(a.as_str()))
+        .map(|a| s.origin(a))
+        .collect();
+    let mut deniers = g.sources(c, Rel::Denies).peekable();
+    deniers.peek().is_some() && deniers.all(|d| about.contains(&s.origin(d)))
+}
+
+/// The claims that pass `f`, sorted by id.
+pub fn select(g: &ClaimGraph, s: &Support, f: &ClaimFilter) -> Vec<NodeIx> {
+    let only_on = f.rests_only_on.as_deref().map(|t| s.rests_only_on(g, t));
+    let hits = g
+        .claims()
+        .filter(|&c| only_on.as_ref().is_none_or(|v| v[c.index()]))
+        .filter(|&c| passes(g, s, f, c))
+        .collect();
+    g.sorted_by_id(hits)
+}
+
+fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
+    let claim = g.claim(c).expect("select passes claims only");
+    let has = |rel, who: &[NodeIx]| who.iter().all(|&w| g.sources(c, rel).any(|x| x == w));
+    (!f.contested || contested(g, c))
+        && (!f.ungrounded || s.ungrounded(c))
+        && (!f.circular || s.circular(c))
+        && (!f.single_origin || s.single_origin(c))
+        && (!f.independent || s.independent(c))
+        && (!f.interested_denial || interested_denial(g, s, c))
+        && has(Rel::Asserts, &f.asserted_by)
+        && has(Rel::Denies, &f.denied_by)
+        && f.cites
+            .iter()
+            .all(|&w| g.targets(c, Rel::Cites).any(|x| x == w))
+        && f.grounded_in
+            .iter()
+            .all(|&w| s.grounds(c).contains(&(w.index() as u32)))
+        && f.about
+            .iter()
+            .all(|&a| claim.about.iter().any(|x| x == g.id(a)))
+        && f.topic.iter().all(|t| claim.topics.iter().any(|x| x == t))
+        && f.grep.as_ref().is_none_or(|re| re.is_match(&claim.text))
+        && f.verdict.is_none_or(|v| match v {
+            VerdictFilter::Is(v) => claim.verdict() == Some(v),
+            VerdictFilter::Unreviewed => claim.review.is_none(),
+        })
+}
+
+/// Everything the outputs of `claims` say about one claim (the SPEC §4 JSON shape, extended).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimFacts<'g> {
+    pub id: &'g Id,
+    pub text: &'g str,
+    pub asserted_by: Vec<&'g Id>,
+    pub denied_by: Vec<&'g Id>,
+    pub cites: Vec<&'g Id>,
+    pub grounds: Vec<&'g Id>,
+    pub contested: bool,
+    pub circular: bool,
+    pub ungrounded: bool,
+    pub single_origin: bool,
+    pub independent: bool,
+    pub interested_denial: bool,
+    pub verdict: Option<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'g Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<&'g Id>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<&'g str>,
+}
+
+/// The facts of claim `c`.
+pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> ClaimFacts<'g> {
+    let claim = g.claim(c).expect("facts of a claim");
+    ClaimFacts {
+        id: &claim.id,
+        text: &claim.text,
+        asserted_by: g.source_ids(c, Rel::Asserts),
+        denied_by: g.source_ids(c, Rel::Denies),
+        cites: g.target_ids(c, Rel::Cites),
+        grounds: grounds_ids(g, s, c),
+        contested: contested(g, c),
+        circular: s.circular(c),
+        ungrounded: s.ungrounded(c),
+        single_origin: s.single_origin(c),
+        independent: s.independent(c),
+        interested_denial: interested_denial(g, s, c),
+        verdict: claim.verdict(),
+        date: claim.date.as_ref(),
+        about: claim.about.iter().collect(),
+        topics: claim.topics.iter().map(String::as_str).collect(),
+    }
+}
+
+/// The ids of the grounds of `x`, sorted.
+pub fn grounds_ids<'g>(g: &'g ClaimGraph, s: &Support, x: NodeIx) -> Vec<&'g Id> {
+    g.sorted_ids(s.grounds(x).iter().map(|&v| NodeIx::new(v as usize)))
+}
+
+/// One row of `sources`: a ground and how many claims stand on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRow<'g> {
+    pub id: &'g Id,
+    pub name: &'g str,
+    pub tags: Vec<&'g str>,
+    pub grounded: u32,
+    pub sole: u32,
+}
+
+/// Every ground (optionally only those tagged `tag`) with its counts, most `sole` first,
+/// then most `grounded`, then by id.
+pub fn sources<'g>(g: &'g ClaimGraph, s: &Support, tag: Option<&str>) -> Vec<SourceRow<'g>> {
+    let counts = s.ground_counts(g);
+    let mut rows: Vec<SourceRow> = g
+        .entities()
+        .filter(|&e| s.is_ground(e))
+        .filter_map(|e| {
+            let ent = g.entity(e)?;
+            if tag.is_some_and(|t| !ent.has_tag(t)) {
+                return None;
+            }
+            let (grounded, sole) = counts[e.index()];
+            Some(SourceRow {
+                id: &ent.id,
+                name: &ent.name,
+                tags: ent.tags.iter().map(|t| t.as_str()).collect(),
+                grounded,
+                sole,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| (b.sole, b.grounded, a.id).cmp(&(a.sole, a.grounded, b.id)));
+    rows
+}

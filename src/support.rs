@@ -1,0 +1,445 @@
+//! SPEC §2, the support semantics: the support graph S, its strongly connected components,
+//! and every whole-graph predicate (grounds, `rests_only_on`, `ungrounded`, `circular`,
+//! `single_origin`, `independent`, `contested`, `interested_denial`, origins, and the
+//! `grounded`/`sole` counts per ground).
+//!
+//! S is laid out as compact adjacency arrays and condensed once with an iterative Tarjan
+//! (petgraph's `tarjan_scc` recurses and overflows on long chains; `kosaraju_scc` allocates a
+//! vector per component). Tarjan closes components in reverse topological order, so every
+//! predicate is then one pass over the components in that order: O(V + E), with no search
+//! per claim and no recursion. Explicit grounds sets are built lazily and shared between
+//! components whose sets are equal, so their cost is the size of the answer.
+
+use crate::graph::{ClaimGraph, NodeIx};
+use crate::model::Rel;
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+const UNSEEN: u32 = u32::MAX;
+
+/// A summary of the values reachable from a component: none, exactly one, or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum One {
+    None,
+    One(u32),
+    Many,
+}
+
+impl One {
+    fn join(self, other: One) -> One {
+        match (self, other) {
+            (One::None, x) | (x, One::None) => x,
+            (One::One(a), One::One(b)) if a == b => self,
+            _ => One::Many,
+        }
+    }
+}
+
+/// The support graph of a [`ClaimGraph`] and everything SPEC §2 derives from it.
+pub struct Support {
+    /// CSR adjacency of S, indexed by node index.
+    off: Vec<u32>,
+    adj: Vec<u32>,
+    /// Component of each node; components are numbered sinks first.
+    comp: Vec<u32>,
+    /// Nodes of each component: `members[comp_start[c]..comp_start[c + 1]]`.
+    comp_start: Vec<u32>,
+    members: Vec<u32>,
+    is_ground: Vec<bool>,
+    /// Per component: whether it reaches any ground / lies on or reaches a cycle.
+    grounded: Vec<bool>,
+    circular: Vec<bool>,
+    cyclic: Vec<bool>,
+    /// Per component: the one ground / one origin its grounds have, if single.
+    sole: Vec<One>,
+    origin_of_grounds: Vec<One>,
+    /// Origin (end of the `part_of` chain) of each entity node; claims map to themselves.
+    origin: Vec<u32>,
+    sets: OnceCell<Vec<Rc<[u32]>>>,
+}
+
+impl Support {
+    /// Builds S for `g` and computes every tag-independent predicate.
+    pub fn new(g: &ClaimGraph) -> Support {
+        let (off, adj) = support_arcs(g);
+        let n = off.len() - 1;
+        let is_ground: Vec<bool> = (0..n)
+            .map(|v| off[v] == off[v + 1] && is_entity(g, v))
+            .collect();
+        let (comp, comp_start, members) = tarjan(&off, &adj);
+        let origin = origins(g, n);
+        let mut s = Support {
+            off,
+            adj,
+            comp,
+            comp_start,
+            members,
+            is_ground,
+            grounded: Vec::new(),
+            circular: Vec::new(),
+            cyclic: Vec::new(),
+            sole: Vec::new(),
+            origin_of_grounds: Vec::new(),
+            origin,
+            sets: OnceCell::new(),
+        };
+        s.cyclic = (0..s.comp_count()).map(|c| s.is_cyclic(c)).collect();
+        s.grounded = s.fold(|_, v| s.is_ground[v], |a, b| a | b);
+        s.circular = s.fold_comp(|c| s.cyclic[c], |a, b| a | b);
+        s.sole = s.fold(
+            |_, v| {
+                if s.is_ground[v] {
+                    One::One(v as u32)
+                } else {
+                    One::None
+                }
+            },
+            One::join,
+        );
+        s.origin_of_grounds = s.fold(
+            |_, v| {
+                if s.is_ground[v] {
+                    One::One(s.origin[v])
+                } else {
+                    One::None
+                }
+            },
+            One::join,
+        );
+        s
+    }
+
+    fn comp_count(&self) -> usize {
+        self.comp_start.len() - 1
+    }
+
+    fn members_of(&self, c: usize) -> &[u32] {
+        &self.members[self.comp_start[c] as usize..self.comp_start[c + 1] as usize]
+    }
+
+    fn arcs(&self, v: usize) -> &[u32] {
+        &self.adj[self.off[v] as usize..self.off[v + 1] as usize]
+    }
+
+    /// A component is a cycle of S if it has several nodes or a node citing itself.
+    fn is_cyclic(&self, c: usize) -> bool {
+        let m = self.members_of(c);
+        m.len() > 1 || self.arcs(m[0] as usize).contains(&m[0])
+    }
+
+    /// One pass over the condensation: each component's value is `own` of its members joined
+    /// with the values of every component it reaches.
+    fn fold<T: Copy + Default>(
+        &self,
+        own: impl Fn(usize, usize) -> T,
+        join: impl Fn(T, T) -> T,
+    ) -> Vec<T> {
+        let mut val: Vec<T> = Vec::with_capacity(self.comp_count());
+        for c in 0..self.comp_count() {
+            let mut acc = T::default();
+            for &v in self.members_of(c) {
+                acc = join(acc, own(c, v as usize));
+                for &w in self.arcs(v as usize) {
+                    let d = self.comp[w as usize] as usize;
+                    if d != c {
+                        acc = join(acc, val[d]);
+                    }
+                }
+            }
+            val.push(acc);
+        }
+        val
+    }
+
+    fn fold_comp<T: Copy + Default>(
+        &self,
+        own: impl Fn(usize) -> T,
+        join: impl Fn(T, T) -> T,
+    ) -> Vec<T> {
+        self.fold(|c, _| own(c), join)
+    }
+
+    fn c(&self, ix: NodeIx) -> usize {
+        self.comp[ix.index()] as usize
+    }
+
+    /// The successors of `x` in S: what it rests on directly.
+    pub fn support_of(&self, ix: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
+        self.arcs(ix.index())
+            .iter()
+            .map(|&w| NodeIx::new(w as usize))
+    }
+
+    /// Whether `ix` is a ground: an entity that cites nothing.
+    pub fn is_ground(&self, ix: NodeIx) -> bool {
+        self.is_ground[ix.index()]
+    }
+
+    /// `ungrounded(x)`: no ground is reachable from `x` in S.
+    pub fn ungrounded(&self, ix: NodeIx) -> bool {
+        !self.grounded[self.c(ix)]
+    }
+
+    /// `circular(x)`: some node reachable from `x` (itself included) lies on a cycle of S.
+    pub fn circular(&self, ix: NodeIx) -> bool {
+        self.circular[self.c(ix)]
+    }
+
+    /// Whether `x` itself lies on a cycle of S.
+    pub fn on_cycle(&self, ix: NodeIx) -> bool {
+        self.cyclic[self.c(ix)]
+    }
+
+    /// Whether the arc `a -> b` of S lies inside a cycle.
+    pub fn arc_on_cycle(&self, a: NodeIx, b: NodeIx) -> bool {
+        self.c(a) == self.c(b) && self.on_cycle(a)
+    }
+
+    /// The only ground of `x`, when its grounds are exactly one entity.
+    pub fn sole_ground(&self, ix: NodeIx) -> Option<NodeIx> {
+        match self.sole[self.c(ix)] {
+            One::One(g) => Some(NodeIx::new(g as usize)),
+            _ => None,
+        }
+    }
+
+    /// `single_origin(x)`: grounds non-empty, all sharing one origin.
+    pub fn single_origin(&self, ix: NodeIx) -> bool {
+        matches!(self.origin_of_grounds[self.c(ix)], One::One(_))
+    }
+
+    /// `independent(x)`: the grounds of `x` have at least two distinct origins.
+    pub fn independent(&self, ix: NodeIx) -> bool {
+        self.origin_of_grounds[self.c(ix)] == One::Many
+    }
+
+    /// `origin(e)`: the last entity on the `part_of` chain from `e`.
+    pub fn origin(&self, ix: NodeIx) -> NodeIx {
+        NodeIx::new(self.origin[ix.index()] as usize)
+    }
+
+    /// `rests_only_on(x, tag)` for every node, indexed by node index: one pass over S.
+    pub fn rests_only_on(&self, g: &ClaimGraph, tag: &str) -> Vec<bool> {
+        // Per component: Some(true) = every ground reached has the tag; the value also
+        // needs grounds to be non-empty, which `grounded` says.
+        let all_tagged = self.fold(
+            |_, v| AllTrue(!self.is_ground[v] || has_tag(g, v, tag)),
+            |a, b| a & b,
+        );
+        (0..self.comp.len())
+            .map(|v| {
+                let c = self.comp[v] as usize;
+                self.grounded[c] && all_tagged[c].0
+            })
+            .collect()
+    }
+
+    /// The grounds of `x`, sorted by node index.
+    pub fn grounds(&self, ix: NodeIx) -> &[u32] {
+        &self.ground_sets()[self.c(ix)]
+    }
+
+    /// `(grounded, sole)` counts of every node: how many claims have it among their grounds,
+    /// and how many have it as their only ground.
+    pub fn ground_counts(&self, g: &ClaimGraph) -> Vec<(u32, u32)> {
+        let mut counts = vec![(0u32, 0u32); self.comp.len()];
+        for c in g.claims() {
+            for &gr in self.grounds(c) {
+                counts[gr as usize].0 += 1;
+            }
+            if let Some(s) = self.sole_ground(c) {
+                counts[s.index()].1 += 1;
+            }
+        }
+        counts
+    }
+
+    /// Grounds sets per component, built once, shared where a component adds nothing new.
+    fn ground_sets(&self) -> &Vec<Rc<[u32]>> {
+        self.sets.get_or_init(|| {
+            let empty: Rc<[u32]> = Rc::from(Vec::new());
+            let mut sets: Vec<Rc<[u32]>> = Vec::with_capacity(self.comp_count());
+            for c in 0..self.comp_count() {
+                let members = self.members_of(c);
+                if members.len() == 1 && self.is_ground[members[0] as usize] {
+                    sets.push(Rc::from(vec![members[0]]));
+                    continue;
+                }
+                let mut parts: Vec<&Rc<[u32]>> = Vec::new();
+                for &v in members {
+                    for &w in self.arcs(v as usize) {
+                        let d = self.comp[w as usize] as usize;
+                        if d != c
+                            && !sets[d].is_empty()
+                            && !parts.iter().any(|p| Rc::ptr_eq(p, &sets[d]))
+                        {
+                            parts.push(&sets[d]);
+                        }
+                    }
+                }
+                let set = match parts.as_slice() {
+                    [] => empty.clone(),
+                    [one] => Rc::clone(one),
+                    many => {
+                        let mut all: Vec<u32> =
+                            many.iter().flat_map(|p| p.iter().copied()).collect();
+                        all.sort_unstable();
+                        all.dedup();
+                        Rc::from(all)
+                    }
+                };
+                sets.push(set);
+            }
+            sets
+        })
+    }
+}
+
+/// Boolean AND whose default is true (the value of "every element of the empty set").
+#[derive(Clone, Copy)]
+struct AllTrue(bool);
+
+impl Default for AllTrue {
+    fn default() -> Self {
+        AllTrue(true)
+    }
+}
+
+impl std::ops::BitAnd for AllTrue {
+    type Output = AllTrue;
+    fn bitand(self, o: AllTrue) -> AllTrue {
+        AllTrue(self.0 && o.0)
+    }
+}
+
+impl Default for One {
+    fn default() -> Self {
+        One::None
+    }
+}
+
+fn is_entity(g: &ClaimGraph, v: usize) -> bool {
+    g.petgraph().node_weight(NodeIx::new(v)).is_some() && !g.is_claim(NodeIx::new(v))
+}
+
+fn has_tag(g: &ClaimGraph, v: usize, tag: &str) -> bool {
+    g.entity(NodeIx::new(v)).is_some_and(|e| e.has_tag(tag))
+}
+
+/// The arcs of S as CSR arrays (SPEC §2): a claim that cites anything -> what it cites;
+/// a claim that cites nothing -> its asserters; an entity -> what it cites.
+fn support_arcs(g: &ClaimGraph) -> (Vec<u32>, Vec<u32>) {
+    let n = g.node_bound();
+    let mut off = Vec::with_capacity(n + 1);
+    let mut adj = Vec::with_capacity(g.petgraph().edge_count());
+    off.push(0u32);
+    for v in 0..n {
+        let ix = NodeIx::new(v);
+        if g.petgraph().node_weight(ix).is_some() {
+            let start = adj.len();
+            adj.extend(g.targets(ix, Rel::Cites).map(|w| w.index() as u32));
+            if adj.len() == start && g.is_claim(ix) {
+                adj.extend(g.sources(ix, Rel::Asserts).map(|w| w.index() as u32));
+            }
+        }
+        off.push(adj.len() as u32);
+    }
+    (off, adj)
+}
+
+/// Iterative Tarjan: the component of each node (numbered sinks first) and the members of
+/// each component, grouped.
+fn tarjan(off: &[u32], adj: &[u32]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let n = off.len() - 1;
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0u32; n];
+    let mut comp = vec![UNSEEN; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut calls: Vec<(u32, u32)> = Vec::new();
+    let mut members = Vec::with_capacity(n);
+    let mut comp_start = vec![0u32];
+    let mut counter = 0u32;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        index[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root as u32);
+        calls.push((root as u32, off[root]));
+        while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
+            let v = v as usize;
+            if *pos < off[v + 1] {
+                let w = adj[*pos as usize] as usize;
+                *pos += 1;
+                if index[w] == UNSEEN {
+                    index[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w as u32);
+                    calls.push((w as u32, off[w]));
+                } else if comp[w] == UNSEEN {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if low[v] == index[v] {
+                let c = (comp_start.len() - 1) as u32;
+                loop {
+                    let w = stack.pop().expect("v is on the stack") as usize;
+                    comp[w] = c;
+                    members.push(w as u32);
+                    if w == v {
+                        break;
+                    }
+                }
+                comp_start.push(members.len() as u32);
+            }
+            if let Some(&(u, _)) = calls.last() {
+                low[u as usize] = low[u as usize].min(low[v]);
+            }
+        }
+    }
+    (comp, comp_start, members)
+}
+
+/// The origin of every entity (end of its `part_of` chain); other nodes map to themselves.
+fn origins(g: &ClaimGraph, n: usize) -> Vec<u32> {
+    let mut origin: Vec<u32> = vec![UNSEEN; n];
+    let parent = |v: usize| -> Option<usize> {
+        let e = g.entity(NodeIx::new(v))?;
+        g.node_by_id(e.part_of.as_ref()?.as_str())
+            .map(|p| p.index())
+    };
+    for v in 0..n {
+        if origin[v] != UNSEEN {
+            continue;
+        }
+        if g.petgraph().node_weight(NodeIx::new(v)).is_none() {
+            origin[v] = v as u32;
+            continue;
+        }
+        let mut chain = vec![v];
+        let mut cur = v;
+        let root = loop {
+            match parent(cur) {
+                Some(p) if origin[p] != UNSEEN => break origin[p],
+                // A part_of cycle is a load error; stop rather than loop if one slips in.
+                Some(p) if chain.len() <= n => {
+                    chain.push(p);
+                    cur = p;
+                }
+                _ => break cur as u32,
+            }
+        };
+        for x in chain {
+            origin[x] = root;
+        }
+    }
+    origin
+}
+
+#[cfg(test)]
+mod tests;
