@@ -1,16 +1,22 @@
 //! "Did you mean" suggestions for ids, names and vocabulary words.
 
-/// The candidate closest to `word`, if one is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+/// The candidate closest to `word`, if one is close enough to be a plausible typo: within a
+/// few edits (transpositions count once) or very similar by Jaro-Winkler.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lowered = word.to_lowercase();
-    let mut best: Option<(f64, &str)> = None;
+    let max_edits = (lowered.chars().count() / 4).max(1);
+    let mut best: Option<((usize, u64), &str)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(&lowered, &c.to_lowercase());
-        if score >= 0.8 && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
+        let other = c.to_lowercase();
+        let edits = strsim::osa_distance(&lowered, &other);
+        let jw = strsim::jaro_winkler(&lowered, &other);
+        if edits > max_edits && jw < 0.9 {
+            continue;
+        }
+        // Fewer edits first, then higher similarity.
+        let key = (edits, ((1.0 - jw) * 1e9) as u64);
+        if best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, c));
         }
     }
     best.map(|(_, c)| c)

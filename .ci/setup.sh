@@ -1,0 +1,7 @@
+# Installs what the full test suite needs; sourced by .ci/run. Each block is idempotent and
+# fails loudly: a missing tool must fail CI, not skip a test.
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}

@@ -1,0 +1,5 @@
+//! The integration tests: one binary that runs `claimgraph` as a user would.
+
+mod util;
+
+mod query;
