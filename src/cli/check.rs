@@ -57,6 +57,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     })
 }
 
+/// Diagnostics go to stderr (SPEC §4), the one-line summary to stdout.
 fn write_text(
     out: &mut dyn Write,
     graph: &str,
@@ -64,11 +65,12 @@ fn write_text(
     more: usize,
     warnings: &[Diagnostic],
 ) -> Result<(), CliError> {
+    let mut err = std::io::stderr().lock();
     for d in errors.iter().chain(warnings) {
-        writeln!(out, "{d}")?;
+        writeln!(err, "{d}")?;
     }
     if more > 0 {
-        writeln!(out, "and {more} more errors")?;
+        writeln!(err, "and {more} more errors")?;
     }
     let n = errors.len() + more;
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

@@ -172,6 +172,9 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     let (graph, mut semantic, more) = build::build(raws);
     locate_all(&mut semantic, &texts);
     errors.append(&mut semantic);
+    // Report in reading order: by file, then by position in the file.
+    let file_rank = |name: &str| sources.iter().position(|s| s.name == name).unwrap_or(usize::MAX);
+    errors.sort_by_key(|d| (file_rank(&d.file), d.line.unwrap_or(0), d.column.unwrap_or(0)));
     if errors.is_empty() {
         Ok(graph)
     } else {
@@ -255,7 +258,7 @@ fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
         _ => None,
     };
     let code = if e.is_data() { "type" } else { "syntax" };
-    let message = strip_location(&e.to_string());
+    let message = with_field_hint(strip_location(&e.to_string()));
     let message = if e.is_eof() {
         format!("{message} (the file ends too early: is it truncated?)")
     } else {
@@ -266,6 +269,21 @@ fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
         d.at(e.line(), e.column().max(1))
     } else {
         d
+    }
+}
+
+/// Adds a did-you-mean to serde's "unknown field `x`, expected one of `a`, `b`" message.
+fn with_field_hint(message: String) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message;
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message;
+    };
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match crate::suggest::did_you_mean(field, names) {
+        Some(near) => format!("{message} (did you mean `{near}`?)"),
+        None => message,
     }
 }
 
