@@ -145,7 +145,7 @@ impl ClaimGraph {
 
     /// Largest node index + 1: the length of per-node arrays.
     pub fn node_bound(&self) -> usize {
-        self.g.node_indices().last().map_or(0, |ix| ix.index() + 1)
+        petgraph::visit::NodeIndexable::node_bound(&self.g)
     }
 
     /// Every node, in insertion order.

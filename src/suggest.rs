@@ -2,7 +2,10 @@
 
 /// The candidate closest to `word`, if one is close enough to be a plausible typo: within a
 /// few edits (transpositions count once) or very similar by Jaro-Winkler.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let lowered = word.to_lowercase();
     let max_edits = (lowered.chars().count() / 4).max(1);
     let mut best: Option<((usize, u64), &str)> = None;

@@ -18,8 +18,9 @@ use std::rc::Rc;
 const UNSEEN: u32 = u32::MAX;
 
 /// A summary of the values reachable from a component: none, exactly one, or several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum One {
+    #[default]
     None,
     One(u32),
     Many,
@@ -309,12 +310,6 @@ impl std::ops::BitAnd for AllTrue {
     type Output = AllTrue;
     fn bitand(self, o: AllTrue) -> AllTrue {
         AllTrue(self.0 && o.0)
-    }
-}
-
-impl Default for One {
-    fn default() -> Self {
-        One::None
     }
 }
 

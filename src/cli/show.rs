@@ -155,38 +155,120 @@ fn document_json(g: &ClaimGraph, d: u32) -> serde_json::Value {
     v
 }
 
-/// Prints a JSON object as indented `key: value` lines, lists one item per line.
+/// The order fields are shown in; anything else follows in name order.
+const FIELD_ORDER: &[&str] = &[
+    "type",
+    "id",
+    "name",
+    "title",
+    "text",
+    "kind",
+    "tags",
+    "part_of",
+    "origin",
+    "aliases",
+    "reliability",
+    "date",
+    "published",
+    "publisher",
+    "url",
+    "about",
+    "topics",
+    "found_in",
+    "credibility",
+    "review",
+    "note",
+    "ground",
+    "asserted_by",
+    "denied_by",
+    "cites",
+    "grounds",
+    "cited_by",
+    "asserts",
+    "denies",
+    "contested",
+    "interested_denial",
+    "circular",
+    "ungrounded",
+    "single_origin",
+    "independent",
+    "claims",
+    "edges",
+    "edges_out",
+    "edges_in",
+];
+
+/// Prints a JSON object as aligned `key: value` lines; short lists inline, long ones one
+/// item per line.
 fn write_text(out: &mut dyn Write, v: &serde_json::Value, indent: usize) -> Result<(), CliError> {
     let pad = " ".repeat(indent);
     let Some(obj) = v.as_object() else {
         writeln!(out, "{pad}{}", scalar(v))?;
         return Ok(());
     };
-    let width = obj.keys().map(|k| k.len()).max().unwrap_or(0) + 1;
-    for (k, val) in obj {
-        match val {
+    let mut keys: Vec<&String> = obj.keys().collect();
+    keys.sort_by_key(|k| {
+        (
+            FIELD_ORDER
+                .iter()
+                .position(|f| f == k)
+                .unwrap_or(usize::MAX),
+            k.to_string(),
+        )
+    });
+    let width = keys.iter().map(|k| k.len()).max().unwrap_or(0) + 1;
+    for k in keys {
+        let label = format!("{k}:");
+        match &obj[k.as_str()] {
+            serde_json::Value::Null => {}
             serde_json::Value::Array(items) if items.is_empty() => {}
             serde_json::Value::Array(items) => {
-                writeln!(out, "{pad}{:width$}", format!("{k}:"))?;
-                for item in items {
-                    writeln!(out, "{pad}  - {}", scalar(item))?;
+                let inline: Vec<String> = items.iter().map(scalar).collect();
+                let joined = inline.join(", ");
+                if items.iter().all(|i| i.is_string()) && joined.len() <= 60 {
+                    writeln!(out, "{pad}{label:width$} {joined}")?;
+                } else {
+                    writeln!(out, "{pad}{label}")?;
+                    for item in inline {
+                        writeln!(out, "{pad}  - {item}")?;
+                    }
                 }
             }
-            serde_json::Value::Object(_) => {
-                writeln!(out, "{pad}{k}:")?;
+            val @ serde_json::Value::Object(_) => {
+                writeln!(out, "{pad}{label}")?;
                 write_text(out, val, indent + 2)?;
             }
-            serde_json::Value::Null => {}
-            _ => writeln!(out, "{pad}{:width$} {}", format!("{k}:"), scalar(val))?,
+            val => writeln!(out, "{pad}{label:width$} {}", scalar(val))?,
         }
     }
     Ok(())
 }
 
-/// A value on one line: strings bare, objects as `key=value` pairs.
+/// A value on one line: strings bare, edges as `rel other (in doc)`, objects as pairs.
 fn scalar(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(o) if o.contains_key("rel") => {
+            let mut s = o["rel"].as_str().unwrap_or_default().to_string();
+            for key in ["to", "from"] {
+                if let Some(x) = o.get(key).and_then(|x| x.as_str()) {
+                    s = if key == "to" {
+                        format!("{s} {x}")
+                    } else {
+                        format!("{x} {s}")
+                    };
+                }
+            }
+            for key in ["in", "date"] {
+                if let Some(x) = o.get(key).and_then(|x| x.as_str()) {
+                    s.push_str(&format!("  [{key} {x}]"));
+                }
+            }
+            if let Some(q) = o.get("quote").and_then(|x| x.as_str()) {
+                s.push_str(&format!("  \"{q}\""));
+            }
+            s
+        }
         serde_json::Value::Object(o) => o
             .iter()
             .map(|(k, v)| format!("{k}={}", scalar(v)))

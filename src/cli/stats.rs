@@ -24,10 +24,10 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     match args.format {
         TextFormat::Json => write_json(out, &stats)?,
         TextFormat::Text => {
-            for (section, value) in stats.as_object().expect("object") {
-                match value {
+            for section in SECTIONS {
+                match &stats[section] {
                     Value::Object(m) => {
-                        writeln!(out, "{section}:")?;
+                        writeln!(out, "{}:", section.replace('_', " "))?;
                         for (k, v) in m {
                             writeln!(out, "  {k:<24} {v}")?;
                         }
@@ -39,6 +39,19 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The order sections are printed in.
+const SECTIONS: &[&str] = &[
+    "documents",
+    "entities",
+    "claims",
+    "edges",
+    "entities_by_kind",
+    "edges_by_rel",
+    "claims_by_support",
+    "claims_resting_only_on",
+    "claims_by_verdict",
+];
 
 fn counts<T: Copy + std::fmt::Display>(
     all: &[T],

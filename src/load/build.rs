@@ -5,7 +5,7 @@
 //! `part_of` chains are checked for cycles. A record with a bad field is still inserted with
 //! a stand-in value, so that one typo does not cascade into "unknown id" errors elsewhere.
 
-use super::raw::{RawClaim, RawDocument, RawEdge, RawEntity, RawFile, RawReview};
+use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawFile, RawReview};
 use super::MAX_ERRORS;
 use crate::diag::Diagnostic;
 use crate::graph::{
@@ -66,13 +66,13 @@ pub(super) fn build(raws: Vec<(String, RawFile<'_>)>) -> (ClaimGraph, Vec<Diagno
     for (f, (name, raw)) in raws.into_iter().enumerate() {
         b.g.files.push(name);
         let f = f as u32;
-        for (i, d) in raw.documents.into_iter().enumerate() {
+        for (i, Obj(d)) in raw.documents.into_iter().enumerate() {
             b.add_document(f, i, d);
         }
-        for (i, e) in raw.entities.into_iter().enumerate() {
+        for (i, Obj(e)) in raw.entities.into_iter().enumerate() {
             b.add_entity(f, i, e);
         }
-        for (i, c) in raw.claims.into_iter().enumerate() {
+        for (i, Obj(c)) in raw.claims.into_iter().enumerate() {
             b.add_claim(f, i, c);
         }
         pending_edges.push(raw.edges);
@@ -81,7 +81,7 @@ pub(super) fn build(raws: Vec<(String, RawFile<'_>)>) -> (ClaimGraph, Vec<Diagno
     let mut seen = FxHashSet::default();
     seen.reserve(edges);
     for (f, list) in pending_edges.into_iter().enumerate() {
-        for (i, e) in list.into_iter().enumerate() {
+        for (i, Obj(e)) in list.into_iter().enumerate() {
             b.add_edge(f as u32, i, e, &mut seen);
         }
     }
@@ -241,7 +241,7 @@ impl Builder {
             self.errs
                 .value(&file, || p("credibility"), Credibility::new(n))
         });
-        let review = c.review.and_then(|r| self.review(f, &p("review"), r));
+        let review = c.review.and_then(|Obj(r)| self.review(f, &p("review"), r));
         let Some(id) = id else { return };
         let claim = Claim {
             id,

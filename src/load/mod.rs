@@ -161,7 +161,7 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     for src in sources {
         match parse_file(src) {
             Ok((text, raw)) => parsed.push((src.name.as_str(), text, raw)),
-            Err(d) => errors.push(d),
+            Err(d) => errors.push(*d),
         }
     }
     let texts: Vec<(&str, &str)> = parsed.iter().map(|(n, t, _)| (*n, *t)).collect();
@@ -173,8 +173,19 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     locate_all(&mut semantic, &texts);
     errors.append(&mut semantic);
     // Report in reading order: by file, then by position in the file.
-    let file_rank = |name: &str| sources.iter().position(|s| s.name == name).unwrap_or(usize::MAX);
-    errors.sort_by_key(|d| (file_rank(&d.file), d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    let file_rank = |name: &str| {
+        sources
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or(usize::MAX)
+    };
+    errors.sort_by_key(|d| {
+        (
+            file_rank(&d.file),
+            d.line.unwrap_or(0),
+            d.column.unwrap_or(0),
+        )
+    });
     if errors.is_empty() {
         Ok(graph)
     } else {
@@ -201,8 +212,8 @@ fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
 }
 
 /// Checks encoding and top-level shape, then parses one file.
-fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Diagnostic> {
-    let err = |code, msg: String| Diagnostic::error(&src.name, None, code, msg);
+fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Box<Diagnostic>> {
+    let err = |code, msg: String| Box::new(Diagnostic::error(&src.name, None, code, msg));
     let text = std::str::from_utf8(&src.bytes).map_err(|e| {
         let (l, c) = line_col(
             std::str::from_utf8(&src.bytes[..e.valid_up_to()]).unwrap_or(""),
@@ -234,16 +245,18 @@ fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Diagnostic> {
                 'n' => "null",
                 _ => "something that is not JSON",
             };
-            return Err(err(
-                "syntax",
-                format!("the top level must be a JSON object with documents, entities, claims and edges; found {found}"),
-            )
-            .at(l, col));
+            return Err(Box::new(
+                err(
+                    "syntax",
+                    format!("the top level must be a JSON object with documents, entities, claims and edges; found {found}"),
+                )
+                .at(l, col),
+            ));
         }
     }
     match serde_json::from_str::<RawFile>(text) {
         Ok(raw) => Ok((text, raw)),
-        Err(e) => Err(parse_error(&src.name, text, e)),
+        Err(e) => Err(Box::new(parse_error(&src.name, text, e))),
     }
 }
 

@@ -2,22 +2,44 @@
 //! they need no unescaping, so that parsing allocates little and every value can be checked
 //! afterwards with all errors collected.
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
+use std::marker::PhantomData;
 
 type Str<'a> = Cow<'a, str>;
+
+/// A record that must be a JSON object. Derived structs would also accept an array and fill
+/// their fields in order (`[["nis", "NIS", "organization"]]`); the file format says objects.
+pub struct Obj<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ObjVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
+            type Value = Obj<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Obj)
+            }
+        }
+        d.deserialize_map(ObjVisitor(PhantomData))
+    }
+}
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile<'a> {
     #[serde(borrow, default)]
-    pub documents: Vec<RawDocument<'a>>,
+    pub documents: Vec<Obj<RawDocument<'a>>>,
     #[serde(borrow, default)]
-    pub entities: Vec<RawEntity<'a>>,
+    pub entities: Vec<Obj<RawEntity<'a>>>,
     #[serde(borrow, default)]
-    pub claims: Vec<RawClaim<'a>>,
+    pub claims: Vec<Obj<RawClaim<'a>>>,
     #[serde(borrow, default)]
-    pub edges: Vec<RawEdge<'a>>,
+    pub edges: Vec<Obj<RawEdge<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -87,7 +109,7 @@ pub struct RawClaim<'a> {
     #[serde(default)]
     pub credibility: Option<i64>,
     #[serde(borrow, default)]
-    pub review: Option<RawReview<'a>>,
+    pub review: Option<Obj<RawReview<'a>>>,
     #[serde(borrow, default)]
     pub note: Option<Str<'a>>,
 }

@@ -1,1 +1,147 @@
 use super::*;
+
+fn src(name: &str, text: &str) -> Source {
+    Source {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+fn errors(sources: &[Source]) -> Vec<String> {
+    from_sources(sources)
+        .expect_err("should fail")
+        .errors
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
+#[test]
+fn files_merge_and_references_may_point_into_later_files() {
+    let g = from_sources(&[
+        src("a.json", r#"{"edges": [{"from": "nis", "rel": "asserts", "to": "c"}]}"#),
+        src("b.json", r#"{"entities": [{"id": "nis", "name": "NIS", "kind": "organization"}], "claims": [{"id": "c", "text": "T"}]}"#),
+    ])
+    .unwrap();
+    assert_eq!(g.edge_counts(), [1, 0, 0]);
+    assert_eq!(g.files(), ["a.json", "b.json"]);
+}
+
+#[test]
+fn every_error_of_a_load_is_reported_across_files() {
+    let errs = errors(&[
+        src(
+            "a.json",
+            r#"{"entities": [{"id": "A", "name": "x", "kind": "country"}]}"#,
+        ),
+        src(
+            "b.json",
+            "{\"claims\": [{\"id\": \"c\", \"text\": \"t\", \"date\": \"2024-02-30\"}]}",
+        ),
+        src("c.json", "{"),
+    ]);
+    assert_eq!(errs.len(), 3, "{errs:#?}");
+    assert!(
+        errs[0].starts_with("a.json:1:22: entities[0].id: bad id \"A\""),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].starts_with("b.json:1:46: claims[0].date: bad date"),
+        "{}",
+        errs[1]
+    );
+    assert!(
+        errs[2].starts_with("c.json:1:1: EOF while parsing an object"),
+        "{}",
+        errs[2]
+    );
+}
+
+#[test]
+fn the_same_edge_twice_is_one_edge() {
+    let g = from_sources(&[src(
+        "a.json",
+        r#"{"entities": [{"id": "e", "name": "E", "kind": "person"}], "claims": [{"id": "c", "text": "T"}],
+            "edges": [{"from": "e", "rel": "asserts", "to": "c"}, {"from": "e", "rel": "asserts", "to": "c", "quote": "q"}]}"#,
+    )])
+    .unwrap();
+    assert_eq!(g.edge_counts(), [1, 0, 0]);
+}
+
+#[test]
+fn an_array_is_not_a_record() {
+    // serde would fill a struct from an array's elements in order; the format says objects.
+    let errs = errors(&[src("a.json", r#"{"entities": [["e", "E", "person"]]}"#)]);
+    assert!(
+        errs[0].contains("entities[0]: invalid type: sequence, expected a JSON object"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn duplicate_keys_are_an_error() {
+    let errs = errors(&[src(
+        "a.json",
+        r#"{"claims": [{"id": "c", "id": "d", "text": "t"}]}"#,
+    )]);
+    assert!(errs[0].contains("duplicate field `id`"), "{errs:?}");
+}
+
+#[test]
+fn unknown_fields_get_a_did_you_mean() {
+    let errs = errors(&[src("a.json", r#"{"claims": [{"id": "c", "txt": "t"}]}"#)]);
+    assert!(errs[0].contains("unknown field `txt`"), "{errs:?}");
+    assert!(errs[0].ends_with("(did you mean `text`?)"), "{errs:?}");
+}
+
+#[test]
+fn an_error_in_one_record_does_not_cascade_into_unknown_ids() {
+    // The entity has a bad kind but its id is fine: edges to it must not also fail.
+    let errs = errors(&[src(
+        "a.json",
+        r#"{"entities": [{"id": "e", "name": "E", "kind": "agency"}], "claims": [{"id": "c", "text": "T"}],
+            "edges": [{"from": "e", "rel": "asserts", "to": "c"}]}"#,
+    )]);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+}
+
+#[test]
+fn errors_beyond_the_cap_are_counted() {
+    let claims: Vec<String> = (0..MAX_ERRORS + 50)
+        .map(|i| format!("{{\"id\": \"c{i}\", \"text\": \"\"}}"))
+        .collect();
+    let e = from_sources(&[src(
+        "a.json",
+        &format!("{{\"claims\": [{}]}}", claims.join(",")),
+    )])
+    .unwrap_err();
+    assert_eq!(e.errors.len(), MAX_ERRORS);
+    assert_eq!(e.more, 50);
+    assert!(e.to_string().ends_with("and 50 more errors"));
+}
+
+#[test]
+fn a_document_cannot_be_an_edge_endpoint() {
+    let errs = errors(&[src(
+        "a.json",
+        r#"{"documents": [{"id": "d", "title": "D"}], "entities": [{"id": "e", "name": "E", "kind": "person"}],
+            "edges": [{"from": "e", "rel": "cites", "to": "d"}]}"#,
+    )]);
+    assert!(
+        errs[0].contains("edges[0].to: \"d\" is a document; edges join entities and claims"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn ids_are_one_namespace_across_record_kinds() {
+    let errs = errors(&[src(
+        "a.json",
+        r#"{"documents": [{"id": "x", "title": "D"}], "claims": [{"id": "x", "text": "T"}]}"#,
+    )]);
+    assert!(
+        errs[0].contains("claims[0].id: duplicate id \"x\": already defined at documents[0]"),
+        "{errs:?}"
+    );
+}

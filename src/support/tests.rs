@@ -18,7 +18,10 @@ fn graph(entities: &[E], claims: &[&str], edges: &[(&str, &str, &str)]) -> Claim
         "claims": claims.iter().map(|id| json!({"id": id, "text": id})).collect::<Vec<_>>(),
         "edges": edges.iter().map(|(f, r, t)| json!({"from": f, "rel": r, "to": t})).collect::<Vec<_>>(),
     });
-    let src = Source { name: "t.json".into(), bytes: file.to_string().into_bytes() };
+    let src = Source {
+        name: "t.json".into(),
+        bytes: file.to_string().into_bytes(),
+    };
     from_sources(&[src]).unwrap_or_else(|e| panic!("test graph invalid: {e}"))
 }
 
@@ -27,7 +30,10 @@ fn ix(g: &ClaimGraph, id: &str) -> NodeIx {
 }
 
 fn grounds(g: &ClaimGraph, s: &Support, id: &str) -> Vec<String> {
-    query::grounds_ids(g, s, ix(g, id)).iter().map(|i| i.to_string()).collect()
+    query::grounds_ids(g, s, ix(g, id))
+        .iter()
+        .map(|i| i.to_string())
+        .collect()
 }
 
 fn rests(g: &ClaimGraph, s: &Support, id: &str, tag: &str) -> bool {
@@ -38,9 +44,17 @@ fn rests(g: &ClaimGraph, s: &Support, id: &str, tag: &str) -> bool {
 fn a_relay_chain_is_grounded_in_its_last_link() {
     // outlet relays wire, wire relays agency; the outlet asserts the claim.
     let g = graph(
-        &[("outlet", &["media"], None), ("wire", &["wire"], None), ("agency", &["intelligence"], None)],
+        &[
+            ("outlet", &["media"], None),
+            ("wire", &["wire"], None),
+            ("agency", &["intelligence"], None),
+        ],
         &["c"],
-        &[("outlet", "asserts", "c"), ("outlet", "cites", "wire"), ("wire", "cites", "agency")],
+        &[
+            ("outlet", "asserts", "c"),
+            ("outlet", "cites", "wire"),
+            ("wire", "cites", "agency"),
+        ],
     );
     let s = Support::new(&g);
     assert_eq!(grounds(&g, &s, "c"), ["agency"]);
@@ -68,7 +82,11 @@ fn a_claim_citing_a_claim_inherits_its_grounds() {
     let g = graph(
         &[("a", &["analyst"], None), ("b", &["statistics"], None)],
         &["base", "derived"],
-        &[("a", "asserts", "base"), ("b", "asserts", "derived"), ("derived", "cites", "base")],
+        &[
+            ("a", "asserts", "base"),
+            ("b", "asserts", "derived"),
+            ("derived", "cites", "base"),
+        ],
     );
     let s = Support::new(&g);
     assert_eq!(grounds(&g, &s, "derived"), ["a"]);
@@ -77,7 +95,15 @@ fn a_claim_citing_a_claim_inherits_its_grounds() {
 
 #[test]
 fn a_cycle_without_exit_is_ungrounded_and_circular() {
-    let g = graph(&[("x", &[], None)], &["a", "b"], &[("x", "asserts", "a"), ("a", "cites", "b"), ("b", "cites", "a")]);
+    let g = graph(
+        &[("x", &[], None)],
+        &["a", "b"],
+        &[
+            ("x", "asserts", "a"),
+            ("a", "cites", "b"),
+            ("b", "cites", "a"),
+        ],
+    );
     let s = Support::new(&g);
     for c in ["a", "b"] {
         assert!(s.ungrounded(ix(&g, c)), "{c}");
@@ -91,7 +117,12 @@ fn a_cycle_with_an_exit_is_grounded_and_still_circular() {
     let g = graph(
         &[("w", &["wire"], None)],
         &["a", "b", "outside"],
-        &[("a", "cites", "b"), ("b", "cites", "a"), ("b", "cites", "w"), ("outside", "cites", "a")],
+        &[
+            ("a", "cites", "b"),
+            ("b", "cites", "a"),
+            ("b", "cites", "w"),
+            ("outside", "cites", "a"),
+        ],
     );
     let s = Support::new(&g);
     for c in ["a", "b", "outside"] {
@@ -105,15 +136,26 @@ fn a_cycle_with_an_exit_is_grounded_and_still_circular() {
 
 #[test]
 fn a_self_cite_is_a_cycle() {
-    let g = graph(&[("e", &[], None)], &["c"], &[("e", "asserts", "c"), ("c", "cites", "c")]);
+    let g = graph(
+        &[("e", &[], None)],
+        &["c"],
+        &[("e", "asserts", "c"), ("c", "cites", "c")],
+    );
     let s = Support::new(&g);
     assert!(s.circular(ix(&g, "c")));
-    assert!(s.ungrounded(ix(&g, "c")), "a claim citing only itself has no ground");
+    assert!(
+        s.ungrounded(ix(&g, "c")),
+        "a claim citing only itself has no ground"
+    );
 }
 
 #[test]
 fn an_entity_with_two_tags_satisfies_both() {
-    let g = graph(&[("sat", &["intelligence", "imagery"], None)], &["c"], &[("sat", "asserts", "c")]);
+    let g = graph(
+        &[("sat", &["intelligence", "imagery"], None)],
+        &["c"],
+        &[("sat", "asserts", "c")],
+    );
     let s = Support::new(&g);
     assert!(rests(&g, &s, "c", "intelligence"));
     assert!(rests(&g, &s, "c", "imagery"));
@@ -144,7 +186,12 @@ fn origins_follow_part_of_chains_and_decide_single_origin() {
             ("usgov", &["government"], Some("us")),
         ],
         &["one", "two"],
-        &[("nis-desk", "asserts", "one"), ("bok", "asserts", "one"), ("nis", "asserts", "two"), ("usgov", "asserts", "two")],
+        &[
+            ("nis-desk", "asserts", "one"),
+            ("bok", "asserts", "one"),
+            ("nis", "asserts", "two"),
+            ("usgov", "asserts", "two"),
+        ],
     );
     let s = Support::new(&g);
     assert_eq!(g.id(s.origin(ix(&g, "nis-desk"))).as_str(), "kr");
@@ -170,7 +217,12 @@ fn ground_counts_tell_grounded_and_sole() {
     let g = graph(
         &[("a", &[], None), ("b", &[], None)],
         &["x", "y", "z"],
-        &[("a", "asserts", "x"), ("a", "asserts", "y"), ("b", "asserts", "y"), ("z", "cites", "x")],
+        &[
+            ("a", "asserts", "x"),
+            ("a", "asserts", "y"),
+            ("b", "asserts", "y"),
+            ("z", "cites", "x"),
+        ],
     );
     let s = Support::new(&g);
     let counts = s.ground_counts(&g);
@@ -200,10 +252,17 @@ fn interested_denial_needs_every_denier_to_share_an_origin_with_the_subject() {
             {"from": "us", "rel": "denies", "to": "other"},
         ],
     });
-    let g = from_sources(&[Source { name: "t.json".into(), bytes: file.to_string().into_bytes() }]).unwrap();
+    let g = from_sources(&[Source {
+        name: "t.json".into(),
+        bytes: file.to_string().into_bytes(),
+    }])
+    .unwrap();
     let s = Support::new(&g);
     assert!(query::interested_denial(&g, &s, ix(&g, "deal")));
-    assert!(!query::interested_denial(&g, &s, ix(&g, "other")), "the US has no stake in it");
+    assert!(
+        !query::interested_denial(&g, &s, ix(&g, "other")),
+        "the US has no stake in it"
+    );
 }
 
 #[test]
@@ -215,12 +274,18 @@ fn a_long_relay_chain_does_not_overflow_the_test_thread() {
     for i in 0..n {
         entities.push(json!({"id": format!("e{i}"), "name": "x", "kind": "person"}));
         if i + 1 < n {
-            edges.push(json!({"from": format!("e{i}"), "rel": "cites", "to": format!("e{}", i + 1)}));
+            edges.push(
+                json!({"from": format!("e{i}"), "rel": "cites", "to": format!("e{}", i + 1)}),
+            );
         }
     }
     edges.push(json!({"from": "e0", "rel": "asserts", "to": "c"}));
     let file = json!({"entities": entities, "claims": [{"id": "c", "text": "t"}], "edges": edges});
-    let g = from_sources(&[Source { name: "t.json".into(), bytes: file.to_string().into_bytes() }]).unwrap();
+    let g = from_sources(&[Source {
+        name: "t.json".into(),
+        bytes: file.to_string().into_bytes(),
+    }])
+    .unwrap();
     let s = Support::new(&g);
     assert_eq!(grounds(&g, &s, "c"), [format!("e{}", n - 1)]);
 }
@@ -262,7 +327,10 @@ impl Naive {
     }
 
     fn grounds(&self, from: usize) -> BTreeSet<usize> {
-        self.reach(from).into_iter().filter(|&v| self.is_entity[v] && self.arcs[v].is_empty()).collect()
+        self.reach(from)
+            .into_iter()
+            .filter(|&v| self.is_entity[v] && self.arcs[v].is_empty())
+            .collect()
     }
 
     fn on_cycle(&self, v: usize) -> bool {

@@ -32,7 +32,9 @@ fn query_commands_refuse_an_invalid_graph_with_exit_1() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.is_empty());
     assert!(
-        r.stderr.contains("dangling-edge.json:4:22: edges[0].from: unknown id \"nsi\" (did you mean \"nis\"?)"),
+        r.stderr.contains(
+            "dangling-edge.json:4:22: edges[0].from: unknown id \"nsi\" (did you mean \"nis\"?)"
+        ),
         "{}",
         r.stderr
     );
@@ -42,33 +44,57 @@ fn query_commands_refuse_an_invalid_graph_with_exit_1() {
 fn a_missing_graph_path_is_an_error_naming_it() {
     let r = run(&["--graph", "no/such/graph", "claims"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("no/such/graph: cannot read the graph: No such file or directory"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("no/such/graph: cannot read the graph: No such file or directory"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let deep = format!("{{\"entities\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"entities\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let dir = crate::util::graph_dir(&[("deep.json", &deep)]);
     let r = run_on(dir.path(), &["check"]);
     assert_eq!(r.code, 1, "{}", r.transcript());
-    assert!(r.stderr.contains("deep.json:1:15: entities[0][0]: invalid type"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("deep.json:1:15: entities[0][0]: invalid type"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn non_json_files_in_the_folder_are_ignored_with_a_note() {
     let dir = crate::util::graph_dir(&[
-        ("a.json", r#"{"entities": [{"id": "x", "name": "X", "kind": "country"}]}"#),
+        (
+            "a.json",
+            r#"{"entities": [{"id": "x", "name": "X", "kind": "country"}]}"#,
+        ),
         ("notes.txt", "not a graph"),
     ]);
     let r = run_on(dir.path(), &["entities", "--format", "ids"]);
     assert_eq!(r.code, 0, "{}", r.transcript());
     assert_eq!(r.lines(), ["x"]);
-    assert!(r.stderr.contains("notes.txt: ignored (not a .json file)"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("notes.txt: ignored (not a .json file)"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn a_utf8_bom_is_accepted() {
-    let dir = crate::util::graph_dir(&[("a.json", "\u{feff}{\"entities\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"country\"}]}")]);
+    let dir = crate::util::graph_dir(&[(
+        "a.json",
+        "\u{feff}{\"entities\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"country\"}]}",
+    )]);
     let r = run_on(dir.path(), &["check"]);
     assert_eq!(r.code, 0, "{}", r.transcript());
 }
