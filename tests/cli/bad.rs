@@ -64,7 +64,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert_eq!(r.code, 1, "{}", r.transcript());
     assert!(
         r.stderr
-            .contains("deep.json:1:15: entities[0][0]: invalid type"),
+            .contains("deep.json:1:14: entities[0]: invalid type: sequence, expected a JSON object"),
         "{}",
         r.stderr
     );
