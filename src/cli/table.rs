@@ -73,7 +73,7 @@ pub fn write(
         }
     }
     let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
-    let last = total.saturating_sub(used).max(20);
+    let last = total.saturating_sub(used).max(12);
     let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
         let mut s = String::new();
         for (i, cell) in cells.enumerate() {

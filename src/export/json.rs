@@ -47,10 +47,37 @@ fn section<W: Write + ?Sized, T: Serialize>(
     writeln!(w, "  \"{name}\": [")?;
     for (i, r) in records.iter().enumerate() {
         w.write_all(b"    ")?;
-        serde_json::to_writer(&mut *w, r).map_err(io::Error::other)?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut *w, OneLine);
+        r.serialize(&mut ser).map_err(io::Error::other)?;
         w.write_all(if i + 1 < records.len() { b",\n" } else { b"\n" })?;
     }
     w.write_all(if comma { b"  ],\n" } else { b"  ]\n" })
+}
+
+/// JSON on one line with a space after each `:` and `,`, as a person would type it:
+/// `{"id": "nis", "tags": ["intelligence"]}`.
+struct OneLine;
+
+impl serde_json::ser::Formatter for OneLine {
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
 }
 
 /// The whole graph as one canonical file.

@@ -63,8 +63,9 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let r = run_on(dir.path(), &["check"]);
     assert_eq!(r.code, 1, "{}", r.transcript());
     assert!(
-        r.stderr
-            .contains("deep.json:1:14: entities[0]: invalid type: sequence, expected a JSON object"),
+        r.stderr.contains(
+            "deep.json:1:14: entities[0]: invalid type: sequence, expected a JSON object"
+        ),
         "{}",
         r.stderr
     );
