@@ -79,13 +79,69 @@ pub enum Slot {
     Doc(u32),
 }
 
+/// A key of the id index. Most ids are short and stored inline, so that a lookup touches
+/// the table's memory only, not a separate allocation (lookups dominate loading).
+#[derive(Debug, Clone)]
+pub(crate) enum IdKey {
+    Inline(u8, [u8; 22]),
+    Heap(Box<[u8]>),
+}
+
+impl IdKey {
+    pub(crate) fn new(id: &str) -> IdKey {
+        let b = id.as_bytes();
+        if b.len() <= 22 {
+            let mut buf = [0u8; 22];
+            buf[..b.len()].copy_from_slice(b);
+            IdKey::Inline(b.len() as u8, buf)
+        } else {
+            IdKey::Heap(b.into())
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            IdKey::Inline(n, buf) => &buf[..*n as usize],
+            IdKey::Heap(b) => b,
+        }
+    }
+
+    /// The id (keys are made from `&str`, so they are UTF-8).
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+impl PartialEq for IdKey {
+    fn eq(&self, other: &IdKey) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for IdKey {}
+
+impl std::hash::Hash for IdKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state)
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for IdKey {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 /// The whole graph.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimGraph {
     pub(crate) g: StableGraph<NodeData, EdgeData, petgraph::Directed, u32>,
     pub(crate) docs: Vec<DocData>,
-    pub(crate) index: FxHashMap<Box<str>, Slot>,
+    pub(crate) index: FxHashMap<IdKey, Slot>,
     pub(crate) files: Vec<String>,
+    /// Per node index: whether the node is a claim. Kept beside the graph because edge
+    /// checks and support ask it millions of times, and a node's record is far away in memory.
+    pub(crate) claim_flags: Vec<bool>,
 }
 
 impl ClaimGraph {
@@ -101,7 +157,7 @@ impl ClaimGraph {
 
     /// What `id` names, if anything.
     pub fn lookup(&self, id: &str) -> Option<Slot> {
-        self.index.get(id).copied()
+        self.index.get(id.as_bytes()).copied()
     }
 
     /// The node named `id`, if it is an entity or a claim.
@@ -140,7 +196,18 @@ impl ClaimGraph {
 
     /// Whether the node is a claim.
     pub fn is_claim(&self, ix: NodeIx) -> bool {
-        matches!(self.g[ix].record, Record::Claim(_))
+        self.claim_flags.get(ix.index()).copied().unwrap_or(false)
+    }
+
+    /// Adds a node and registers nothing: the loader's primitive.
+    pub(crate) fn add_node(&mut self, data: NodeData) -> NodeIx {
+        let claim = matches!(data.record, Record::Claim(_));
+        let ix = self.g.add_node(data);
+        if self.claim_flags.len() <= ix.index() {
+            self.claim_flags.resize(ix.index() + 1, false);
+        }
+        self.claim_flags[ix.index()] = claim;
+        ix
     }
 
     /// Largest node index + 1: the length of per-node arrays.
@@ -295,7 +362,7 @@ impl ClaimGraph {
             let e = self.entity(ix).expect("entities() yields entities");
             std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
         });
-        let ids = self.index.keys().map(|k| &**k);
+        let ids = self.index.keys().map(IdKey::as_str);
         let best = crate::suggest::did_you_mean(text, ids.chain(names))?;
         match self.lookup(best) {
             Some(_) => Some(best.to_string()),

@@ -170,49 +170,54 @@ impl fmt::Display for Tag {
 }
 
 /// A calendar date of precision year, month or day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Held packed (month and day 0 when absent), so dates order chronologically and cost no
+/// allocation; written back exactly as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Date(String);
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
 
 impl Date {
     /// Validates the shape and that the day exists in that month (leap years included).
-    pub fn new(s: impl Into<String>) -> Result<Date, ValueError> {
-        let s = s.into();
-        if date_is_valid(&s) {
-            Ok(Date(s))
-        } else {
-            Err(ValueError(format!(
+    pub fn new(s: impl AsRef<str>) -> Result<Date, ValueError> {
+        let s = s.as_ref();
+        parse_date(s).ok_or_else(|| {
+            ValueError(format!(
                 "bad date {}: dates are YYYY, YYYY-MM or YYYY-MM-DD and must exist on the calendar",
-                quoted(&s)
-            )))
-        }
-    }
-
-    /// The date as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+                quoted(s)
+            ))
+        })
     }
 }
 
-fn date_is_valid(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
+fn parse_date(s: &str) -> Option<Date> {
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let num = |p: &str| p.parse::<u32>().unwrap_or(0);
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)),
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && (1..=12).contains(&num(m))
-                && (1..=days_in_month(num(y), num(m))).contains(&num(d))
-        }
-        _ => false,
+    let mut parts = s.split('-');
+    let (y, m, d, rest) = (parts.next()?, parts.next(), parts.next(), parts.next());
+    if !digits(y, 4) || rest.is_some() {
+        return None;
     }
+    let year: u16 = y.parse().ok()?;
+    let month: u8 = match m {
+        None => 0,
+        Some(m) if digits(m, 2) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        Some(_) => return None,
+    };
+    let day: u8 = match d {
+        None => 0,
+        Some(d) if digits(d, 2) => d
+            .parse()
+            .ok()
+            .filter(|&d| d >= 1 && d <= days_in_month(year, month))?,
+        Some(_) => return None,
+    };
+    Some(Date { year, month, day })
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -230,13 +235,20 @@ impl TryFrom<String> for Date {
 
 impl From<Date> for String {
     fn from(d: Date) -> String {
-        d.0
+        d.to_string()
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{:04}", self.year)?;
+        if self.month > 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day > 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
     }
 }
 
@@ -437,8 +449,9 @@ pub struct Claim {
     pub found_in: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credibility: Option<Credibility>,
+    /// Boxed: most claims are not reviewed, and a claim's size counts at a million claims.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<Review>,
+    pub review: Option<Box<Review>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -529,6 +542,8 @@ mod tests {
         for ok in ["2024", "2024-02", "2024-02-29", "2000-02-29", "2023-12-31"] {
             assert!(Date::new(ok).is_ok(), "{ok}");
         }
+        assert_eq!(Date::new("2024-02").unwrap().to_string(), "2024-02");
+        assert!(Date::new("2024").unwrap() < Date::new("2024-01").unwrap());
         for bad in [
             "24",
             "2023-02-29",

@@ -11,7 +11,6 @@ mod raw;
 use crate::diag::{line_col, Diagnostic};
 use crate::graph::ClaimGraph;
 use crate::locate;
-use raw::RawFile;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -157,19 +156,19 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// Parses and validates `sources` as one graph.
 pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     let mut errors = Vec::new();
-    let mut parsed = Vec::with_capacity(sources.len());
+    let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
+    let mut b = build::Builder::new(sources.iter().map(|s| s.bytes.len()).sum());
     for src in sources {
-        match parse_file(src) {
-            Ok((text, raw)) => parsed.push((src.name.as_str(), text, raw)),
-            Err(d) => errors.push(*d),
+        b.start_file(&src.name);
+        match parse_file(src, &mut b) {
+            Ok(text) => texts.push((src.name.as_str(), text)),
+            Err(d) => {
+                b.drop_file_errors();
+                errors.push(*d);
+            }
         }
     }
-    let texts: Vec<(&str, &str)> = parsed.iter().map(|(n, t, _)| (*n, *t)).collect();
-    let raws = parsed
-        .into_iter()
-        .map(|(n, _, r)| (n.to_string(), r))
-        .collect();
-    let (graph, mut semantic, more) = build::build(raws);
+    let (graph, mut semantic, more) = b.finish();
     locate_all(&mut semantic, &texts);
     errors.append(&mut semantic);
     // Report in reading order: by file, then by position in the file.
@@ -211,8 +210,8 @@ fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
     }
 }
 
-/// Checks encoding and top-level shape, then parses one file.
-fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Box<Diagnostic>> {
+/// Checks encoding and top-level shape, then parses one file into `sink`; returns the text.
+fn parse_file<'a>(src: &'a Source, sink: &mut build::Builder) -> Result<&'a str, Box<Diagnostic>> {
     let err = |code, msg: String| Box::new(Diagnostic::error(&src.name, None, code, msg));
     let text = std::str::from_utf8(&src.bytes).map_err(|e| {
         let (l, c) = line_col(
@@ -254,21 +253,30 @@ fn parse_file(src: &Source) -> Result<(&str, RawFile<'_>), Box<Diagnostic>> {
             ));
         }
     }
-    match serde_json::from_str::<RawFile>(text) {
-        Ok(raw) => Ok((text, raw)),
-        Err(e) => Err(Box::new(parse_error(&src.name, text, e))),
-    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde::de::DeserializeSeed::deserialize(raw::FileSeed(sink), &mut de)
+        .and_then(|()| de.end());
+    parsed
+        .map(|()| text)
+        .map_err(|e| Box::new(parse_error(&src.name, text, e)))
 }
 
 /// A parse error with its JSON path (found by parsing again with path tracking) and location.
 fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let path = match serde_path_to_error::deserialize::<_, RawFile>(&mut de) {
-        Err(pe) if !e.is_syntax() && !e.is_eof() => {
-            let p = pe.path().to_string();
-            (p != "." && p != "?").then_some(p)
-        }
-        _ => None,
+    let path = if e.is_syntax() || e.is_eof() {
+        None
+    } else {
+        // Parse again, tracking the path, into a builder that is thrown away.
+        let mut de = serde_json::Deserializer::from_str(text);
+        let mut track = serde_path_to_error::Track::new();
+        let mut sink = build::Builder::new(0);
+        let seed = raw::FileSeed(&mut sink);
+        let _ = serde::de::DeserializeSeed::deserialize(
+            seed,
+            serde_path_to_error::Deserializer::new(&mut de, &mut track),
+        );
+        let p = track.path().to_string();
+        (p != "." && p != "?").then_some(p)
     };
     let code = if e.is_data() { "type" } else { "syntax" };
     let message = with_field_hint(strip_location(&e.to_string()));

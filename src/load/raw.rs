@@ -29,19 +29,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct RawFile<'a> {
-    #[serde(borrow, default)]
-    pub documents: Vec<Obj<RawDocument<'a>>>,
-    #[serde(borrow, default)]
-    pub entities: Vec<Obj<RawEntity<'a>>>,
-    #[serde(borrow, default)]
-    pub claims: Vec<Obj<RawClaim<'a>>>,
-    #[serde(borrow, default)]
-    pub edges: Vec<Obj<RawEdge<'a>>>,
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument<'a> {
@@ -131,4 +118,89 @@ pub struct RawEdge<'a> {
     pub in_doc: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub note: Option<Str<'a>>,
+}
+
+/// Receives records one at a time while a file is parsed.
+pub trait Sink<'de> {
+    fn document(&mut self, i: usize, d: Obj<RawDocument<'de>>);
+    fn entity(&mut self, i: usize, e: Obj<RawEntity<'de>>);
+    fn claim(&mut self, i: usize, c: Obj<RawClaim<'de>>);
+    fn edge(&mut self, i: usize, e: Obj<RawEdge<'de>>);
+}
+
+const FILE_FIELDS: &[&str] = &["documents", "entities", "claims", "edges"];
+
+/// Parses one file object, handing each record to the sink as soon as it is read. Accepts
+/// an object with the four optional arrays and nothing else.
+pub struct FileSeed<'s, S>(pub &'s mut S);
+
+impl<'de, S: Sink<'de>> de::DeserializeSeed<'de> for FileSeed<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, S: Sink<'de>> Visitor<'de> for FileSeed<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; 4];
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let Some(k) = FILE_FIELDS.iter().position(|f| *f == key) else {
+                return Err(de::Error::unknown_field(&key, FILE_FIELDS));
+            };
+            if std::mem::replace(&mut seen[k], true) {
+                return Err(de::Error::duplicate_field(FILE_FIELDS[k]));
+            }
+            map.next_value_seed(ArraySeed {
+                sink: &mut *self.0,
+                array: k,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// One of the four arrays, by its index in [`FILE_FIELDS`].
+struct ArraySeed<'s, S> {
+    sink: &'s mut S,
+    array: usize,
+}
+
+impl<'de, S: Sink<'de>> de::DeserializeSeed<'de> for ArraySeed<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, S: Sink<'de>> Visitor<'de> for ArraySeed<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of objects")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let more = match self.array {
+                0 => seq.next_element()?.map(|r| self.sink.document(i, r)),
+                1 => seq.next_element()?.map(|r| self.sink.entity(i, r)),
+                2 => seq.next_element()?.map(|r| self.sink.claim(i, r)),
+                _ => seq.next_element()?.map(|r| self.sink.edge(i, r)),
+            };
+            if more.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
 }
