@@ -13,6 +13,7 @@ use crate::graph::ClaimGraph;
 use crate::locate;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// How many errors a load reports before it only counts them.
 pub const MAX_ERRORS: usize = 200;
@@ -154,20 +155,39 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Parses and validates `sources` as one graph.
+///
+/// Two threads share the work: this one parses, handing records over in batches, and a
+/// second validates them and builds the graph (at a million claims each half is about as
+/// costly as the other).
 pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
-    let mut errors = Vec::new();
-    let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
-    let mut b = build::Builder::new(sources.iter().map(|s| s.bytes.len()).sum());
-    for src in sources {
-        b.start_file(&src.name);
-        match parse_file(src, &mut b) {
-            Ok(text) => texts.push((src.name.as_str(), text)),
-            Err(d) => {
-                b.drop_file_errors();
-                errors.push(*d);
-            }
+    let total = sources.iter().map(|s| s.bytes.len()).sum();
+    let (b, mut errors, texts) = std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Msg<'_>>(16);
+        let building = scope.spawn(move || build_from(rx, total));
+        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
+        for src in sources {
+            let _ = tx.send(Msg::Start(&src.name));
+            let mut batcher = Batcher {
+                tx: &tx,
+                batch: Vec::with_capacity(BATCH),
+            };
+            let parsed = parse_file(src, &mut batcher);
+            batcher.flush();
+            let failed = match parsed {
+                Ok(text) => {
+                    texts.push((src.name.as_str(), text));
+                    None
+                }
+                Err(d) => Some(d),
+            };
+            let _ = tx.send(Msg::Done(failed));
         }
-    }
+        drop(tx);
+        match building.join() {
+            Ok((b, errors)) => (b, errors, texts),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
     let (graph, mut semantic, more) = b.finish();
     locate_all(&mut semantic, &texts);
     errors.append(&mut semantic);
@@ -195,6 +215,74 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     }
 }
 
+/// Records per message from the parsing thread to the building thread.
+const BATCH: usize = 512;
+
+/// What the parsing thread tells the building thread.
+enum Msg<'a> {
+    /// A new file starts.
+    Start(&'a str),
+    Records(Vec<raw::Rec<'a>>),
+    /// The file ended; with its parse error if it had one.
+    Done(Option<Box<Diagnostic>>),
+}
+
+/// The building thread: feeds every record to a [`build::Builder`].
+fn build_from(rx: mpsc::Receiver<Msg<'_>>, total: usize) -> (build::Builder, Vec<Diagnostic>) {
+    let mut b = build::Builder::new(total);
+    let mut errors = Vec::new();
+    for msg in rx {
+        match msg {
+            Msg::Start(name) => b.start_file(name),
+            Msg::Records(recs) => recs.into_iter().for_each(|r| r.feed(&mut b)),
+            Msg::Done(Some(d)) => {
+                b.drop_file_errors();
+                errors.push(*d);
+            }
+            Msg::Done(None) => {}
+        }
+    }
+    (b, errors)
+}
+
+/// The parsing thread's sink: collects records and sends them on in batches.
+struct Batcher<'t, 'a> {
+    tx: &'t mpsc::SyncSender<Msg<'a>>,
+    batch: Vec<raw::Rec<'a>>,
+}
+
+impl<'a> Batcher<'_, 'a> {
+    fn push(&mut self, r: raw::Rec<'a>) {
+        self.batch.push(r);
+        if self.batch.len() == BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+            // A closed channel means the builder died; its panic surfaces at join.
+            let _ = self.tx.send(Msg::Records(batch));
+        }
+    }
+}
+
+impl<'a> raw::Sink<'a> for Batcher<'_, 'a> {
+    fn document(&mut self, i: usize, d: raw::Obj<raw::RawDocument<'a>>) {
+        self.push(raw::Rec::Document(i, d));
+    }
+    fn entity(&mut self, i: usize, e: raw::Obj<raw::RawEntity<'a>>) {
+        self.push(raw::Rec::Entity(i, e));
+    }
+    fn claim(&mut self, i: usize, c: raw::Obj<raw::RawClaim<'a>>) {
+        self.push(raw::Rec::Claim(i, c));
+    }
+    fn edge(&mut self, i: usize, e: raw::Obj<raw::RawEdge<'a>>) {
+        self.push(raw::Rec::Edge(i, e));
+    }
+}
+
 /// Fills in line and column for diagnostics that only carry a JSON path.
 fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
     for d in diags.iter_mut().filter(|d| d.line.is_none()) {
@@ -211,7 +299,10 @@ fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
 }
 
 /// Checks encoding and top-level shape, then parses one file into `sink`; returns the text.
-fn parse_file<'a>(src: &'a Source, sink: &mut build::Builder) -> Result<&'a str, Box<Diagnostic>> {
+fn parse_file<'a, S: raw::Sink<'a>>(
+    src: &'a Source,
+    sink: &mut S,
+) -> Result<&'a str, Box<Diagnostic>> {
     let err = |code, msg: String| Box::new(Diagnostic::error(&src.name, None, code, msg));
     let text = std::str::from_utf8(&src.bytes).map_err(|e| {
         let (l, c) = line_col(
