@@ -18,6 +18,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod query;
+pub mod select;
 pub mod suggest;
 pub mod support;
 pub mod why;
