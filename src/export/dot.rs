@@ -4,10 +4,12 @@
 //! Entities and claims are drawn once each, shaped by kind; `asserts`, `denies` and `cites`
 //! edges differ in colour and line style; claims are coloured by their SPEC §2 state
 //! (resting only on one tag, contested, circular, ungrounded) and the arcs of support cycles
-//! are drawn in a warning colour. Nodes get synthetic ids (`n0`, `n1`, … in id order) with
-//! the real id in the tooltip, and every string goes through [`escape::quote`]; no
-//! HTML-like label is ever made from user text. The output is deterministic (nodes by id,
-//! edges by `(from, rel, to)`), so DOT files diff cleanly.
+//! are drawn in a warning colour. Every id and every string is quoted and goes through
+//! `escape::quote` (ids that are DOT keywords, like `node` or `graph`, are safe quoted); no
+//! HTML-like label is ever made from user text. Nodes are named by their own ids rather than
+//! by position, and the output is ordered (nodes by id, edges by `(from, rel, to)`), so the
+//! same graph gives the same bytes and adding a claim adds lines without renumbering the
+//! rest: DOT files diff cleanly in git.
 
 mod escape;
 mod legend;
@@ -106,30 +108,23 @@ struct Drawing<'a> {
     s: &'a Support,
     sel: &'a Selection,
     opts: &'a DotOptions,
-    /// Position of each selected node in `sel.nodes()` (its synthetic id), by node index.
-    pos: Vec<u32>,
     only_on: Vec<bool>,
 }
 
 impl<'a> Drawing<'a> {
     fn new(g: &'a ClaimGraph, s: &'a Support, sel: &'a Selection, opts: &'a DotOptions) -> Self {
-        let mut pos = vec![u32::MAX; g.node_bound()];
-        for (i, &ix) in sel.nodes().iter().enumerate() {
-            pos[ix.index()] = i as u32;
-        }
         Drawing {
             g,
             s,
             sel,
             opts,
-            pos,
             only_on: s.rests_only_on(g, &opts.highlight),
         }
     }
 
-    /// The synthetic, quoted DOT id of a selected node.
+    /// The quoted DOT id of a node: its own id.
     fn name(&self, ix: NodeIx) -> String {
-        format!("\"n{}\"", self.pos[ix.index()])
+        quote(self.g.id(ix).as_str())
     }
 
     fn header<W: Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
@@ -167,7 +162,7 @@ impl<'a> Drawing<'a> {
         by_origin.sort_by(|a, b| {
             (self.g.id(a.0), self.g.id(a.1)).cmp(&(self.g.id(b.0), self.g.id(b.1)))
         });
-        for (i, group) in by_origin.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        for group in by_origin.chunk_by(|a, b| a.0 == b.0) {
             let origin = group[0].0;
             // An origin drawn alone needs no box around it: its own label says where it is.
             if group.len() == 1 && group[0].1 == origin {
@@ -176,7 +171,10 @@ impl<'a> Drawing<'a> {
             }
             let name = self.g.entity(origin).map_or("", |e| e.name.as_str());
             let label = escape::lines(name, WRAP, MAX_NAME).join("\n");
-            writeln!(w, "  subgraph \"cluster_origin_{i}\" {{")?;
+            // Named by the origin's id (not by position) so that diffs stay local; the
+            // legend's `cluster_legend` has no `:` and cannot clash.
+            let cluster = format!("cluster:{}", self.g.id(origin));
+            writeln!(w, "  subgraph {} {{", quote(&cluster))?;
             writeln!(
                 w,
                 "    graph [label={}, tooltip={}, style=\"rounded,dashed\", color=\"#969696\", fontcolor=\"#525252\"];",

@@ -7,8 +7,8 @@ use super::DotOptions;
 use crate::model::{Kind, Rel};
 use std::io::{self, Write};
 
-/// Writes the legend cluster. Its node ids (`legend_…`) cannot clash with the synthetic
-/// ids of the drawing (`n0`, `n1`, …).
+/// Writes the legend cluster. Its node ids (`legend:…`) cannot clash with the graph's ids,
+/// which have no `:`.
 pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> {
     writeln!(w, "  subgraph \"cluster_legend\" {{")?;
     writeln!(
@@ -27,7 +27,7 @@ pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> 
     ] {
         writeln!(
             w,
-            "    \"legend_{id}\" [label=\"{id}\", tooltip=\"{id}\", {}];",
+            "    \"legend:{id}\" [label=\"{id}\", tooltip=\"{id}\", {}];",
             style::entity_shape(kind)
         )?;
     }
@@ -70,7 +70,7 @@ pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> 
     for (id, label, state) in samples {
         writeln!(
             w,
-            "    \"legend_{id}\" [label={}, tooltip={}, {}];",
+            "    \"legend:{id}\" [label={}, tooltip={}, {}];",
             quote(&label),
             quote(&label),
             state.attrs()
@@ -92,19 +92,19 @@ pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> 
         }
         writeln!(
             w,
-            "    \"legend_{tail}\" -> \"legend_{head}\" [{attrs}, tooltip=\"{}\"];",
+            "    \"legend:{tail}\" -> \"legend:{head}\" [{attrs}, tooltip=\"{}\"];",
             cycle_label.unwrap_or(rel.as_str())
         )?;
     }
     if opts.part_of {
         writeln!(
             w,
-            "    \"legend_part\" [label=\"part of a country\", tooltip=\"part of a country\", {}];",
+            "    \"legend:part\" [label=\"part of a country\", tooltip=\"part of a country\", {}];",
             style::entity_shape(Kind::Organization)
         )?;
         writeln!(
             w,
-            "    \"legend_country\" -> \"legend_part\" [{}, label=\"part of\", fontcolor=\"#737373\", tooltip=\"part_of\"];",
+            "    \"legend:country\" -> \"legend:part\" [{}, label=\"part of\", fontcolor=\"#737373\", tooltip=\"part_of\"];",
             style::PART_OF
         )?;
     }

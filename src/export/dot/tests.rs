@@ -50,12 +50,41 @@ const KEYWORDS: &str = r#"{
 }"#;
 
 #[test]
-fn node_ids_are_synthetic_in_id_order_and_real_ids_are_tooltips() {
+fn ids_that_are_dot_keywords_are_quoted_and_nodes_come_in_id_order() {
     let d = dot(&graph(KEYWORDS), &no_legend());
-    // Sorted ids: edge, graph, node, strict, subgraph.
-    assert!(node_line(&d, "edge").starts_with("  \"n0\" ["));
-    assert!(node_line(&d, "graph").starts_with("  \"n1\" ["));
-    assert!(node_line(&d, "subgraph").starts_with("  \"n4\" ["));
+    assert!(node_line(&d, "edge").starts_with("  \"edge\" ["));
+    assert!(node_line(&d, "strict").starts_with("  \"strict\" ["));
+    let nodes: Vec<&str> = d
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.contains("->"))
+        .map(|l| l.trim_start().split(' ').next().unwrap())
+        .collect();
+    // Entities first, then claims, each by id.
+    assert_eq!(
+        nodes,
+        [
+            "\"graph\"",
+            "\"node\"",
+            "\"strict\"",
+            "\"edge\"",
+            "\"subgraph\""
+        ]
+    );
+}
+
+/// A DOT file under git must change only where the graph changed.
+#[test]
+fn adding_a_claim_only_adds_lines() {
+    let before = dot(&graph(KEYWORDS), &DotOptions::default());
+    let more = KEYWORDS.replace(
+        r#"{"id": "edge", "text""#,
+        r#"{"id": "another", "text": "New"}, {"id": "edge", "text""#,
+    );
+    let after = dot(&graph(&more), &DotOptions::default());
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().filter(|l| !l.contains("another")).collect();
+    assert_eq!(old, new);
+    assert_eq!(after.lines().count(), old.len() + 1);
 }
 
 #[test]
@@ -75,7 +104,7 @@ fn cites_edges_run_from_the_source_with_the_arrow_back() {
     let d = dot(&graph(KEYWORDS), &no_legend());
     let cites = d.lines().find(|l| l.contains("label=\"cites\"")).unwrap();
     assert!(
-        cites.starts_with("  \"n2\" -> \"n0\" [") && cites.contains("dir=\"back\""),
+        cites.starts_with("  \"node\" -> \"edge\" [") && cites.contains("dir=\"back\""),
         "{cites}"
     );
     assert!(cites.contains("tooltip=\"edge cites node\""), "{cites}");
@@ -180,7 +209,7 @@ fn part_of_links_and_the_legend_come_only_when_asked() {
             ..DotOptions::default()
         },
     );
-    assert!(with.contains(r##""n1" -> "n0" [color="#969696", style="dotted", dir="none""##));
+    assert!(with.contains(r##""land" -> "agency" [color="#969696", style="dotted", dir="none""##));
     assert!(with.contains("cluster_legend") && with.contains("part of"));
 }
 
