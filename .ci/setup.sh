@@ -5,3 +5,5 @@ apt_install() {
   if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
+# Graphviz `dot`: the DOT export tests render with it (tests/cli/dot.rs).
+command -v dot >/dev/null || apt_install graphviz

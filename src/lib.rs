@@ -5,8 +5,9 @@
 //! [`graph::ClaimGraph`], and questioned through the support semantics of SPEC §2
 //! ([`support`]): which claims rest only on intelligence sources, which are contested, which
 //! only look corroborated but trace back to one origin, and why a claim is believed
-//! ([`why`]). [`query`] turns command-line filters into claim lists; [`export`] writes the
-//! graph in other formats; [`check`] lists what is wrong or suspicious.
+//! ([`why`]). [`query`] turns command-line filters into claim lists; [`select`] picks the part
+//! of the graph an export draws; [`export`] writes the graph in other formats (canonical JSON,
+//! Graphviz DOT); [`check`] lists what is wrong or suspicious.
 //!
 //! The library never prints: commands in the binary do.
 
@@ -18,6 +19,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod query;
+pub mod select;
 pub mod suggest;
 pub mod support;
 pub mod why;

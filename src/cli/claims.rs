@@ -1,8 +1,9 @@
 //! `claims`: list the claims that pass every filter given (AND).
 
-use super::{resolve_node, table, write_json, CliError, Ctx, ListFormat};
+use super::filter::FilterArgs;
+use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx};
-use claimgraph::query::{self, ClaimFilter, VerdictFilter};
+use claimgraph::query;
 use claimgraph::support::Support;
 use std::io::Write;
 use std::process::ExitCode;
@@ -16,100 +17,16 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph claims --rests-only-on intelligence\n  claimgraph claims --contested --format json\n  claimgraph claims --denied-by Pyongyang --format ids"
 )]
 pub struct Args {
-    /// Claims whose grounds are non-empty and all carry TAG.
-    #[arg(long, value_name = "TAG")]
-    rests_only_on: Option<String>,
-    /// Claims asserted by ID (repeatable: all of them).
-    #[arg(long, value_name = "ID")]
-    asserted_by: Vec<String>,
-    /// Claims denied by ID.
-    #[arg(long, value_name = "ID")]
-    denied_by: Vec<String>,
-    /// Claims that cite ID (an entity or a claim) directly.
-    #[arg(long, value_name = "ID")]
-    cites: Vec<String>,
-    /// Claims with ID among their grounds.
-    #[arg(long, value_name = "ID")]
-    grounded_in: Vec<String>,
-    /// Claims about entity ID.
-    #[arg(long, value_name = "ID")]
-    about: Vec<String>,
-    /// Claims that someone asserts and someone denies.
-    #[arg(long)]
-    contested: bool,
-    /// Claims with no ground at all.
-    #[arg(long)]
-    ungrounded: bool,
-    /// Claims whose support runs through a citation cycle.
-    #[arg(long)]
-    circular: bool,
-    /// Claims whose grounds all share one origin.
-    #[arg(long)]
-    single_origin: bool,
-    /// Claims whose grounds have at least two origins.
-    #[arg(long)]
-    independent: bool,
-    /// Denied claims whose every denier shares an origin with what the claim is about.
-    #[arg(long)]
-    interested_denial: bool,
-    /// Claims whose text matches REGEX.
-    #[arg(long, value_name = "REGEX")]
-    grep: Option<String>,
-    /// Claims with topic T.
-    #[arg(long, value_name = "T")]
-    topic: Vec<String>,
-    /// Claims with verdict V (true, mostly-true, mixed, mostly-false, false, unproven, unreviewed).
-    #[arg(long, value_name = "V")]
-    verdict: Option<VerdictFilter>,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ListFormat,
 }
 
-/// The largest compiled regex accepted from the command line.
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
-impl Args {
-    /// The library filter, with ids resolved against `g`.
-    pub fn filter(&self, g: &ClaimGraph) -> Result<ClaimFilter, CliError> {
-        let nodes = |list: &[String]| {
-            list.iter()
-                .map(|t| resolve_node(g, t))
-                .collect::<Result<Vec<_>, _>>()
-        };
-        let grep = self
-            .grep
-            .as_deref()
-            .map(|re| {
-                regex::RegexBuilder::new(re)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build()
-                    .map_err(|e| CliError::Usage(format!("bad --grep regex: {e}")))
-            })
-            .transpose()?;
-        Ok(ClaimFilter {
-            rests_only_on: self.rests_only_on.clone(),
-            asserted_by: nodes(&self.asserted_by)?,
-            denied_by: nodes(&self.denied_by)?,
-            cites: nodes(&self.cites)?,
-            grounded_in: nodes(&self.grounded_in)?,
-            about: nodes(&self.about)?,
-            contested: self.contested,
-            ungrounded: self.ungrounded,
-            circular: self.circular,
-            single_origin: self.single_origin,
-            independent: self.independent,
-            interested_denial: self.interested_denial,
-            grep,
-            topic: self.topic.clone(),
-            verdict: self.verdict,
-        })
-    }
-}
-
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
-    let filter = args.filter(g)?;
+    let filter = args.filter.filter(g)?;
     let s = Support::new(g);
     let hits = query::select(g, &s, &filter);
     match args.format {

@@ -5,6 +5,8 @@ mod check;
 mod claims;
 mod entities;
 mod export;
+mod filter;
+mod graphviz;
 mod show;
 mod sources;
 mod stats;

@@ -1,3 +1,4 @@
 //! Export formats: the graph written for other readers. One file per format.
 
+pub mod dot;
 pub mod json;

@@ -3,4 +3,5 @@
 mod util;
 
 mod bad;
+mod dot;
 mod query;
