@@ -19,7 +19,6 @@ use crate::model::{
     quoted, Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag,
     ValueError, Verdict,
 };
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
 /// How many unknown-id errors get a did-you-mean (each one scans every id).
@@ -84,7 +83,9 @@ pub(super) struct Builder {
     /// The file being read.
     f: u32,
     deferred: Vec<Deferred>,
-    seen_edges: FxHashSet<(u32, u32, Rel)>,
+    /// `(from, to, rel)` of every edge added, packed, with its edge index: duplicates are
+    /// found by sorting once at the end, cheaper than a hash set probed per edge.
+    edge_keys: Vec<(u64, u8, u32)>,
     /// The document the previous edge was found in: edges of one article come together.
     last_doc: Option<(Id, u32)>,
 }
@@ -102,14 +103,13 @@ impl Builder {
         g.g.reserve_edges(bytes / 120);
         g.index.reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
-        let mut seen_edges = FxHashSet::default();
-        seen_edges.reserve(bytes / 120);
+        let edge_keys = Vec::with_capacity(bytes / 120);
         Builder {
             g,
             errs: Errors::default(),
             f: 0,
             deferred: Vec::new(),
-            seen_edges,
+            edge_keys,
             last_doc: None,
         }
     }
@@ -132,6 +132,7 @@ impl Builder {
         for d in std::mem::take(&mut self.deferred) {
             self.resolve_edge(d, true);
         }
+        self.remove_duplicate_edges();
         self.check_references();
         self.check_part_of_cycles();
         let files = &self.g.files;
@@ -387,26 +388,33 @@ impl Builder {
             self.errs.push(d.f, p(""), "direction", message);
             return;
         }
-        if !self
-            .seen_edges
-            .insert((from.index() as u32, to.index() as u32, d.rel))
-        {
-            return; // the same (from, rel, to) twice is one edge
-        }
         let origin = Origin {
             file: d.f,
             pos: d.i,
         };
-        self.g.g.add_edge(
-            from,
-            to,
-            EdgeData {
-                rel: d.rel,
-                in_doc,
-                extra: d.extra,
-                origin,
-            },
-        );
+        let key = ((from.index() as u64) << 32) | to.index() as u64;
+        let data = EdgeData {
+            rel: d.rel,
+            in_doc,
+            extra: d.extra,
+            origin,
+        };
+        let e = self.g.g.add_edge(from, to, data);
+        self.edge_keys
+            .push((key, crate::graph::rel_slot(d.rel) as u8, e.index() as u32));
+    }
+
+    /// The same `(from, rel, to)` twice is one edge: keeps the first read, drops the others.
+    fn remove_duplicate_edges(&mut self) {
+        let mut keys = std::mem::take(&mut self.edge_keys);
+        keys.sort_unstable();
+        for w in keys.windows(2) {
+            if (w[0].0, w[0].1) == (w[1].0, w[1].1) {
+                self.g
+                    .g
+                    .remove_edge(petgraph::stable_graph::EdgeIndex::new(w[1].2 as usize));
+            }
+        }
     }
 
     fn sort_of(&self, ix: NodeIx) -> &'static str {

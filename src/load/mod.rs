@@ -163,7 +163,10 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     let total = sources.iter().map(|s| s.bytes.len()).sum();
     let (b, mut errors, texts) = std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Msg<'_>>(16);
-        let building = scope.spawn(move || build_from(rx, total));
+        let building = std::thread::Builder::new()
+            .name("claimgraph-build".into())
+            .spawn_scoped(scope, move || build_from(rx, total))
+            .expect("the system can start a thread");
         let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
         for src in sources {
             let _ = tx.send(Msg::Start(&src.name));
