@@ -13,7 +13,7 @@ pub fn did_you_mean<'a>(
         let other = c.to_lowercase();
         let edits = strsim::osa_distance(&lowered, &other);
         let jw = strsim::jaro_winkler(&lowered, &other);
-        if edits > max_edits && jw < 0.9 {
+        if edits > max_edits && jw < 0.88 {
             continue;
         }
         // Fewer edits first, then higher similarity.

@@ -547,9 +547,10 @@ impl<'de> Sink<'de> for Builder {
         let date = self.date(|| p("date"), c.date);
         let about = self.id_list(&p("about"), c.about);
         let found_in = self.id_list(&p("found_in"), c.found_in);
-        let credibility = c
-            .credibility
-            .and_then(|n| self.errs.value(f, || p("credibility"), Credibility::new(n)));
+        let credibility = c.credibility.and_then(|n| {
+            self.errs
+                .value(f, || p("credibility"), Credibility::new(n.0))
+        });
         let review = c.review.and_then(|Obj(r)| self.review(&p("review"), r));
         let Some(id) = id else { return };
         let claim = Claim {

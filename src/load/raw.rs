@@ -94,7 +94,7 @@ pub struct RawClaim<'a> {
     #[serde(borrow, default)]
     pub found_in: Vec<Str<'a>>,
     #[serde(default)]
-    pub credibility: Option<i64>,
+    pub credibility: Option<RawCredibility>,
     #[serde(borrow, default)]
     pub review: Option<Obj<RawReview<'a>>>,
     #[serde(borrow, default)]
@@ -118,6 +118,28 @@ pub struct RawEdge<'a> {
     pub in_doc: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub note: Option<Str<'a>>,
+}
+
+/// A credibility as written: any integer (the range is checked later, with the others).
+pub struct RawCredibility(pub i64);
+
+impl<'de> Deserialize<'de> for RawCredibility {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawCredibility;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an integer 1-6")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<RawCredibility, E> {
+                Ok(RawCredibility(n))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<RawCredibility, E> {
+                Ok(RawCredibility(i64::try_from(n).unwrap_or(i64::MAX)))
+            }
+        }
+        d.deserialize_i64(V)
+    }
 }
 
 /// Receives records one at a time while a file is parsed.
