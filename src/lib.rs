@@ -13,13 +13,17 @@
 
 pub mod check;
 pub mod diag;
+pub mod diff;
+pub mod edit;
 pub mod export;
 pub mod graph;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod query;
+pub mod report;
 pub mod select;
+pub mod store;
 pub mod suggest;
 pub mod support;
 pub mod why;

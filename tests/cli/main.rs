@@ -5,3 +5,5 @@ mod util;
 mod bad;
 mod dot;
 mod query;
+mod safety;
+mod workflow;
