@@ -11,11 +11,15 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// A claim by id and text.
+/// A claim added or removed: its id and text, and its grounds, `rests_only_on(tag)` and
+/// verdict in the graph that has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClaimRef {
     pub id: Id,
     pub text: String,
+    pub grounds: Vec<Id>,
+    pub rests_only_on: bool,
+    pub verdict: Option<Verdict>,
 }
 
 /// A claim whose text changed.
@@ -87,14 +91,15 @@ impl GraphDiff {
     }
 }
 
-fn claim_ref(g: &ClaimGraph, id: &str) -> ClaimRef {
-    let c = g
-        .node_by_id(id)
-        .and_then(|ix| g.claim(ix))
-        .expect("a claim");
+fn claim_ref(g: &ClaimGraph, s: &Support, rests: &[bool], id: &str) -> ClaimRef {
+    let ix = g.node_by_id(id).expect("a claim");
+    let c = g.claim(ix).expect("a claim");
     ClaimRef {
         id: c.id.clone(),
         text: c.text.clone(),
+        grounds: grounds_ids(g, s, ix).into_iter().cloned().collect(),
+        rests_only_on: rests[ix.index()],
+        verdict: c.verdict(),
     }
 }
 
@@ -112,17 +117,23 @@ fn edge_keys(g: &ClaimGraph) -> BTreeSet<EdgeKey> {
 /// Compares `old` with `new`; `tag` is the tag of the `rests_only_on` comparison.
 pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
     let (a, b) = (claim_ids(old), claim_ids(new));
+    let (sa, sb) = (Support::new(old), Support::new(new));
+    let (ra, rb) = (sa.rests_only_on(old, tag), sb.rests_only_on(new, tag));
     let mut d = GraphDiff {
         tag: tag.to_string(),
-        claims_added: b.difference(&a).map(|id| claim_ref(new, id)).collect(),
-        claims_removed: a.difference(&b).map(|id| claim_ref(old, id)).collect(),
+        claims_added: b
+            .difference(&a)
+            .map(|id| claim_ref(new, &sb, &rb, id))
+            .collect(),
+        claims_removed: a
+            .difference(&b)
+            .map(|id| claim_ref(old, &sa, &ra, id))
+            .collect(),
         ..GraphDiff::default()
     };
     let (ea, eb) = (edge_keys(old), edge_keys(new));
     d.edges_added = eb.difference(&ea).cloned().collect();
     d.edges_removed = ea.difference(&eb).cloned().collect();
-    let (sa, sb) = (Support::new(old), Support::new(new));
-    let (ra, rb) = (sa.rests_only_on(old, tag), sb.rests_only_on(new, tag));
     for id in a.intersection(&b) {
         let (x, y) = (
             old.node_by_id(id).expect("claim"),
@@ -191,7 +202,31 @@ pub fn to_markdown(d: &GraphDiff) -> String {
             md.push('\n');
         }
     };
-    let claim = |c: &ClaimRef| format!("`{}`: {}", c.id, c.text);
+    let tag = d.tag.clone();
+    let ids = |l: &[Id]| {
+        l.iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let claim = |c: &ClaimRef| {
+        let grounds = if c.grounds.is_empty() {
+            "none (ungrounded)".to_string()
+        } else {
+            ids(&c.grounds)
+        };
+        let only = if c.rests_only_on {
+            format!("; rests only on {tag}")
+        } else {
+            String::new()
+        };
+        format!(
+            "`{}`: {}\n  (grounds: {grounds}{only}; verdict: {})",
+            c.id,
+            c.text,
+            verdict_text(c.verdict)
+        )
+    };
     let edge = |e: &EdgeKey| format!("`{}` {} `{}`", e.from, e.rel, e.to);
     section("Claims added", d.claims_added.iter().map(claim).collect());
     section(
@@ -221,12 +256,6 @@ pub fn to_markdown(d: &GraphDiff) -> String {
             })
             .collect(),
     );
-    let ids = |l: &[Id]| {
-        l.iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     section(
         "Grounds changed",
         d.grounds_changed
@@ -243,7 +272,6 @@ pub fn to_markdown(d: &GraphDiff) -> String {
             })
             .collect(),
     );
-    let tag = d.tag.clone();
     section(
         &format!("Rests only on {tag}: changed"),
         d.rests_only_on_changed
