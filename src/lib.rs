@@ -9,6 +9,11 @@
 //! of the graph an export draws; [`export`] writes the graph in other formats (canonical JSON,
 //! Graphviz DOT); [`check`] lists what is wrong or suspicious.
 //!
+//! Editing goes through [`store`] (the graph folder on disk: lock, atomic replace, and the
+//! read-modify-validate-write transaction) and [`edit`] (add, link, rm, rename, merge,
+//! review, import as pure functions over the files in memory). [`report`] writes a
+//! fact-check dossier on one claim; [`diff`] compares two versions of a graph.
+//!
 //! The library never prints: commands in the binary do.
 
 pub mod check;

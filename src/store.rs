@@ -299,6 +299,10 @@ pub fn edit<T, E>(
 where
     E: From<StoreError>,
 {
+    if fs::metadata(graph).is_err() {
+        // Say why the graph cannot be read, before a lock file is made beside it.
+        load::read_sources(graph).map_err(StoreError::Invalid)?;
+    }
     let _lock = lock(graph)?;
     let mut files = read(graph)?;
     let value = change(&mut files)?;

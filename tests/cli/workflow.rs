@@ -793,3 +793,51 @@ fn import_refuses_clashes_or_renames_them_with_references_following() {
     .unwrap();
     refused(&g, &["import", f], 1, "claims[0].credibility");
 }
+
+#[test]
+fn a_single_file_graph_is_edited_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("desk.json");
+    fs::copy(root().join("graph/entities.json"), &file).unwrap();
+    let r = run_on(
+        &file,
+        &["add", "claim", "c1", "--text", "One.", "--about", "nis"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("desk.json"), "{}", r.stderr);
+    assert!(fs::read_to_string(&file).unwrap().contains("\"c1\""));
+    let r = run_on(
+        &file,
+        &[
+            "add",
+            "claim",
+            "c2",
+            "--text",
+            "Two.",
+            "--file",
+            "other.json",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n == "desk.json" || n == ".desk.json.lock"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn editing_a_missing_graph_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let r = run_on(&missing, &["add", "claim", "c1", "--text", "One."]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read the graph"), "{}", r.stderr);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
