@@ -20,6 +20,7 @@ use crate::export::json::to_canonical_string;
 use crate::graph::ClaimGraph;
 use crate::load::{self, LoadError, Source};
 use crate::model::GraphFile;
+use std::cell::OnceCell;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -113,38 +114,69 @@ pub struct Files {
     pub single: bool,
     /// The files in name order (the loader's order).
     pub files: Vec<StoredFile>,
-    /// The graph as read, for resolving names and aliases typed on the command line.
-    pub graph: ClaimGraph,
     /// Rewrite every file whose bytes are not canonical, touched or not (`fmt`).
     pub rewrite_all: bool,
+    /// The graph as read, built on first use (resolving a name or alias, a did-you-mean):
+    /// most edits name exact ids and never pay for it.
+    graph: OnceCell<Result<ClaimGraph, LoadError>>,
 }
 
 impl Files {
-    /// Builds the editable files from sources already read: validates them as one graph and
-    /// parses each into records. `single` says whether `root` is a one-file graph.
+    /// Builds the editable files from sources already read, parsing each into records.
+    /// `single` says whether `root` is a one-file graph. A file that does not parse is
+    /// reported with the loader's located errors. The graph as a whole is validated when
+    /// the edit is committed ([`commit`]).
     pub fn from_sources(
         root: PathBuf,
         single: bool,
         sources: Vec<Source>,
     ) -> Result<Files, LoadError> {
-        let graph = load::from_sources(&sources)?;
         let mut files = Vec::with_capacity(sources.len());
-        for src in sources {
-            let data = parse_valid(&src)?;
+        for src in &sources {
+            let data = match parse_valid(src) {
+                Ok(data) => data,
+                Err(e) => {
+                    load::from_sources(&sources)?;
+                    return Err(e);
+                }
+            };
             files.push(StoredFile {
                 path: PathBuf::from(&src.name),
-                original: Some(src.bytes),
+                original: None,
                 before: data.clone(),
                 data,
             });
+        }
+        for (f, src) in files.iter_mut().zip(sources) {
+            f.original = Some(src.bytes);
         }
         Ok(Files {
             root,
             single,
             files,
-            graph,
             rewrite_all: false,
+            graph: OnceCell::new(),
         })
+    }
+
+    /// The graph as read (validated, for resolving names and aliases); built on first use.
+    pub fn graph(&self) -> Result<&ClaimGraph, LoadError> {
+        self.graph
+            .get_or_init(|| {
+                let sources: Vec<Source> = self
+                    .files
+                    .iter()
+                    .filter_map(|f| {
+                        f.original.as_ref().map(|b| Source {
+                            name: f.name(),
+                            bytes: b.clone(),
+                        })
+                    })
+                    .collect();
+                load::from_sources(&sources)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The index of the file at `path`, adding an empty new file there if there is none.
@@ -165,35 +197,39 @@ impl Files {
             .expect("just added")
     }
 
-    /// The files an edit will write: touched (or, under `rewrite_all`, any) and whose
-    /// canonical bytes differ from what is on disk.
-    pub fn pending(&self) -> Vec<(&StoredFile, Vec<u8>)> {
+    /// The files an edit will write, by index, with their new bytes: touched (or, under
+    /// `rewrite_all`, any) and whose canonical bytes differ from what is on disk.
+    pub fn pending(&self) -> Vec<(usize, Vec<u8>)> {
         self.files
             .iter()
-            .filter(|f| self.rewrite_all || f.touched())
-            .map(|f| (f, f.canonical()))
-            .filter(|(f, bytes)| f.original.as_deref() != Some(bytes.as_slice()))
+            .enumerate()
+            .filter(|(_, f)| self.rewrite_all || f.touched())
+            .map(|(i, f)| (i, f.canonical()))
+            .filter(|(i, bytes)| self.files[*i].original.as_deref() != Some(bytes.as_slice()))
+            .collect()
+    }
+
+    /// Every file as it would be on disk after writing `pending`, in name order.
+    fn sources_after(&self, pending: Vec<(usize, Vec<u8>)>) -> Vec<Source> {
+        let mut new: Vec<Option<Vec<u8>>> = vec![None; self.files.len()];
+        for (i, bytes) in pending {
+            new[i] = Some(bytes);
+        }
+        self.files
+            .iter()
+            .zip(new)
+            .map(|(f, bytes)| Source {
+                name: f.name(),
+                bytes: bytes
+                    .or_else(|| f.original.clone())
+                    .unwrap_or_else(|| f.canonical()),
+            })
             .collect()
     }
 
     /// Validates the edited graph from the bytes that would be on disk after the edit.
     pub fn validate(&self) -> Result<ClaimGraph, LoadError> {
-        let pending = self.pending();
-        let sources: Vec<Source> = self
-            .files
-            .iter()
-            .map(|f| {
-                let bytes = match pending.iter().find(|(p, _)| p.path == f.path) {
-                    Some((_, b)) => b.clone(),
-                    None => f.original.clone().unwrap_or_else(|| f.canonical()),
-                };
-                Source {
-                    name: f.name(),
-                    bytes,
-                }
-            })
-            .collect();
-        load::from_sources(&sources)
+        load::from_sources(&self.sources_after(self.pending()))
     }
 }
 
@@ -310,14 +346,27 @@ where
     Ok(Edited { value, written })
 }
 
-/// Validates the edited files and writes the changed ones; returns their paths.
+/// Validates the edited files and writes the changed ones; returns their paths. When the
+/// edited graph is invalid, says whether the graph was already invalid as read
+/// ([`StoreError::Invalid`]) or the edit made it so ([`StoreError::Rejected`]).
 pub fn commit(files: &Files) -> Result<Vec<PathBuf>, StoreError> {
-    files.validate().map_err(StoreError::Rejected)?;
     let pending = files.pending();
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(pending.len());
-    for (f, bytes) in &pending {
-        match write_temp(&f.path, bytes) {
-            Ok(tmp) => temps.push((tmp, &f.path)),
+    if pending.is_empty() {
+        return Ok(Vec::new());
+    }
+    let changed: Vec<usize> = pending.iter().map(|(i, _)| *i).collect();
+    let sources = files.sources_after(pending);
+    if let Err(e) = load::from_sources(&sources) {
+        return Err(match files.graph() {
+            Err(as_read) => StoreError::Invalid(as_read),
+            Ok(_) => StoreError::Rejected(e),
+        });
+    }
+    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(changed.len());
+    for &i in &changed {
+        let path = &files.files[i].path;
+        match write_temp(path, &sources[i].bytes) {
+            Ok(tmp) => temps.push((tmp, path)),
             Err(e) => {
                 for (tmp, _) in &temps {
                     let _ = fs::remove_file(tmp);

@@ -23,10 +23,11 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     if args.check {
         let mut files = store::read(&ctx.graph_path)?;
+        files.graph()?;
         files.rewrite_all = true;
         let pending = files.pending();
-        for (f, _) in &pending {
-            writeln!(out, "{}", f.name())?;
+        for (i, _) in &pending {
+            writeln!(out, "{}", files.files[*i].name())?;
         }
         if pending.is_empty() {
             return Ok(ExitCode::SUCCESS);

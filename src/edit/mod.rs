@@ -70,22 +70,34 @@ pub struct Placed {
 /// Resolves an id, name or alias typed on the command line to the id of a record of the
 /// wanted sort (usage error with a did-you-mean otherwise).
 pub fn resolve(files: &Files, text: &str, want: Want) -> Result<Id, EditError> {
-    let g = &files.graph;
-    let slot = g
-        .resolve(text)
-        .map_err(|e| EditError::Usage(e.to_string()))?;
-    let (what, ok) = match slot {
-        Slot::Doc(_) => ("a document", matches!(want, Want::Document | Want::Any)),
-        Slot::Node(ix) if g.is_claim(ix) => (
+    let (id, array) = match find(files, text) {
+        Some((_, array)) => (Id::new(text).map_err(|e| EditError::Usage(e.0))?, array),
+        None => {
+            let g = files
+                .graph()
+                .map_err(|e| EditError::Store(StoreError::Invalid(e)))?;
+            let slot = g
+                .resolve(text)
+                .map_err(|e| EditError::Usage(e.to_string()))?;
+            let array = match slot {
+                Slot::Doc(_) => Array::Documents,
+                Slot::Node(ix) if g.is_claim(ix) => Array::Claims,
+                Slot::Node(_) => Array::Entities,
+            };
+            (g.slot_id(slot).clone(), array)
+        }
+    };
+    let (what, ok) = match array {
+        Array::Documents => ("a document", matches!(want, Want::Document | Want::Any)),
+        Array::Claims => (
             "a claim",
             matches!(want, Want::Claim | Want::Node | Want::Any),
         ),
-        Slot::Node(_) => (
+        _ => (
             "an entity",
             matches!(want, Want::Entity | Want::Node | Want::Any),
         ),
     };
-    let id = g.slot_id(slot).clone();
     if !ok {
         let expected = match want {
             Want::Entity => "an entity",

@@ -841,3 +841,33 @@ fn editing_a_missing_graph_says_so_and_creates_nothing() {
     assert!(r.stderr.contains("cannot read the graph"), "{}", r.stderr);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn an_already_invalid_graph_is_reported_as_such_and_left_alone() {
+    let g = shipped_copy();
+    fs::write(
+        g.graph().join("zz.json"),
+        "{\"edges\": [{\"from\": \"nsi\", \"rel\": \"asserts\", \"to\": \"nk-poverty-60pct\"}]}\n",
+    )
+    .unwrap();
+    let r = refused(
+        &g,
+        &["add", "claim", "c1", "--text", "One."],
+        1,
+        "the graph is invalid",
+    );
+    assert!(
+        r.stderr
+            .contains("zz.json:1:21: edges[0].from: unknown id \"nsi\""),
+        "{}",
+        r.stderr
+    );
+    fs::write(g.graph().join("zz.json"), "{\"edges\": [\n").unwrap();
+    let r = refused(
+        &g,
+        &["link", "dw", "asserts", "nk-poverty-60pct"],
+        1,
+        "zz.json:2:",
+    );
+    assert!(r.stderr.contains("truncated"), "{}", r.stderr);
+}
