@@ -8,14 +8,13 @@
 //! ([`place`]).
 
 mod add;
+mod edges;
 mod ids;
 mod import;
 mod slug;
 
-pub use add::{
-    add_claim, add_document, add_entity, link, review, unlink, NewClaim, NewDocument, NewEdge,
-    NewEntity,
-};
+pub use add::{add_claim, add_document, add_entity, review, NewClaim, NewDocument, NewEntity};
+pub use edges::{link, unlink, NewEdge};
 pub use ids::{merge, rename, rm, Removed};
 pub use import::{import, parse_fragment, Imported};
 pub use slug::{slug, unique_id};
