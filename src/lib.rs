@@ -9,17 +9,26 @@
 //! of the graph an export draws; [`export`] writes the graph in other formats (canonical JSON,
 //! Graphviz DOT); [`check`] lists what is wrong or suspicious.
 //!
+//! Editing goes through [`store`] (the graph folder on disk: lock, atomic replace, and the
+//! read-modify-validate-write transaction) and [`edit`] (add, link, rm, rename, merge,
+//! review, import as pure functions over the files in memory). [`report`] writes a
+//! fact-check dossier on one claim; [`diff`] compares two versions of a graph.
+//!
 //! The library never prints: commands in the binary do.
 
 pub mod check;
 pub mod diag;
+pub mod diff;
+pub mod edit;
 pub mod export;
 pub mod graph;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod query;
+pub mod report;
 pub mod select;
+pub mod store;
 pub mod suggest;
 pub mod support;
 pub mod why;

@@ -1,16 +1,29 @@
 //! The command line: clap definitions, dispatch, and what every command shares (loading the
 //! graph, resolving ids typed by a person, output formats, errors and exit codes).
 
+mod add;
 mod check;
 mod claims;
+mod diff;
+mod editing;
 mod entities;
 mod export;
 mod filter;
+mod fmt;
 mod graphviz;
+mod import;
+mod init;
+mod link;
+mod merge;
+mod rename;
+mod report;
+mod review;
+mod rm;
 mod show;
 mod sources;
 mod stats;
 mod table;
+mod unlink;
 mod why;
 
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
@@ -48,6 +61,18 @@ enum Command {
     Check(check::Args),
     Stats(stats::Args),
     Export(export::Args),
+    Init(init::Args),
+    Add(add::Args),
+    Link(link::Args),
+    Unlink(unlink::Args),
+    Rm(rm::Args),
+    Rename(rename::Args),
+    Merge(merge::Args),
+    Review(review::Args),
+    Import(import::Args),
+    Fmt(fmt::Args),
+    Report(report::Args),
+    Diff(diff::Args),
 }
 
 /// How a list is printed.
@@ -94,6 +119,18 @@ pub fn run() -> Result<ExitCode, CliError> {
         Command::Check(a) => check::run(a, &ctx, &mut out),
         Command::Stats(a) => stats::run(a, &ctx, &mut out),
         Command::Export(a) => export::run(a, &ctx, &mut out),
+        Command::Init(a) => init::run(a, &ctx, &mut out),
+        Command::Add(a) => add::run(a, &ctx, &mut out),
+        Command::Link(a) => link::run(a, &ctx, &mut out),
+        Command::Unlink(a) => unlink::run(a, &ctx, &mut out),
+        Command::Rm(a) => rm::run(a, &ctx, &mut out),
+        Command::Rename(a) => rename::run(a, &ctx, &mut out),
+        Command::Merge(a) => merge::run(a, &ctx, &mut out),
+        Command::Review(a) => review::run(a, &ctx, &mut out),
+        Command::Import(a) => import::run(a, &ctx, &mut out),
+        Command::Fmt(a) => fmt::run(a, &ctx, &mut out),
+        Command::Report(a) => report::run(a, &ctx, &mut out),
+        Command::Diff(a) => diff::run(a, &ctx, &mut out),
     }?;
     out.flush()?;
     Ok(code)
@@ -158,6 +195,8 @@ pub enum CliError {
     Usage(String),
     /// The graph does not load (exit 1).
     Invalid(LoadError),
+    /// An edit was refused: it would make the graph invalid or lose data (exit 1).
+    Refused(String),
     Io(io::Error),
 }
 
@@ -185,6 +224,7 @@ impl CliError {
             ),
             CliError::Usage(m) => (2, m),
             CliError::Invalid(e) => (1, format!("the graph is invalid:\n{e}")),
+            CliError::Refused(m) => (1, m),
         };
         let _ = writeln!(io::stderr(), "claimgraph: {message}");
         ExitCode::from(code)

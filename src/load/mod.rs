@@ -120,7 +120,8 @@ fn list_json_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError>
     for entry in entries.flatten() {
         let p = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        // Hidden files (the lock, temporary files) and a README are not graph data.
+        if name.starts_with('.') || name.starts_with("README") {
             continue;
         }
         if p.extension().is_some_and(|x| x == "json") {

@@ -6,3 +6,5 @@ mod bad;
 mod dot;
 mod limits;
 mod query;
+mod safety;
+mod workflow;

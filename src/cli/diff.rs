@@ -1,0 +1,116 @@
+//! `diff`: what changed between two versions of a graph.
+
+use super::report::DocFormat;
+use super::{write_json, CliError, Ctx};
+use claimgraph::diff;
+use claimgraph::graph::ClaimGraph;
+use claimgraph::load::{self, Source};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Compare two versions of a graph: claims, texts, edges, verdicts and grounds.
+///
+/// Lists claims added and removed, texts changed, asserts/denies/cites edges added and
+/// removed, verdict changes, and claims whose grounds or rests-only-on-TAG status changed.
+/// Give two graph paths, or --rev REV to compare the graph as committed at REV (read with
+/// `git show`) with the working graph.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph diff --rev HEAD\n  claimgraph diff old-graph/ graph/ --format json"
+)]
+pub struct Args {
+    /// The old graph (a folder or a file).
+    #[arg(required_unless_present = "rev", conflicts_with = "rev")]
+    old: Option<PathBuf>,
+    /// The new graph.
+    #[arg(required_unless_present = "rev", conflicts_with = "rev")]
+    new: Option<PathBuf>,
+    /// Compare the graph at this git revision with the working graph.
+    #[arg(long, value_name = "REV")]
+    rev: Option<String>,
+    /// The tag of the rests-only-on comparison.
+    #[arg(long, default_value = "intelligence")]
+    tag: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: DocFormat,
+}
+
+pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (old, new) = match (&args.rev, &args.old, &args.new) {
+        (Some(rev), _, _) => (
+            load::from_sources(&sources_at_rev(&ctx.graph_path, rev)?)?,
+            load_path(&ctx.graph_path)?,
+        ),
+        (None, Some(a), Some(b)) => (load_path(a)?, load_path(b)?),
+        _ => {
+            return Err(CliError::Usage(
+                "diff needs OLD and NEW, or --rev REV".into(),
+            ))
+        }
+    };
+    let d = diff::diff(&old, &new, &args.tag);
+    match args.format {
+        DocFormat::Md => out.write_all(diff::to_markdown(&d).as_bytes())?,
+        DocFormat::Json => write_json(out, &d)?,
+    }
+    std::mem::forget((old, new));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_path(p: &Path) -> Result<ClaimGraph, CliError> {
+    Ok(load::from_path(p)?.graph)
+}
+
+/// Runs git in `dir` and returns its stdout (a usage error with git's message on failure).
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, CliError> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| CliError::Usage(format!("cannot run git: {}", load::io_reason(&e))))?;
+    if !out.status.success() {
+        return Err(CliError::Usage(format!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(out.stdout)
+}
+
+/// The graph's files as committed at `rev`: the `*.json` blobs of the folder (or the one
+/// file), read with `git show REV:./NAME` from the folder.
+fn sources_at_rev(graph: &Path, rev: &str) -> Result<Vec<Source>, CliError> {
+    let (dir, names) = if graph.is_dir() {
+        let listing = git(graph, &["ls-tree", rev, "--", "."])?;
+        let names: Vec<String> = String::from_utf8_lossy(&listing)
+            .lines()
+            .filter_map(|l| {
+                let (meta, name) = l.split_once('\t')?;
+                let blob = meta.split_whitespace().nth(1) == Some("blob");
+                (blob && name.ends_with(".json") && !name.starts_with('.'))
+                    .then(|| name.to_string())
+            })
+            .collect();
+        (graph.to_path_buf(), names)
+    } else {
+        let name = graph
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (claimgraph::store::parent_dir(graph), vec![name])
+    };
+    let mut sources = Vec::with_capacity(names.len());
+    for name in names {
+        let bytes = git(&dir, &["show", &format!("{rev}:./{name}")])?;
+        sources.push(Source {
+            name: format!("{rev}:{}", dir.join(&name).display()),
+            bytes,
+        });
+    }
+    Ok(sources)
+}

@@ -1,0 +1,56 @@
+//! What the editing commands share: running an edit transaction on the graph, reporting the
+//! files written on stderr, and mapping edit errors to exit codes (SPEC §4: an unknown id or
+//! a bad value is usage, 2; an edit that would make the graph invalid is refused, 1).
+
+use super::{CliError, Ctx};
+use claimgraph::edit::EditError;
+use claimgraph::store::{self, Files, StoreError};
+use std::path::PathBuf;
+
+impl From<EditError> for CliError {
+    fn from(e: EditError) -> Self {
+        match e {
+            EditError::Usage(m) => CliError::Usage(m),
+            EditError::Refused(m) => CliError::Refused(m),
+            EditError::Store(s) => s.into(),
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid(e) => CliError::Invalid(e),
+            StoreError::Rejected(e) => CliError::Refused(format!(
+                "the edit would make the graph invalid; nothing was written:\n{e}"
+            )),
+            StoreError::Io { .. } => CliError::Refused(e.to_string()),
+        }
+    }
+}
+
+/// Runs `change` as one locked read-modify-validate-write transaction on the graph and
+/// reports the files written (or that nothing changed) on stderr.
+pub fn edit<T>(
+    ctx: &Ctx,
+    change: impl FnOnce(&mut Files) -> Result<T, EditError>,
+) -> Result<T, CliError> {
+    let done = store::edit(&ctx.graph_path, change)?;
+    report_written(&done.written);
+    Ok(done.value)
+}
+
+/// Says on stderr which files were written.
+pub fn report_written(written: &[PathBuf]) {
+    if written.is_empty() {
+        eprintln!("claimgraph: nothing changed");
+    }
+    for p in written {
+        eprintln!("claimgraph: wrote {}", p.display());
+    }
+}
+
+/// A `--file` argument as a path.
+pub fn file_arg(file: &Option<PathBuf>) -> Option<&std::path::Path> {
+    file.as_deref()
+}

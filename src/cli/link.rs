@@ -1,0 +1,57 @@
+//! `link`: add an asserts, denies or cites edge.
+
+use super::editing::{edit, file_arg};
+use super::{CliError, Ctx};
+use claimgraph::edit::{self, NewEdge};
+use claimgraph::model::{Date, Rel};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Add an edge: FROM asserts|denies|cites TO.
+///
+/// asserts and denies go from an entity to a claim; cites goes from a claim or an entity to
+/// an entity or a claim. Ids accept names and aliases. The edge goes into --file, else into
+/// the file already holding edges of its ends, else into claims.json.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph link nis asserts nk-arms-transfers-since-aug-2023 --in dw-2024-06-18 --quote \"numerous weapons transfers\"\n  claimgraph link nk-ballistic-missiles-to-russia cites us-satellite-imagery"
+)]
+pub struct Args {
+    /// Where the edge starts (an id, name or alias).
+    from: String,
+    /// asserts, denies or cites.
+    rel: Rel,
+    /// Where the edge ends.
+    to: String,
+    /// The document the edge was found in.
+    #[arg(long = "in", value_name = "DOC")]
+    in_doc: Option<String>,
+    /// The words used.
+    #[arg(long)]
+    quote: Option<String>,
+    /// When it was said: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_parser = |s: &str| Date::new(s))]
+    date: Option<Date>,
+    /// A free note.
+    #[arg(long)]
+    note: Option<String>,
+    /// The graph file to add to (a .json name in the graph folder; created if needed).
+    #[arg(long, value_name = "FILE")]
+    file: Option<PathBuf>,
+}
+
+pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let file = file_arg(&args.file);
+    let new = NewEdge {
+        from: args.from,
+        rel: args.rel,
+        to: args.to,
+        in_doc: args.in_doc,
+        quote: args.quote,
+        date: args.date,
+        note: args.note,
+    };
+    edit(ctx, |files| edit::link(files, new, file))?;
+    Ok(ExitCode::SUCCESS)
+}

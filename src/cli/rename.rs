@@ -1,0 +1,23 @@
+//! `rename`: give a record a new id, rewriting every reference in every file.
+
+use super::editing::edit;
+use super::{CliError, Ctx};
+use claimgraph::edit;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Rename a record's id and every reference to it, in every file.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  claimgraph rename nis south-korea-nis")]
+pub struct Args {
+    /// The record (an id, or an entity's name or alias).
+    old: String,
+    /// The new id.
+    new: String,
+}
+
+pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (old, n) = edit(ctx, |files| edit::rename(files, &args.old, &args.new))?;
+    eprintln!("claimgraph: renamed {old} to {} ({n} fields)", args.new);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,34 @@
+//! `rm`: remove a record, refusing while anything refers to it.
+
+use super::editing::edit;
+use super::{CliError, Ctx};
+use claimgraph::edit;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Remove a document, entity or claim.
+///
+/// Refuses (exit 1, listing them) while edges or other records refer to it; --cascade
+/// removes those edges and clears the other references too. A claim's reviewer is never
+/// cleared: rename or merge the entity instead.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimgraph rm nk-poverty-60pct\n  claimgraph rm nk-poverty-60pct --cascade"
+)]
+pub struct Args {
+    /// The record (an id, or an entity's name or alias).
+    id: String,
+    /// Also remove the edges that start or end at it, and clear other references to it.
+    #[arg(long)]
+    cascade: bool,
+}
+
+pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let r = edit(ctx, |files| edit::rm(files, &args.id, args.cascade))?;
+    let id = r.id.map(|i| i.to_string()).unwrap_or_default();
+    eprintln!(
+        "claimgraph: removed {id} from {} ({} edges, {} other references with it)",
+        r.file, r.edges, r.references
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,171 @@
+//! The report as Markdown: a header with the verdict and the claim's details, a section per
+//! stance (asserts, denies, cites), the support tree as a nested list, the grounds as a
+//! table, and the warnings.
+
+use super::{DocRef, Report, Source, Stance, TREE_DEPTH};
+use crate::why::{Mark, Via};
+use std::fmt::Write as _;
+
+/// The report as a Markdown document.
+pub fn to_markdown(r: &Report) -> String {
+    let mut md = String::new();
+    let f = &r.facts;
+    let _ = writeln!(md, "# Fact-check: `{}`\n", f.id);
+    let _ = writeln!(md, "> {}\n", f.text.replace('\n', "\n> "));
+    header(&mut md, r);
+    stance_section(&mut md, "Who asserts it", &r.asserted_by);
+    stance_section(&mut md, "Who denies it", &r.denied_by);
+    if !r.cites.is_empty() {
+        stance_section(&mut md, "What it cites", &r.cites);
+    }
+    tree_section(&mut md, r);
+    grounds_section(&mut md, &r.grounds);
+    let _ = writeln!(md, "## Warnings\n");
+    if r.warnings.is_empty() {
+        let _ = writeln!(md, "None.");
+    }
+    for w in &r.warnings {
+        let _ = writeln!(md, "- **{}**: {}", w.code, w.message);
+    }
+    md
+}
+
+fn header(md: &mut String, r: &Report) {
+    let f = &r.facts;
+    let verdict = match &r.review {
+        None => "unreviewed".to_string(),
+        Some(rv) => {
+            let mut v = format!(
+                "**{}**, by {} (`{}`)",
+                rv.review.verdict, rv.by_name, rv.review.by
+            );
+            if let Some(d) = &rv.review.date {
+                let _ = write!(v, " on {d}");
+            }
+            if let Some(n) = &rv.review.note {
+                let _ = write!(v, " — {n}");
+            }
+            v
+        }
+    };
+    let _ = writeln!(md, "- Verdict: {verdict}");
+    if let Some(d) = f.date {
+        let _ = writeln!(md, "- Date: {d}");
+    }
+    if !f.about.is_empty() {
+        let about: Vec<String> = f.about.iter().map(|a| format!("`{a}`")).collect();
+        let _ = writeln!(md, "- About: {}", about.join(", "));
+    }
+    if !f.topics.is_empty() {
+        let _ = writeln!(md, "- Topics: {}", f.topics.join(", "));
+    }
+    for d in &r.found_in {
+        let _ = writeln!(md, "- Found in: {}", doc_text(d));
+    }
+    if let Some(k) = r.credibility {
+        let _ = writeln!(md, "- Credibility: {k}");
+    }
+    let _ = writeln!(md);
+}
+
+fn doc_text(d: &DocRef) -> String {
+    let title = match d.url {
+        Some(u) => format!("[{}]({u})", d.title),
+        None => format!("*{}*", d.title),
+    };
+    match d.published {
+        Some(p) => format!("{title} (`{}`, {p})", d.id),
+        None => format!("{title} (`{}`)", d.id),
+    }
+}
+
+fn stance_section(md: &mut String, title: &str, list: &[Stance]) {
+    let _ = writeln!(md, "## {title}\n");
+    if list.is_empty() {
+        let _ = writeln!(md, "Nobody.\n");
+        return;
+    }
+    for s in list {
+        let mut line = format!("- {} (`{}`)", s.name, s.id);
+        if let Some(q) = s.quote {
+            let _ = write!(line, ": “{q}”");
+        }
+        if let Some(d) = s.date {
+            let _ = write!(line, ", {d}");
+        }
+        if let Some(doc) = &s.document {
+            let _ = write!(line, ", in *{}* (`{}`)", doc.title, doc.id);
+        }
+        let _ = writeln!(md, "{line}");
+    }
+    let _ = writeln!(md);
+}
+
+fn source_text(s: &Source) -> String {
+    let tags = if s.tags.is_empty() {
+        "no tags".to_string()
+    } else {
+        s.tags.join(", ")
+    };
+    let rel = s
+        .reliability
+        .map(|r| format!(", reliability {r}"))
+        .unwrap_or_default();
+    format!("[{tags}], origin `{}`{rel}", s.origin)
+}
+
+fn tree_section(md: &mut String, r: &Report) {
+    let _ = writeln!(md, "## Support tree\n");
+    for row in &r.tree {
+        let indent = "  ".repeat(row.depth);
+        let via = match row.via {
+            Via::Root => "",
+            Via::Cites => "cites ",
+            Via::AssertedBy => "asserted by ",
+            Via::Relays => "relays ",
+        };
+        let what = match &row.source {
+            Some(s) => format!("{} (`{}`) {}", s.name, s.id, source_text(s)),
+            None => format!("`{}`: {}", row.id, row.label),
+        };
+        let mark = match row.mark {
+            Mark::Ground => " — **ground**",
+            Mark::DeadEnd => " — nobody asserts it and it cites nothing",
+            Mark::Cycle => " — ↺ cycle",
+            Mark::ShownAbove => " — (shown above)",
+            Mark::Cut => " — … cut",
+            Mark::Expanded => "",
+        };
+        let _ = writeln!(md, "{indent}- {via}{what}{mark}");
+    }
+    if r.tree_cut > 0 {
+        let _ = writeln!(
+            md,
+            "\n{} nodes not expanded below depth {TREE_DEPTH}.",
+            r.tree_cut
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn grounds_section(md: &mut String, grounds: &[Source]) {
+    let _ = writeln!(md, "## Grounds\n");
+    if grounds.is_empty() {
+        let _ = writeln!(md, "None: the claim is ungrounded.\n");
+        return;
+    }
+    let _ = writeln!(md, "| Ground | Tags | Origin | Reliability |");
+    let _ = writeln!(md, "|---|---|---|---|");
+    for s in grounds {
+        let _ = writeln!(
+            md,
+            "| {} (`{}`) | {} | `{}` | {} |",
+            s.name.replace('|', "\\|"),
+            s.id,
+            s.tags.join(", "),
+            s.origin,
+            s.reliability.map_or("–".to_string(), |r| r.to_string())
+        );
+    }
+    let _ = writeln!(md);
+}

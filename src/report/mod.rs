@@ -1,0 +1,323 @@
+//! `report`: a fact-check dossier on one claim — the claim, who asserts and who denies it
+//! (with quotes, dates and documents), what it cites, its support tree down to its grounds
+//! (with their tags, origins and reliability), the verdict, and the warnings that apply.
+//! [`build`] gathers it as data (serialized for `--format json`); [`to_markdown`] renders it.
+
+mod markdown;
+
+pub use markdown::to_markdown;
+
+use crate::graph::{ClaimGraph, NodeIx, Record};
+use crate::model::{Claim, Date, Id, Rel, Review};
+use crate::query::{self, ClaimFacts};
+use crate::support::Support;
+use crate::why::{self, Mark, Via};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::Serialize;
+
+/// How deep the support tree of a report goes.
+pub(crate) const TREE_DEPTH: usize = 50;
+
+/// The dossier on one claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'g> {
+    /// The SPEC §4 facts of the claim.
+    pub facts: ClaimFacts<'g>,
+    pub credibility: Option<u8>,
+    pub found_in: Vec<DocRef<'g>>,
+    pub asserted_by: Vec<Stance<'g>>,
+    pub denied_by: Vec<Stance<'g>>,
+    pub cites: Vec<Stance<'g>>,
+    /// The support tree, one row per line in pre-order.
+    pub tree: Vec<TreeRow<'g>>,
+    /// Nodes left unexpanded at the depth bound.
+    pub tree_cut: usize,
+    pub grounds: Vec<Source<'g>>,
+    pub review: Option<ReviewRef<'g>>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A document, as a report cites it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRef<'g> {
+    pub id: &'g Id,
+    pub title: &'g str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+}
+
+/// One edge at the claim: who asserts, denies, or what is cited, and where it was said.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stance<'g> {
+    pub id: &'g Id,
+    pub name: &'g str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocRef<'g>>,
+}
+
+/// An entity with what a reader weighs it by.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source<'g> {
+    pub id: &'g Id,
+    pub name: &'g str,
+    pub tags: Vec<&'g str>,
+    pub origin: &'g Id,
+    pub reliability: Option<char>,
+}
+
+/// One line of the support tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeRow<'g> {
+    pub depth: usize,
+    pub id: &'g Id,
+    pub via: Via,
+    pub mark: Mark,
+    /// The claim's text or the entity's name.
+    pub label: &'g str,
+    /// Set for entities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source<'g>>,
+}
+
+/// The claim's review.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewRef<'g> {
+    #[serde(flatten)]
+    pub review: &'g Review,
+    pub by_name: &'g str,
+}
+
+/// A reason for caution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Gathers the report on claim `c`.
+pub fn build<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Report<'g> {
+    let claim = g.claim(c).expect("a report is on a claim");
+    let tree = why::tree(g, s, c, TREE_DEPTH);
+    let grounds = s
+        .grounds(c)
+        .iter()
+        .map(|&v| source(g, s, NodeIx::new(v as usize)))
+        .collect::<Vec<_>>();
+    Report {
+        facts: query::facts(g, s, c),
+        credibility: claim.credibility.map(|k| k.value()),
+        found_in: claim
+            .found_in
+            .iter()
+            .filter_map(|d| doc_ref(g, d))
+            .collect(),
+        asserted_by: stances(g, c, Rel::Asserts, Direction::Incoming),
+        denied_by: stances(g, c, Rel::Denies, Direction::Incoming),
+        cites: stances(g, c, Rel::Cites, Direction::Outgoing),
+        tree: tree
+            .rows
+            .iter()
+            .map(|r| TreeRow {
+                depth: r.depth,
+                id: g.id(r.node),
+                via: r.via,
+                mark: r.mark,
+                label: label(g, r.node),
+                source: (!g.is_claim(r.node)).then(|| source(g, s, r.node)),
+            })
+            .collect(),
+        tree_cut: tree.cut,
+        warnings: warnings(g, s, c, claim, &grounds),
+        grounds,
+        review: claim.review.as_ref().map(|r| ReviewRef {
+            review: r,
+            by_name: g
+                .node_by_id(r.by.as_str())
+                .and_then(|ix| g.entity(ix))
+                .map_or(r.by.as_str(), |e| e.name.as_str()),
+        }),
+    }
+}
+
+fn label(g: &ClaimGraph, ix: NodeIx) -> &str {
+    match &g.node(ix).record {
+        Record::Claim(c) => &c.text,
+        Record::Entity(e) => &e.name,
+    }
+}
+
+fn source<'g>(g: &'g ClaimGraph, s: &Support, ix: NodeIx) -> Source<'g> {
+    let e = g.entity(ix).expect("grounds are entities");
+    Source {
+        id: &e.id,
+        name: &e.name,
+        tags: e.tags.iter().map(|t| t.as_str()).collect(),
+        origin: g.id(s.origin(ix)),
+        reliability: e.reliability.map(|r| r.letter()),
+    }
+}
+
+fn doc_ref<'g>(g: &'g ClaimGraph, id: &Id) -> Option<DocRef<'g>> {
+    let d = g.documents().find(|d| &d.id == id)?;
+    Some(DocRef {
+        id: &d.id,
+        title: &d.title,
+        url: d.url.as_deref(),
+        published: d.published,
+    })
+}
+
+/// The edges of `rel` at `c` in direction `dir`, sorted by the other end's id.
+fn stances<'g>(g: &'g ClaimGraph, c: NodeIx, rel: Rel, dir: Direction) -> Vec<Stance<'g>> {
+    let mut out: Vec<Stance<'g>> = g
+        .petgraph()
+        .edges_directed(c, dir)
+        .filter(|e| e.weight().rel == rel)
+        .map(|e| {
+            let other = if dir == Direction::Incoming {
+                e.source()
+            } else {
+                e.target()
+            };
+            let w = e.weight();
+            let extra = w.extra.as_deref();
+            Stance {
+                id: g.id(other),
+                name: label(g, other),
+                quote: extra.and_then(|x| x.quote.as_deref()),
+                date: extra.and_then(|x| x.date),
+                document: w.in_doc.and_then(|d| doc_ref(g, &g.document(d).doc.id)),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(b.id));
+    out
+}
+
+/// The tags every ground carries (empty when there are no grounds).
+fn common_tags<'g>(grounds: &[Source<'g>]) -> Vec<&'g str> {
+    let Some((first, rest)) = grounds.split_first() else {
+        return Vec::new();
+    };
+    first
+        .tags
+        .iter()
+        .copied()
+        .filter(|t| rest.iter().all(|gr| gr.tags.contains(t)))
+        .collect()
+}
+
+fn warnings(
+    g: &ClaimGraph,
+    s: &Support,
+    c: NodeIx,
+    claim: &Claim,
+    grounds: &[Source],
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut warn = |code, message: String| out.push(Warning { code, message });
+    let n = grounds.len();
+    let (all, carry, trace) = if n == 1 {
+        ("its only ground".to_string(), "carries", "traces")
+    } else {
+        (format!("all {n} grounds"), "carry", "trace")
+    };
+    if n == 0 {
+        warn(
+            "ungrounded",
+            "No source that speaks for itself stands behind this claim.".into(),
+        );
+    }
+    for tag in common_tags(grounds) {
+        warn(
+            "one-source-type",
+            format!("Rests only on {tag} sources: {all} {carry} the tag `{tag}`."),
+        );
+    }
+    if s.single_origin(c) {
+        let origin = grounds.first().map_or("?", |gr| gr.origin.as_str());
+        warn(
+            "single-origin",
+            format!(
+                "Single origin: {all} {trace} back to `{origin}`; no independent corroboration."
+            ),
+        );
+    }
+    if query::interested_denial(g, s, c) {
+        let deniers: Vec<String> = g
+            .source_ids(c, Rel::Denies)
+            .iter()
+            .map(|d| format!("`{d}`"))
+            .collect();
+        warn(
+            "interested-denial",
+            format!(
+                "Interested denial: every denial ({}) comes from a party the claim is about.",
+                deniers.join(", ")
+            ),
+        );
+    }
+    if s.circular(c) {
+        warn(
+            "circular",
+            "Circular support: a citation cycle lies on the claim's support.".into(),
+        );
+    }
+    if claim.credibility.is_some_and(|k| k.value() == 1) && !s.independent(c) {
+        warn(
+            "credibility",
+            "Credibility 1 (confirmed by independent sources), but the grounds do not have two distinct origins.".into(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{from_sources, Source as Src};
+
+    fn graph(json: &str) -> ClaimGraph {
+        from_sources(&[Src {
+            name: "g.json".into(),
+            bytes: json.as_bytes().to_vec(),
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_claim_resting_on_one_intelligence_agency_gets_its_warnings() {
+        let g = graph(
+            r#"{"entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"],"part_of":"sk","reliability":"B"},
+                {"id":"sk","name":"South Korea","kind":"country"},{"id":"nk","name":"North Korea","kind":"country"}],
+               "claims":[{"id":"c","text":"Shells went north.","about":["nk"],"credibility":1}],
+               "edges":[{"from":"nis","rel":"asserts","to":"c","quote":"many transfers"},{"from":"nk","rel":"denies","to":"c"}]}"#,
+        );
+        let s = Support::new(&g);
+        let r = build(&g, &s, g.node_by_id("c").unwrap());
+        let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "one-source-type",
+                "single-origin",
+                "interested-denial",
+                "credibility"
+            ]
+        );
+        let md = to_markdown(&r);
+        assert!(md.contains("- NIS (`nis`): “many transfers”"), "{md}");
+        assert!(
+            md.contains("| NIS (`nis`) | intelligence | `sk` | B |"),
+            "{md}"
+        );
+        assert!(md.contains("- Verdict: unreviewed"), "{md}");
+    }
+}
