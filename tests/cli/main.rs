@@ -4,4 +4,6 @@ mod util;
 
 mod bad;
 mod dot;
+mod html;
 mod query;
+mod ux;
