@@ -7,3 +7,5 @@ apt_install() {
 }
 # Graphviz `dot`: the DOT export tests render with it (tests/cli/dot.rs).
 command -v dot >/dev/null || apt_install graphviz
+# The HTML dossier's browser test: Chromium, Node, playwright-core.
+. .ci/browser.sh

@@ -1,5 +1,7 @@
 //! `check`: validate the graph; errors exit 1, warnings exit 0.
 
+use super::render::Renderer;
+use super::style::Role;
 use super::{write_json, CliError, Ctx, TextFormat};
 use claimgraph::check;
 use claimgraph::diag::Diagnostic;
@@ -48,7 +50,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 "warnings": warnings,
             }),
         )?,
-        TextFormat::Text => write_text(out, &shown, &errors, more, &warnings)?,
+        TextFormat::Text => write_text(out, ctx, &shown, (&errors, more), &warnings)?,
     }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
@@ -57,20 +59,24 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     })
 }
 
-/// Diagnostics go to stderr (SPEC §4), the one-line summary to stdout.
+/// Diagnostics go to stderr (SPEC §4): errors in full, with the line they are on and a
+/// hint (the first few; the rest one per line), warnings one per line; the one-line summary goes to stdout.
 fn write_text(
     out: &mut dyn Write,
+    ctx: &Ctx,
     graph: &str,
-    errors: &[Diagnostic],
-    more: usize,
+    (errors, more): (&[Diagnostic], usize),
     warnings: &[Diagnostic],
 ) -> Result<(), CliError> {
     let mut err = std::io::stderr().lock();
-    for d in errors.iter().chain(warnings) {
-        writeln!(err, "{d}")?;
-    }
-    if more > 0 {
-        writeln!(err, "and {more} more errors")?;
+    let mut r = Renderer::new(ctx.err_paint);
+    write!(
+        err,
+        "{}",
+        r.render_all(errors, more, super::SHOWN_ERRORS, true)
+    )?;
+    for d in warnings {
+        writeln!(err, "{}", ctx.err_paint.paint(Role::Warn, &d.to_string()))?;
     }
     let n = errors.len() + more;
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

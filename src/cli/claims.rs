@@ -1,6 +1,7 @@
 //! `claims`: list the claims that pass every filter given (AND).
 
 use super::filter::FilterArgs;
+use super::style::{Paint, Role};
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx};
 use claimgraph::query;
@@ -39,19 +40,22 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             let facts: Vec<_> = hits.iter().map(|&c| query::facts(g, &s, c)).collect();
             write_json(out, &facts)?;
         }
-        ListFormat::Table => write_table(out, g, &s, &hits)?,
+        ListFormat::Table => write_table(out, ctx, g, &s, &hits)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Claims as two columns, ID and TEXT; the text wraps inside its column and a last line
-/// names the grounds and the claim's state, so nothing is cut at 80 columns.
+/// names the grounds and the claim's state, so nothing is cut at 80 columns. With colour,
+/// ids are bold, verdicts and denials coloured, and intelligence-only support flagged.
 fn write_table(
     out: &mut dyn Write,
+    ctx: &Ctx,
     g: &ClaimGraph,
     s: &Support,
     hits: &[NodeIx],
 ) -> Result<(), CliError> {
+    let p = ctx.paint;
     let id_width = hits
         .iter()
         .map(|&c| g.id(c).as_str().len())
@@ -59,15 +63,25 @@ fn write_table(
         .unwrap_or(2)
         .clamp(2, 40);
     let text_width = table::width().saturating_sub(id_width + 2).max(30);
-    writeln!(out, "{:id_width$}  TEXT", "ID")?;
+    let intel = s.rests_only_on(g, "intelligence");
+    writeln!(
+        out,
+        "{}",
+        p.paint(Role::Strong, &format!("{:id_width$}  TEXT", "ID"))
+    )?;
     for &c in hits {
         let facts = query::facts(g, s, c);
         let id = table::truncate(facts.id.as_str(), id_width);
         let mut lines = table::wrap(facts.text, text_width);
-        lines.extend(table::wrap(&state_line(&facts), text_width));
+        let state = state_parts(&facts, intel[c.index()]);
+        lines.extend(wrap_parts(p, &state, text_width));
         for (i, line) in lines.iter().enumerate() {
-            let first = if i == 0 { id.as_str() } else { "" };
-            writeln!(out, "{first:id_width$}  {line}")?;
+            if i == 0 {
+                let pad = " ".repeat(id_width.saturating_sub(table::display_width(&id)));
+                writeln!(out, "{}{pad}  {line}", p.paint(Role::Strong, &id))?;
+            } else {
+                writeln!(out, "{:id_width$}  {line}", "")?;
+            }
         }
     }
     let n = hits.len();
@@ -75,26 +89,65 @@ fn write_table(
     Ok(())
 }
 
-/// `↳ grounds: nis · contested · verdict: false`
-fn state_line(f: &query::ClaimFacts) -> String {
+/// The parts of `↳ grounds: nis · intelligence only · contested · verdict: false`, each
+/// with the role that colours it.
+fn state_parts(f: &query::ClaimFacts, intelligence_only: bool) -> Vec<(Role, String)> {
     let grounds: Vec<&str> = f.grounds.iter().map(|i| i.as_str()).collect();
     let mut parts = vec![if grounds.is_empty() {
-        "no grounds".to_string()
+        (Role::Bad, "no grounds".to_string())
     } else {
-        format!("grounds: {}", grounds.join(", "))
+        (Role::Dim, format!("grounds: {}", grounds.join(", ")))
     }];
-    for (on, word) in [
-        (f.contested, "contested"),
-        (f.interested_denial, "interested denial"),
-        (f.circular, "circular"),
-        (f.single_origin && f.grounds.len() > 1, "single origin"),
+    if intelligence_only {
+        parts.push((Role::Warn, "intelligence only".to_string()));
+    }
+    for (on, role, word) in [
+        (f.contested, Role::Contested, "contested"),
+        (f.interested_denial, Role::Contested, "interested denial"),
+        (f.circular, Role::Warn, "circular"),
+        (
+            f.single_origin && f.grounds.len() > 1,
+            Role::Warn,
+            "single origin",
+        ),
     ] {
         if on {
-            parts.push(word.to_string());
+            parts.push((role, word.to_string()));
         }
     }
-    if let Some(v) = f.verdict {
-        parts.push(format!("verdict: {v}"));
+    if !f.denied_by.is_empty() {
+        let deniers: Vec<&str> = f.denied_by.iter().map(|i| i.as_str()).collect();
+        parts.push((Role::Bad, format!("denied by: {}", deniers.join(", "))));
     }
-    format!("↳ {}", parts.join(" · "))
+    if let Some(v) = f.verdict {
+        let v = v.to_string();
+        parts.push((Paint::verdict_role(&v), format!("verdict: {v}")));
+    }
+    parts
+}
+
+/// Lays the parts out after "↳ ", joined by " · ", breaking lines between parts (a part
+/// wider than the line is wrapped on its own), and paints each part.
+fn wrap_parts(p: Paint, parts: &[(Role, String)], width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = p.paint(Role::Dim, "↳");
+    let mut cur_width = 1;
+    for (role, text) in parts {
+        for piece in table::wrap(text, width.saturating_sub(2).max(10)) {
+            let w = table::display_width(&piece);
+            let sep = if cur_width == 1 { " " } else { " · " };
+            if cur_width > 1 && cur_width + sep.chars().count() + w > width {
+                lines.push(std::mem::take(&mut cur));
+                cur.push_str("  ");
+                cur_width = 2;
+            } else {
+                cur.push_str(&p.paint(Role::Dim, sep));
+                cur_width += sep.chars().count();
+            }
+            cur.push_str(&p.paint(*role, &piece));
+            cur_width += w;
+        }
+    }
+    lines.push(cur);
+    lines
 }

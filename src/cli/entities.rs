@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(long, value_name = "K")]
     kind: Option<Kind>,
     /// Only entities with this tag.
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
     tag: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

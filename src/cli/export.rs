@@ -1,4 +1,4 @@
-//! `export`: the graph in another format — canonical JSON, or a Graphviz drawing (DOT, or
+//! `export`: the graph in another format — canonical JSON, the HTML dossier, or a Graphviz drawing (DOT, or
 //! SVG and PNG rendered by Graphviz) of the whole graph or of a selection of it.
 
 use super::filter::FilterArgs;
@@ -20,7 +20,7 @@ use std::process::ExitCode;
 /// neighbourhood of one node.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph export --format json > merged.json\n  claimgraph export --format dot > graph.dot\n  claimgraph export --format svg --rests-only-on intelligence > intelligence.svg\n  claimgraph export --format png --focus nis --depth 2 > nis.png\n  claimgraph export --format svg --cluster origin --part-of > by-origin.svg"
+    after_help = "Examples:\n  claimgraph export --format json > merged.json\n  claimgraph export --format dot > graph.dot\n  claimgraph export --format svg --rests-only-on intelligence > intelligence.svg\n  claimgraph export --format png --focus nis --depth 2 > nis.png\n  claimgraph export --format svg --cluster origin --part-of > by-origin.svg\n  claimgraph export --format html > report.html"
 )]
 pub struct Args {
     /// Output format.
@@ -72,6 +72,8 @@ enum Format {
     Svg,
     /// The drawing rendered to PNG by Graphviz `dot` (which must be installed).
     Png,
+    /// A self-contained HTML dossier: claims with filters, support trees, the picture.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,26 +84,33 @@ enum Cluster {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 enum RankDir {
+    /// Left to right: sources on the left.
     #[default]
     #[value(name = "LR", alias = "lr")]
     Lr,
+    /// Top to bottom: sources at the top.
     #[value(name = "TB", alias = "tb")]
     Tb,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let drawing = !matches!(args.format, Format::Json);
+    let drawing = !matches!(args.format, Format::Json | Format::Html);
     if !drawing && (args.focus.is_some() || args.filter.is_set()) {
         return Err(CliError::Usage(
-            "--focus and the claim filters select what a drawing shows; --format json writes the whole graph".into(),
+            "--focus and the claim filters select what a drawing shows; --format json writes the whole graph, and so does --format html".into(),
         ));
     }
     let highlight = Tag::new(args.highlight.clone())
         .map_err(|e| CliError::Usage(format!("bad --highlight tag: {e}")))?;
     let g = &ctx.load()?.graph;
-    if !drawing {
-        export::json::write_graph(out, g)?;
-        return Ok(ExitCode::SUCCESS);
+    let _progress = super::progress::Progress::start("exporting".to_string());
+    match args.format {
+        Format::Json => {
+            export::json::write_graph(out, g)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Format::Html => return super::dossier::run(g, ctx, out),
+        Format::Dot | Format::Svg | Format::Png => {}
     }
     let s = Support::new(g);
     let focus = args
@@ -127,7 +136,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let render = match args.format {
         Format::Svg => "svg",
         Format::Png => "png",
-        Format::Dot | Format::Json => {
+        Format::Dot | Format::Json | Format::Html => {
             dot::write_dot(out, g, &s, &sel, &opts)?;
             return Ok(ExitCode::SUCCESS);
         }

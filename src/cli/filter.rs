@@ -1,30 +1,31 @@
 //! The claim filters of `claims` (SPEC §4), shared by every command that selects claims
 //! (`claims`, `export`): their flags, and their translation into a library [`ClaimFilter`].
 
-use super::{resolve_node, CliError};
+use super::{completions, resolve_node, CliError};
 use claimgraph::graph::ClaimGraph;
 use claimgraph::query::{ClaimFilter, VerdictFilter};
+use clap_complete::ArgValueCandidates;
 
 /// The claim filters; they combine with AND.
 #[derive(Debug, Default, clap::Args)]
 pub struct FilterArgs {
     /// Claims whose grounds are non-empty and all carry TAG.
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", add = ArgValueCandidates::new(completions::tags))]
     rests_only_on: Option<String>,
     /// Claims asserted by ID (repeatable: all of them).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     asserted_by: Vec<String>,
     /// Claims denied by ID.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     denied_by: Vec<String>,
     /// Claims that cite ID (an entity or a claim) directly.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::node_ids))]
     cites: Vec<String>,
     /// Claims with ID among their grounds.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     grounded_in: Vec<String>,
     /// Claims about entity ID.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     about: Vec<String>,
     /// Claims that someone asserts and someone denies.
     #[arg(long)]
@@ -48,7 +49,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "REGEX")]
     grep: Option<String>,
     /// Claims with topic T.
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", add = ArgValueCandidates::new(completions::topics))]
     topic: Vec<String>,
     /// Claims with verdict V (true, mostly-true, mixed, mostly-false, false, unproven, unreviewed).
     #[arg(long, value_name = "V")]

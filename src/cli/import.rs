@@ -7,13 +7,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Merge a fragment (a SPEC §1 file of documents, entities, claims and edges) into the graph.
+/// Merge a fragment file (documents, entities, claims, edges) into the graph
 ///
 /// Ids already in the graph are refused (exit 1, listing them), unless --rename gives them
 /// the first free suffix -2, -3… (references inside the fragment follow). A record identical
 /// to the graph's is skipped. Records go where `add` would put them, or into --file.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  claimgraph import reuters-2024-06-20.json --rename")]
+#[command(after_help = "Examples:\n  claimgraph import reuters-2024-06-20.json --rename")]
 pub struct Args {
     /// The fragment file.
     fragment: PathBuf,

@@ -33,7 +33,7 @@ const GITIGNORE: &str = ".claimgraph.lock\n.*.cgtmp\n";
 /// Refuses a folder that already holds .json files.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  claimgraph init desk-graph && claimgraph --graph desk-graph claims"
+    after_help = "Examples:\n  claimgraph init desk-graph && claimgraph --graph desk-graph claims"
 )]
 pub struct Args {
     /// The folder to create.

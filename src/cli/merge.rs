@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// its name becomes an alias; DROP's part_of, reliability and note fill KEEP's if it has none.
 /// Edges that become duplicates are kept once; an edge between the two is dropped.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  claimgraph merge nis seoul-spy-agency")]
+#[command(after_help = "Examples:\n  claimgraph merge nis seoul-spy-agency")]
 pub struct Args {
     /// The entity to keep.
     keep: String,

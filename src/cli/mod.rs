@@ -4,38 +4,52 @@
 mod add;
 mod check;
 mod claims;
+mod completions;
 mod diff;
+mod dossier;
 mod editing;
 mod entities;
 mod export;
 mod filter;
 mod fmt;
 mod graphviz;
+mod help;
 mod import;
 mod init;
 mod link;
+mod man;
 mod merge;
+mod progress;
 mod rename;
+mod render;
 mod report;
 mod review;
 mod rm;
 mod show;
 mod sources;
 mod stats;
+mod style;
 mod table;
 mod unlink;
 mod why;
 
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use style::{ColorWhen, Paint};
 
 /// claimgraph: who stands behind a claim, and what it really rests on.
 #[derive(Debug, Parser)]
-#[command(name = "claimgraph", version, about, max_term_width = 100)]
+#[command(
+    name = "claimgraph",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = help::TOP_AFTER_HELP
+)]
 pub struct Cli {
     /// The graph: a folder of *.json files or one file.
     #[arg(
@@ -43,12 +57,26 @@ pub struct Cli {
         global = true,
         env = "CLAIMGRAPH_GRAPH",
         default_value = "graph",
-        value_name = "PATH"
+        value_name = "PATH",
+        value_hint = clap::ValueHint::AnyPath,
+        help_heading = "Global options"
     )]
     graph: PathBuf,
 
+    /// When to colour the output.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    color: ColorWhen,
+
+    /// With no command, a short overview of where to start is printed.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,6 +101,8 @@ enum Command {
     Fmt(fmt::Args),
     Report(report::Args),
     Diff(diff::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// How a list is printed.
@@ -90,14 +120,31 @@ pub enum ListFormat {
 /// Text for people or JSON for programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum TextFormat {
+    /// Lines for reading.
     #[default]
     Text,
+    /// JSON for programs.
     Json,
 }
 
-/// Parses the command line and runs the command.
+/// The clap command: the derive definitions plus the exit codes in every `--help`.
+pub fn command() -> clap::Command {
+    help::with_exit_codes(Cli::command())
+}
+
+/// Parses the command line and runs the command; errors are reported here, in colour when
+/// stderr allows it.
 pub fn run() -> Result<ExitCode, CliError> {
-    let cli = match Cli::try_parse() {
+    clap_complete::CompleteEnv::with_factory(command)
+        .var(completions::VAR)
+        .complete();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let when = ColorWhen::from_args(&args[1.min(args.len())..]);
+    let parsed = command()
+        .color(when.clap())
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -105,12 +152,27 @@ pub fn run() -> Result<ExitCode, CliError> {
             return Ok(ExitCode::from(code));
         }
     };
+    let err_paint = Paint::stderr(cli.color);
+    match dispatch(cli) {
+        Ok(code) => Ok(code),
+        Err(e) => Ok(e.report_with(err_paint)),
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let ctx = Ctx {
         graph_path: cli.graph,
+        paint: Paint::stdout(cli.color),
+        err_paint: Paint::stderr(cli.color),
     };
-    let code = match cli.command {
+    let Some(command) = cli.command else {
+        help::write_overview(&mut out, ctx.paint)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let code = match command {
         Command::Claims(a) => claims::run(a, &ctx, &mut out),
         Command::Entities(a) => entities::run(a, &ctx, &mut out),
         Command::Sources(a) => sources::run(a, &ctx, &mut out),
@@ -131,6 +193,8 @@ pub fn run() -> Result<ExitCode, CliError> {
         Command::Fmt(a) => fmt::run(a, &ctx, &mut out),
         Command::Report(a) => report::run(a, &ctx, &mut out),
         Command::Diff(a) => diff::run(a, &ctx, &mut out),
+        Command::Completions(a) => completions::run(a, &ctx, &mut out),
+        Command::Man(a) => man::run(a, &ctx, &mut out),
     }?;
     out.flush()?;
     Ok(code)
@@ -139,6 +203,10 @@ pub fn run() -> Result<ExitCode, CliError> {
 /// What every command gets besides its own arguments.
 pub struct Ctx {
     pub graph_path: PathBuf,
+    /// Colour for stdout (off in pipes, with NO_COLOR, or `--color never`).
+    pub paint: Paint,
+    /// Colour for stderr.
+    pub err_paint: Paint,
 }
 
 impl Ctx {
@@ -146,7 +214,10 @@ impl Ctx {
     /// the life of the process: freeing a large graph's many small allocations at exit only
     /// costs time.
     pub fn load(&self) -> Result<&'static Loaded, CliError> {
-        let loaded = load::from_path(&self.graph_path)?;
+        let spinner = progress::Progress::start(format!("loading {}", self.graph_path.display()));
+        let loaded = load::from_path(&self.graph_path);
+        drop(spinner);
+        let loaded = loaded?;
         for note in &loaded.notes {
             eprintln!("claimgraph: note: {note}");
         }
@@ -212,10 +283,19 @@ impl From<LoadError> for CliError {
     }
 }
 
+/// How many load errors are shown in full, with their line of the file.
+pub const SHOWN_ERRORS: usize = 10;
+
 impl CliError {
-    /// Prints the error to stderr and returns its exit code. A closed output pipe
-    /// (`claimgraph claims | head`) is not an error.
+    /// Prints the error to stderr without colour and returns its exit code.
     pub fn report(self) -> ExitCode {
+        self.report_with(Paint::default())
+    }
+
+    /// Prints the error to stderr and returns its exit code: load errors with the line of
+    /// the file they are on. A closed output pipe (`claimgraph claims | head`) is not an
+    /// error.
+    pub fn report_with(self, paint: Paint) -> ExitCode {
         let (code, message) = match self {
             CliError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
             CliError::Io(e) => (
@@ -223,8 +303,23 @@ impl CliError {
                 format!("cannot write the output: {}", load::io_reason(&e)),
             ),
             CliError::Usage(m) => (2, m),
-            CliError::Invalid(e) => (1, format!("the graph is invalid:\n{e}")),
             CliError::Refused(m) => (1, m),
+            CliError::Invalid(e) => {
+                let n = e.errors.len() + e.more;
+                let list =
+                    render::Renderer::new(paint).render_all(&e.errors, e.more, SHOWN_ERRORS, false);
+                let more = if n > SHOWN_ERRORS {
+                    "\n`claimgraph check` lists every error"
+                } else {
+                    ""
+                };
+                let noun = if n == 1 { "error" } else { "errors" };
+                let list = list.trim_end();
+                (
+                    1,
+                    format!("the graph is invalid ({n} {noun}):\n\n{list}{more}"),
+                )
+            }
         };
         let _ = writeln!(io::stderr(), "claimgraph: {message}");
         ExitCode::from(code)
@@ -234,10 +329,9 @@ impl CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
-        Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// Rename a record's id and every reference to it, in every file.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  claimgraph rename nis south-korea-nis")]
+#[command(after_help = "Examples:\n  claimgraph rename nis south-korea-nis")]
 pub struct Args {
     /// The record (an id, or an entity's name or alias).
     old: String,

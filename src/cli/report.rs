@@ -10,12 +10,14 @@ use std::process::ExitCode;
 /// Markdown for people, JSON for programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum DocFormat {
+    /// Markdown, to read or paste into a dossier.
     #[default]
     Md,
+    /// JSON, for programs.
     Json,
 }
 
-/// A fact-check dossier on a claim, in Markdown.
+/// Write a fact-check dossier on a claim, in Markdown.
 ///
 /// The claim; who asserts and who denies it, with quotes, dates and documents; its support
 /// tree down to its grounds with their tags, origins and reliability; the verdict and review

@@ -8,12 +8,12 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Record a verdict on a claim: true, mostly-true, mixed, mostly-false, false or unproven.
+/// Record a fact-check verdict on a claim (true … false, or unproven)
 ///
 /// Replaces any earlier review of the claim. The date defaults to today (UTC).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  claimgraph review nk-ballistic-missiles-to-russia --verdict mostly-true --by dw --note \"Debris analysis by Ukraine and the UN panel.\""
+    after_help = "Examples:\n  claimgraph review nk-ballistic-missiles-to-russia --verdict mostly-true --by dw --note \"Debris analysis by Ukraine and the UN panel.\""
 )]
 pub struct Args {
     /// The claim (an id).

@@ -1,10 +1,12 @@
 //! `show`: one claim, entity or document with all its edges.
 
+use super::completions;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record, Slot};
 use claimgraph::model::{Id, Rel};
 use claimgraph::query;
 use claimgraph::support::Support;
+use clap_complete::ArgValueCandidates;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde_json::json;
@@ -18,6 +20,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// An id, or an entity's name or alias.
+    #[arg(add = ArgValueCandidates::new(completions::any_ids))]
     id: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// Only grounds with this tag.
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
     tag: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

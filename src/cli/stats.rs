@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 /// Count nodes and edges by kind and relation, and claims by support predicate.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json")]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

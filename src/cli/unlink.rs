@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 /// Remove the edge FROM REL TO.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  claimgraph unlink dw asserts nk-poverty-60pct")]
+#[command(after_help = "Examples:\n  claimgraph unlink dw asserts nk-poverty-60pct")]
 pub struct Args {
     /// Where the edge starts (an id, name or alias).
     from: String,

@@ -1,9 +1,12 @@
 //! `why`: the support tree of a claim down to its grounds.
 
+use super::completions;
+use super::style::{Paint, Role};
 use super::{resolve_claim, CliError, Ctx, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
 use claimgraph::support::Support;
 use claimgraph::why::{self, Mark, Row, Via};
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -17,6 +20,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// The claim (an id).
+    #[arg(add = ArgValueCandidates::new(completions::claim_ids))]
     claim: String,
     /// Levels to show below the claim; deeper supports are cut and counted.
     #[arg(long, default_value_t = 25, value_name = "N")]
@@ -32,7 +36,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let s = Support::new(g);
     let tree = why::tree(g, &s, root, args.depth);
     match args.format {
-        TextFormat::Text => write_text(out, g, &s, &tree)?,
+        TextFormat::Text => write_text(out, ctx.paint, g, &s, &tree)?,
         TextFormat::Json => write_json(out, g, &s, &tree)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -47,13 +51,25 @@ fn via_text(via: Via) -> &'static str {
     }
 }
 
-/// One line's label: the node and what the tree knows about it.
-fn label(g: &ClaimGraph, s: &Support, row: &Row) -> String {
-    let id = g.id(row.node);
+/// One line's label: the node and what the tree knows about it. With colour, ids are bold,
+/// grounds green, intelligence sources and cycles yellow, dead ends red.
+fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
+    let id = p.paint(Role::Strong, g.id(row.node).as_str());
     let body = match &g.node(row.node).record {
         Record::Claim(c) => format!("{id}: {}", c.text),
         Record::Entity(e) => {
-            let tags: Vec<&str> = e.tags.iter().map(|t| t.as_str()).collect();
+            let tags: Vec<String> = e
+                .tags
+                .iter()
+                .map(|t| {
+                    let role = if t.as_str() == "intelligence" {
+                        Role::Warn
+                    } else {
+                        Role::Dim
+                    };
+                    p.paint(role, t.as_str())
+                })
+                .collect();
             let tags = if tags.is_empty() {
                 String::new()
             } else {
@@ -63,14 +79,17 @@ fn label(g: &ClaimGraph, s: &Support, row: &Row) -> String {
         }
     };
     let note = match row.mark {
-        Mark::Ground => format!("  — ground, origin {}", g.id(s.origin(row.node))),
-        Mark::DeadEnd => "  — nobody asserts it and it cites nothing".to_string(),
-        Mark::Cycle => "  ↺ cycle: already on this path".to_string(),
-        Mark::ShownAbove => "  (shown above)".to_string(),
-        Mark::Cut => "  … cut by --depth".to_string(),
+        Mark::Ground => p.paint(
+            Role::Good,
+            &format!("  — ground, origin {}", g.id(s.origin(row.node))),
+        ),
+        Mark::DeadEnd => p.paint(Role::Bad, "  — nobody asserts it and it cites nothing"),
+        Mark::Cycle => p.paint(Role::Warn, "  ↺ cycle: already on this path"),
+        Mark::ShownAbove => p.paint(Role::Dim, "  (shown above)"),
+        Mark::Cut => p.paint(Role::Dim, "  … cut by --depth"),
         Mark::Expanded => String::new(),
     };
-    format!("{}{body}{note}", via_text(row.via))
+    format!("{}{body}{note}", p.paint(Role::Dim, via_text(row.via)))
 }
 
 /// For each row, whether a later sibling follows it (so its branch line continues).
@@ -87,6 +106,7 @@ fn has_next_sibling(rows: &[Row]) -> Vec<bool> {
 
 fn write_text(
     out: &mut dyn Write,
+    p: Paint,
     g: &ClaimGraph,
     s: &Support,
     tree: &why::Tree,
@@ -102,7 +122,12 @@ fn write_text(
         if row.depth > 0 {
             prefix.push_str(if next[i] { "├─ " } else { "└─ " });
         }
-        writeln!(out, "{prefix}{}", label(g, s, row))?;
+        writeln!(
+            out,
+            "{}{}",
+            p.paint(Role::Dim, &prefix),
+            label(p, g, s, row)
+        )?;
         open.push(next[i]);
     }
     let root = tree.rows[0].node;
@@ -112,9 +137,9 @@ fn write_text(
         out,
         "grounds: {}",
         if grounds.is_empty() {
-            "none (ungrounded)".to_string()
+            p.paint(Role::Bad, "none (ungrounded)")
         } else {
-            grounds.join(", ")
+            p.paint(Role::Good, &grounds.join(", "))
         }
     )?;
     if tree.cut > 0 {

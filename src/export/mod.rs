@@ -1,4 +1,5 @@
 //! Export formats: the graph written for other readers. One file per format.
 
 pub mod dot;
+pub mod html;
 pub mod json;

@@ -4,7 +4,9 @@ mod util;
 
 mod bad;
 mod dot;
+mod html;
 mod limits;
 mod query;
 mod safety;
+mod ux;
 mod workflow;

@@ -1,0 +1,187 @@
+//! `completions`: the shell script that completes commands, flags, values and the ids of
+//! the current graph; and the id candidates themselves.
+//!
+//! The script is clap_complete's dynamic one: on TAB the shell calls `claimgraph` back
+//! (with `CLAIMGRAPH_COMPLETE=SHELL` set), so ids, tags and topics come from the graph as it
+//! is at that moment — the one named by `--graph` on the line being completed, else
+//! `CLAIMGRAPH_GRAPH`, else `./graph`.
+
+use super::{CliError, Ctx};
+use claimgraph::graph::{ClaimGraph, Record};
+use clap::ValueEnum;
+use clap_complete::engine::CompletionCandidate;
+use clap_complete::env::EnvCompleter;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The environment variable that turns a run into a completion request.
+pub const VAR: &str = "CLAIMGRAPH_COMPLETE";
+
+/// Print a shell's completion script (commands, flags, values, and the graph's ids).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Setup (the script calls claimgraph back, so ids come from the current graph):
+  bash        echo 'source <(claimgraph completions bash)' >> ~/.bashrc
+  zsh         echo 'source <(claimgraph completions zsh)' >> ~/.zshrc
+  fish        echo 'claimgraph completions fish | source' >> ~/.config/fish/config.fish
+  powershell  claimgraph completions powershell | Out-String | Invoke-Expression
+
+Examples:
+  claimgraph completions bash > /etc/bash_completion.d/claimgraph")]
+pub struct Args {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Shell {
+    /// GNU Bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// The friendly interactive shell.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
+}
+
+pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let shell: &dyn EnvCompleter = match args.shell {
+        Shell::Bash => &clap_complete::env::Bash,
+        Shell::Zsh => &clap_complete::env::Zsh,
+        Shell::Fish => &clap_complete::env::Fish,
+        Shell::Powershell => &clap_complete::env::Powershell,
+        Shell::Elvish => &clap_complete::env::Elvish,
+    };
+    let completer = completer_path();
+    shell.write_registration(VAR, "claimgraph", "claimgraph", &completer, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How the script calls the binary back: as typed when found on PATH, else by absolute path
+/// (`./target/release/claimgraph completions bash` still works from another folder).
+fn completer_path() -> String {
+    let arg0 = PathBuf::from(std::env::args_os().next().unwrap_or_default());
+    if arg0.components().count() > 1 {
+        if let Ok(abs) = std::path::absolute(&arg0) {
+            return abs.to_string_lossy().into_owned();
+        }
+    }
+    arg0.to_string_lossy().into_owned()
+}
+
+/// The graph a completion request is about: `--graph` on the line being completed, else the
+/// environment, else `graph`.
+fn graph_for_completion() -> PathBuf {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut found = None;
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--graph" {
+            found = it.next().map(PathBuf::from);
+        } else if let Some(v) = a.strip_prefix("--graph=") {
+            found = Some(PathBuf::from(v));
+        }
+    }
+    found
+        .or_else(|| std::env::var_os("CLAIMGRAPH_GRAPH").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("graph"))
+}
+
+/// Which ids a completed argument takes.
+#[derive(Clone, Copy)]
+enum Want {
+    Claims,
+    Entities,
+    Nodes,
+    Any,
+}
+
+fn candidates(want: Want) -> Vec<CompletionCandidate> {
+    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
+        return Vec::new();
+    };
+    let g: &ClaimGraph = &loaded.graph;
+    let mut list: Vec<CompletionCandidate> = Vec::new();
+    for ix in g.nodes() {
+        let (ok, help) = match &g.node(ix).record {
+            Record::Claim(c) => (
+                matches!(want, Want::Claims | Want::Nodes | Want::Any),
+                c.text.clone(),
+            ),
+            Record::Entity(e) => (
+                matches!(want, Want::Entities | Want::Nodes | Want::Any),
+                e.name.clone(),
+            ),
+        };
+        if ok {
+            list.push(CompletionCandidate::new(g.id(ix).as_str()).help(Some(short(&help).into())));
+        }
+    }
+    if matches!(want, Want::Any) {
+        for d in g.documents() {
+            list.push(CompletionCandidate::new(d.id.as_str()).help(Some(short(&d.title).into())));
+        }
+    }
+    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    list
+}
+
+/// A help text short enough for a completion menu.
+fn short(text: &str) -> String {
+    super::table::truncate(text, 60)
+}
+
+/// Completes claim ids.
+pub fn claim_ids() -> Vec<CompletionCandidate> {
+    candidates(Want::Claims)
+}
+
+/// Completes entity ids.
+pub fn entity_ids() -> Vec<CompletionCandidate> {
+    candidates(Want::Entities)
+}
+
+/// Completes entity and claim ids.
+pub fn node_ids() -> Vec<CompletionCandidate> {
+    candidates(Want::Nodes)
+}
+
+/// Completes every id: entities, claims and documents.
+pub fn any_ids() -> Vec<CompletionCandidate> {
+    candidates(Want::Any)
+}
+
+/// Completes the tags the graph's entities carry.
+pub fn tags() -> Vec<CompletionCandidate> {
+    words(|g| {
+        g.entities()
+            .filter_map(|e| g.entity(e))
+            .flat_map(|e| e.tags.iter().map(|t| t.as_str().to_string()))
+            .collect()
+    })
+}
+
+/// Completes the topics of the graph's claims.
+pub fn topics() -> Vec<CompletionCandidate> {
+    words(|g| {
+        g.claims()
+            .filter_map(|c| g.claim(c))
+            .flat_map(|c| c.topics.iter().cloned())
+            .collect()
+    })
+}
+
+/// The distinct words `collect` finds in the graph, sorted.
+fn words(collect: impl Fn(&ClaimGraph) -> Vec<String>) -> Vec<CompletionCandidate> {
+    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
+        return Vec::new();
+    };
+    let set: std::collections::BTreeSet<String> = collect(&loaded.graph).into_iter().collect();
+    set.into_iter().map(CompletionCandidate::new).collect()
+}

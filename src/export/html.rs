@@ -1,0 +1,205 @@
+//! The HTML dossier: one self-contained page (no network: CSS, script, data and picture are
+//! inline) with the claims table and its filters, each claim's support tree, the sources,
+//! and the graph picture when the caller has one.
+//!
+//! The data travels as JSON in a `<script type="application/json">` block, with `<`, `>`
+//! and `&` written as `\u003c`-style escapes so that no text in the graph can close the
+//! block; the page's script puts every user string into the page as text, never as markup.
+//! The picture is an SVG the caller rendered with Graphviz from [`crate::export::dot`]
+//! (this crate runs no programs); it is Graphviz's own escaped output, embedded as is.
+
+use crate::graph::{ClaimGraph, NodeIx, Record};
+use crate::model::Verdict;
+use crate::query;
+use crate::support::Support;
+use crate::why::{self, Mark, Via};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+/// How deep each claim's support tree goes in the page.
+pub const TREE_DEPTH: usize = 25;
+
+/// What the page shows besides the graph itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The page title, e.g. the graph's path.
+    pub title: String,
+    /// The graph picture: an `<svg>` element (anything before `<svg` is dropped).
+    pub svg: Option<String>,
+    /// Shown where the picture would be when there is none (why it is missing).
+    pub no_svg_reason: Option<String>,
+}
+
+/// Everything the page's script needs.
+#[derive(Serialize)]
+struct Data<'g> {
+    title: &'g str,
+    claims: Vec<ClaimRow<'g>>,
+    entities: Vec<EntityRow<'g>>,
+    sources: Vec<query::SourceRow<'g>>,
+    tags: Vec<&'g str>,
+    verdicts: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ClaimRow<'g> {
+    #[serde(flatten)]
+    facts: query::ClaimFacts<'g>,
+    /// The tags T for which `rests_only_on(c, T)` holds.
+    rests_only_on: Vec<&'g str>,
+    /// The support tree, pre-order: `[depth, id, via, mark]`.
+    tree: Vec<(usize, &'g str, Via, Mark)>,
+}
+
+#[derive(Serialize)]
+struct EntityRow<'g> {
+    id: &'g str,
+    name: &'g str,
+    kind: String,
+    tags: Vec<&'g str>,
+    ground: bool,
+    origin: &'g str,
+}
+
+/// Writes the dossier of `g`.
+pub fn write<W: Write + ?Sized>(w: &mut W, g: &ClaimGraph, opts: &Options) -> io::Result<()> {
+    let s = Support::new(g);
+    let data = data(g, &s, &opts.title);
+    let json = serde_json::to_string(&data).map_err(io::Error::other)?;
+    let picture = match (&opts.svg, &opts.no_svg_reason) {
+        (Some(svg), _) => svg_element(svg).to_string(),
+        (None, Some(why)) => format!("<p class=\"note\">{}</p>", escape(why)),
+        (None, None) => String::new(),
+    };
+    write!(
+        w,
+        include_str!("html/page.html"),
+        title = escape(&opts.title),
+        css = include_str!("html/dossier.css"),
+        data = script_safe(&json),
+        picture = picture,
+        js = include_str!("html/dossier.js"),
+    )
+}
+
+fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
+    let claims = g
+        .sorted_by_id(g.claims().collect())
+        .into_iter()
+        .map(|c| ClaimRow {
+            facts: query::facts(g, s, c),
+            rests_only_on: common_tags(g, s, c),
+            tree: why::tree(g, s, c, TREE_DEPTH)
+                .rows
+                .iter()
+                .map(|r| (r.depth, g.id(r.node).as_str(), r.via, r.mark))
+                .collect(),
+        })
+        .collect();
+    let entities: Vec<EntityRow> = g
+        .sorted_by_id(g.entities().collect())
+        .into_iter()
+        .filter_map(|e| {
+            let ent = g.entity(e)?;
+            Some(EntityRow {
+                id: ent.id.as_str(),
+                name: &ent.name,
+                kind: ent.kind.to_string(),
+                tags: ent.tags.iter().map(|t| t.as_str()).collect(),
+                ground: s.is_ground(e),
+                origin: g.id(s.origin(e)).as_str(),
+            })
+        })
+        .collect();
+    let tags: BTreeSet<&str> = entities
+        .iter()
+        .filter(|e| e.ground)
+        .flat_map(|e| e.tags.iter().copied())
+        .collect();
+    Data {
+        title,
+        claims,
+        entities,
+        sources: query::sources(g, s, None),
+        tags: tags.into_iter().collect(),
+        verdicts: Verdict::ALL.iter().map(|v| v.to_string()).collect(),
+    }
+}
+
+/// The tags every ground of `c` carries (empty when `c` has no grounds): exactly the tags
+/// T with `rests_only_on(c, T)`.
+fn common_tags<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Vec<&'g str> {
+    let mut common: Option<BTreeSet<&str>> = None;
+    for &v in s.grounds(c) {
+        let tags: BTreeSet<&str> = match &g.node(NodeIx::new(v as usize)).record {
+            Record::Entity(e) => e.tags.iter().map(|t| t.as_str()).collect(),
+            Record::Claim(_) => BTreeSet::new(),
+        };
+        common = Some(match common {
+            None => tags,
+            Some(prev) => prev.intersection(&tags).copied().collect(),
+        });
+    }
+    common.unwrap_or_default().into_iter().collect()
+}
+
+/// `text` with the five HTML-special characters escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that can sit inside a `<script>` block: `<`, `>` and `&` become JSON escapes, so
+/// neither `</script>` nor `<!--` can appear, and the JSON still parses to the same value.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The `<svg …>…</svg>` element of Graphviz output, without its XML prolog and doctype.
+fn svg_element(svg: &str) -> &str {
+    match svg.find("<svg") {
+        Some(i) => svg[i..].trim_end(),
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_cannot_close_the_script_block() {
+        let json = serde_json::to_string("</script><script>alert(1)</script> & <!--").unwrap();
+        let safe = script_safe(&json);
+        assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "</script><script>alert(1)</script> & <!--");
+    }
+
+    #[test]
+    fn escape_covers_markup_and_attribute_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn svg_prolog_is_dropped() {
+        let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"1\"></svg>\n";
+        assert_eq!(svg_element(svg), "<svg width=\"1\"></svg>");
+    }
+}

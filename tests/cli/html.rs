@@ -1,0 +1,183 @@
+//! The HTML dossier: one self-contained page whose filters, run in a real browser (headless
+//! Chromium driven by tests/browser/dossier.mjs), show the same claims as the command line.
+
+use crate::util::{graph_dir, output, root, run, run_on};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Whether the tools a test needs must be there (CI) or may be missing (a laptop).
+fn required() -> bool {
+    std::env::var_os("CLAIMGRAPH_REQUIRE_TOOLS").is_some_and(|v| !v.is_empty())
+}
+
+/// Why the browser test cannot run here, if it cannot.
+fn browser_missing() -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Some(format!("{chromium} not found"));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node not found".into());
+    }
+    if !root()
+        .join("tests/browser/node_modules/playwright-core")
+        .exists()
+    {
+        return Some("playwright-core not installed (npm ci in tests/browser)".into());
+    }
+    None
+}
+
+fn has_dot() -> bool {
+    Command::new("dot").arg("-V").output().is_ok()
+}
+
+/// Exports the dossier of `graph` (the shipped one when None) into `dir`.
+fn export(graph: Option<&Path>, dir: &Path) -> PathBuf {
+    let args = ["export", "--format", "html"];
+    let r = match graph {
+        Some(g) => run_on(g, &args),
+        None => run(&args),
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = dir.join("dossier.html");
+    std::fs::write(&page, &r.stdout).expect("write the page");
+    page
+}
+
+/// Opens `page` in Chromium, applies the filters, returns what was visible (None: skipped).
+fn browse(page: &Path, screenshot: &Path) -> Option<serde_json::Value> {
+    if let Some(why) = browser_missing() {
+        assert!(!required(), "the browser test needs its tools: {why}");
+        eprintln!("skipping the browser test: {why}");
+        return None;
+    }
+    let mut c = Command::new("node");
+    c.current_dir(root().join("tests/browser"))
+        .arg("dossier.mjs")
+        .arg(page)
+        .arg(screenshot);
+    let r = output(c);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    Some(serde_json::from_str(&r.stdout).expect("the script prints JSON"))
+}
+
+fn ids(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(|x| x.as_str().expect("an id").to_string())
+        .collect()
+}
+
+fn cli_ids(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["claims"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "ids"]);
+    run(&all).lines().iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn the_dossier_is_one_page_that_loads_nothing() {
+    let r = run(&["export", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = r.stdout;
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    for outside in ["<script src", "<link", "<img", "@import", "url("] {
+        assert!(
+            !page.contains(outside),
+            "the page refers outside: {outside}"
+        );
+    }
+    let start = page
+        .find("<script type=\"application/json\" id=\"data\">")
+        .unwrap();
+    let json = &page[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let data: serde_json::Value = serde_json::from_str(json).expect("the data block is JSON");
+    assert_eq!(data["claims"].as_array().unwrap().len(), cli_ids(&[]).len());
+}
+
+/// A claim text made to break out of the data block and run script must stay text.
+const HOSTILE: &str = r#"{
+  "entities": [{"id": "x", "name": "X </script><script>window.pwned=true</script>", "kind": "person"}],
+  "claims": [{"id": "c", "text": "<img src=x onerror=\"window.pwned=true\"> & </script><!-- \u2028"}],
+  "edges": [{"from": "x", "rel": "asserts", "to": "c"}]
+}"#;
+
+#[test]
+fn hostile_text_stays_text() {
+    let g = graph_dir(&[("g.json", HOSTILE)]);
+    let r = run_on(g.path(), &["export", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.matches("</script>").count(),
+        2,
+        "only the page's own blocks close"
+    );
+    assert!(!r.stdout.contains("<img src=x"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = export(Some(g.path()), dir.path());
+    let Some(seen) = browse(&page, &dir.path().join("hostile.png")) else {
+        return;
+    };
+    assert_eq!(seen["pwned"], false, "no script of the graph ran");
+    assert_eq!(ids(&seen["all"]), ["c"]);
+    assert_eq!(seen["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn browser_filters_show_what_the_command_line_selects() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = export(None, dir.path());
+    let shot = std::env::var_os("CLAIMGRAPH_SCREENSHOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("dossier.png"));
+    let Some(seen) = browse(&page, &shot) else {
+        return;
+    };
+    assert_eq!(seen["requests"], serde_json::json!([]), "no network");
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script errors");
+    assert_eq!(ids(&seen["all"]), cli_ids(&[]));
+    assert_eq!(
+        ids(&seen["rests_intelligence"]),
+        cli_ids(&["--rests-only-on", "intelligence"])
+    );
+    assert_eq!(seen["rests_count"], "2 of 25 claims");
+    assert_eq!(ids(&seen["contested"]), cli_ids(&["--contested"]));
+    assert_eq!(
+        ids(&seen["rests_and_contested"]),
+        cli_ids(&["--rests-only-on", "intelligence", "--contested"])
+    );
+    assert_eq!(ids(&seen["ungrounded"]), cli_ids(&["--ungrounded"]));
+    assert_eq!(
+        ids(&seen["unreviewed"]),
+        cli_ids(&["--verdict", "unreviewed"])
+    );
+    assert_eq!(ids(&seen["search"]), cli_ids(&["--grep", "(?i)ballistic"]));
+    assert_eq!(ids(&seen["after_reset"]), cli_ids(&[]));
+    let tree = seen["tree"].as_str().expect("the tree unfolds on click");
+    assert!(
+        tree.contains("cites nis (National Intelligence Service)"),
+        "{tree}"
+    );
+    assert!(tree.contains("ground, origin south-korea"), "{tree}");
+    if has_dot() || required() {
+        assert!(
+            seen["svg"].as_u64().unwrap_or(0) > 10,
+            "the picture is inline"
+        );
+    }
+    assert!(shot.exists(), "screenshot saved");
+}
+
+#[test]
+fn without_graphviz_the_page_says_why_there_is_no_picture() {
+    let mut c = crate::util::cmd(&["export", "--format", "html"]);
+    c.env("PATH", "/nonexistent");
+    let r = output(c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Graphviz is not installed"));
+    assert!(!r.stdout.contains("<svg"));
+}
