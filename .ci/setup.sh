@@ -7,3 +7,10 @@ apt_install() {
 }
 # Graphviz `dot`: the DOT export tests render with it (tests/cli/dot.rs).
 command -v dot >/dev/null || apt_install graphviz
+
+# The real readers of the interchange formats (tests/cli/interop.rs): a Python venv under
+# target/ and the mermaid npm package.
+command -v python3 >/dev/null || apt_install python3
+python3 -c "import ensurepip" 2>/dev/null || apt_install python3-venv
+command -v npm >/dev/null || apt_install nodejs npm
+bash tests/interop/setup.sh

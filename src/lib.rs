@@ -20,6 +20,7 @@ pub mod locate;
 pub mod model;
 pub mod query;
 pub mod select;
+pub mod sparql;
 pub mod suggest;
 pub mod support;
 pub mod why;

@@ -7,8 +7,10 @@ mod entities;
 mod export;
 mod filter;
 mod graphviz;
+mod interchange;
 mod show;
 mod sources;
+mod sparql;
 mod stats;
 mod table;
 mod why;
@@ -48,6 +50,7 @@ enum Command {
     Check(check::Args),
     Stats(stats::Args),
     Export(export::Args),
+    Sparql(sparql::Args),
 }
 
 /// How a list is printed.
@@ -94,6 +97,7 @@ pub fn run() -> Result<ExitCode, CliError> {
         Command::Check(a) => check::run(a, &ctx, &mut out),
         Command::Stats(a) => stats::run(a, &ctx, &mut out),
         Command::Export(a) => export::run(a, &ctx, &mut out),
+        Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
     }?;
     out.flush()?;
     Ok(code)

@@ -4,4 +4,5 @@ mod util;
 
 mod bad;
 mod dot;
+mod interop;
 mod query;
