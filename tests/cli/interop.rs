@@ -266,7 +266,7 @@ fn turtle_and_ntriples_are_the_same_graph_to_rdflib() {
 /// What XML 1.0 can carry of `s` (the GraphML writer drops the rest).
 fn xml_text(s: &str) -> String {
     s.chars()
-        .filter(|&c| !(c < ' ' && !matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFF}')
+        .filter(|&c| (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && c != '\u{FFFF}')
         .collect()
 }
 
@@ -552,4 +552,46 @@ fn the_readme_shows_the_cypher_query_that_is_tested() {
         readme.contains(&query),
         "README.md must show docs/cypher/rests-only-on.cypher verbatim"
     );
+}
+
+#[test]
+fn interchange_options_refuse_bad_values_with_usage_errors() {
+    let bad_base = run(&["export", "--format", "turtle", "--base", "example.org/g"]);
+    assert_eq!(bad_base.code, 2);
+    assert!(
+        bad_base.stderr.contains("must be absolute"),
+        "{}",
+        bad_base.stderr
+    );
+    let no_slash = run(&["sparql", "contested", "--base", "https://desk.example/g"]);
+    assert_eq!(no_slash.code, 2);
+    assert!(
+        no_slash.stderr.contains("end with '/'"),
+        "{}",
+        no_slash.stderr
+    );
+    let no_tag = run(&["sparql", "rests-only-on"]);
+    assert_eq!(no_tag.code, 2);
+    assert!(no_tag.stderr.contains("needs a TAG"), "{}", no_tag.stderr);
+    let bad_tag = run(&["sparql", "rests-only-on", "Intel\"ligence"]);
+    assert_eq!(
+        bad_tag.code, 2,
+        "a tag is never pasted into SPARQL unchecked"
+    );
+    let no_out = run(&["export", "--format", "csv"]);
+    assert_eq!(no_out.code, 2);
+    assert!(no_out.stderr.contains("--out DIR"), "{}", no_out.stderr);
+}
+
+#[test]
+fn sparql_texts_are_stable() {
+    let mut all = String::new();
+    for (name, _) in QUESTIONS {
+        let mut args = vec!["sparql"];
+        args.extend_from_slice(name);
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        all.push_str(&format!("## {}\n{}\n", name.join(" "), r.stdout));
+    }
+    insta::assert_snapshot!(all);
 }
