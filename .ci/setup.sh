@@ -8,7 +8,7 @@ apt_install() {
 # Graphviz `dot`: the DOT export tests render with it (tests/cli/dot.rs).
 command -v dot >/dev/null || apt_install graphviz
 
-# The real readers of the interchange formats (tests/cli/interop.rs): a Python venv under
+# The real readers of the interchange formats (tests/cli/interop/): a Python venv under
 # target/ and the mermaid npm package.
 command -v python3 >/dev/null || apt_install python3
 python3 -c "import ensurepip" 2>/dev/null || apt_install python3-venv

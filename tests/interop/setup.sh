@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real consumers of claimgraph's export formats, which tests/cli/interop.rs
+# Installs the real consumers of claimgraph's export formats, which tests/cli/interop/
 # drives: a Python virtual environment under target/interop-venv (pyoxigraph, networkx,
 # rdflib, kuzu, pyld) and the mermaid npm package with jsdom in tests/interop/node_modules.
 # Idempotent and quick when nothing changed: pip and npm run only when a package is missing.
