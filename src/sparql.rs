@@ -1,8 +1,10 @@
 //! SPARQL texts of the SPEC §2 questions, for the RDF vocabulary of [`crate::export::rdf`].
 //!
 //! Each query selects one variable, `?claim`, the IRI of a claim (its last path segment is
-//! the claim's id), sorted. They walk the derived `cg:supportedBy` arcs with property paths,
-//! which are defined on cyclic data, and find an entity's origin along
+//! the claim's id), sorted. By default they walk the derived `cg:supportedBy` arcs with
+//! property paths, which are defined on cyclic data; [`Grounds::Precomputed`] reads the
+//! grounds from the exported `prov:hadPrimarySource` triples instead, which engines answer
+//! in one join rather than a path search per claim. An entity's origin is found along
 //! `prov:actedOnBehalfOf*` (the `part_of` chain). A user with the N-Triples in a SPARQL store
 //! gets the same answers as `claimgraph claims`.
 
@@ -24,18 +26,39 @@ pub enum Question {
     InterestedDenial,
 }
 
-/// `?g` is a ground: an entity with no outgoing arc of S.
-const GROUND: &str = "?g a prov:Agent . FILTER NOT EXISTS { ?g cg:supportedBy ?next }";
+/// How a query finds the grounds of `?claim`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grounds {
+    /// Walk `cg:supportedBy+` to entities with no outgoing arc (SPEC §2 spelled out).
+    #[default]
+    Paths,
+    /// Read the `prov:hadPrimarySource` triples claimgraph computed at export.
+    Precomputed,
+}
+
+impl Grounds {
+    /// A pattern binding `?g` to each ground of `?claim`.
+    fn pattern(self) -> &'static str {
+        match self {
+            Grounds::Paths => {
+                "?claim cg:supportedBy+ ?g . ?g a prov:Agent . \
+                 FILTER NOT EXISTS { ?g cg:supportedBy ?next }"
+            }
+            Grounds::Precomputed => "?claim prov:hadPrimarySource ?g .",
+        }
+    }
+}
 
 /// The SPARQL text that selects the claims answering `q`.
-pub fn query(q: &Question, base: &Base) -> String {
+pub fn query(q: &Question, base: &Base, grounds: Grounds) -> String {
+    let ground = grounds.pattern();
     let body = match q {
         Question::RestsOnlyOn(tag) => format!(
             "  ?claim a schema:Claim .\n  \
              # grounds(c) is non-empty ...\n  \
-             FILTER EXISTS {{ ?claim cg:supportedBy+ ?g . {GROUND} }}\n  \
+             FILTER EXISTS {{ {ground} }}\n  \
              # ... and no ground lacks the tag.\n  \
-             FILTER NOT EXISTS {{\n    ?claim cg:supportedBy+ ?g . {GROUND}\n    \
+             FILTER NOT EXISTS {{\n    {ground}\n    \
              FILTER NOT EXISTS {{ ?g cg:tag \"{tag}\" }}\n  }}\n"
         ),
         Question::Contested => "  ?claim a schema:Claim .\n  \
@@ -44,12 +67,12 @@ pub fn query(q: &Question, base: &Base) -> String {
             .to_string(),
         Question::Ungrounded => format!(
             "  ?claim a schema:Claim .\n  \
-             FILTER NOT EXISTS {{ ?claim cg:supportedBy+ ?g . {GROUND} }}\n"
+             FILTER NOT EXISTS {{ {ground} }}\n"
         ),
         Question::SingleOrigin => {
             return format!(
                 "{}SELECT ?claim WHERE {{\n  \
-                 ?claim a schema:Claim ; cg:supportedBy+ ?g .\n  {GROUND}\n  \
+                 ?claim a schema:Claim .\n  {ground}\n  \
                  # The origin: the end of the part_of chain.\n  \
                  ?g prov:actedOnBehalfOf* ?origin .\n  \
                  FILTER NOT EXISTS {{ ?origin prov:actedOnBehalfOf ?up }}\n}}\n\
@@ -98,7 +121,7 @@ mod tests {
             Question::SingleOrigin,
             Question::InterestedDenial,
         ] {
-            let text = query(&q, &base);
+            let text = query(&q, &base, Grounds::Paths);
             assert!(text.contains("SELECT ?claim WHERE"), "{text}");
             assert!(text.contains("PREFIX cg: <https://desk.example/g/vocab#>"));
         }

@@ -3,7 +3,7 @@
 use super::{CliError, Ctx};
 use claimgraph::export::rdf::{self, Base};
 use claimgraph::model::Tag;
-use claimgraph::sparql::{self, Question};
+use claimgraph::sparql::{self, Grounds, Question};
 use clap::ValueEnum;
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 /// `export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph sparql rests-only-on intelligence\n  claimgraph sparql contested --base https://desk.example/graph/"
+    after_help = "Examples:\n  claimgraph sparql rests-only-on intelligence\n  claimgraph sparql contested --base https://desk.example/graph/\n  claimgraph sparql single-origin --grounds precomputed"
 )]
 pub struct Args {
     /// The question.
@@ -27,6 +27,17 @@ pub struct Args {
     /// Base IRI the RDF was exported with.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
     base: Base,
+    /// How the query finds a claim's grounds: walk the cg:supportedBy arcs (paths), or read
+    /// the prov:hadPrimarySource triples computed at export (precomputed: much faster on
+    /// large graphs).
+    #[arg(long, value_enum, default_value_t = GroundsArg::Paths)]
+    grounds: GroundsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GroundsArg {
+    Paths,
+    Precomputed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +79,10 @@ pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliE
         (Name::SingleOrigin, None) => Question::SingleOrigin,
         (Name::InterestedDenial, None) => Question::InterestedDenial,
     };
-    out.write_all(sparql::query(&question, &args.base).as_bytes())?;
+    let grounds = match args.grounds {
+        GroundsArg::Paths => Grounds::Paths,
+        GroundsArg::Precomputed => Grounds::Precomputed,
+    };
+    out.write_all(sparql::query(&question, &args.base, grounds).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,18 +3,23 @@
 
 use super::*;
 
+/// Both ways a query can find grounds: walking the arcs of S, or reading the export's.
+const GROUNDS: [&str; 2] = ["paths", "precomputed"];
+
 #[test]
 fn sparql_answers_on_the_ntriples_equal_the_cli_on_the_shipped_and_cyclic_graphs() {
     let Some(py) = python() else { return };
     let dir = tempfile::tempdir().unwrap();
     let mut queries = BTreeMap::new();
     for (name, _) in QUESTIONS {
-        let mut args = vec!["sparql"];
-        args.extend_from_slice(name);
-        args.extend(["--base", BASE]);
-        let r = run(&args);
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        queries.insert(name.join(" "), r.stdout);
+        for grounds in GROUNDS {
+            let mut args = vec!["sparql"];
+            args.extend_from_slice(name);
+            args.extend(["--base", BASE, "--grounds", grounds]);
+            let r = run(&args);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            queries.insert(format!("{} --grounds {grounds}", name.join(" ")), r.stdout);
+        }
     }
     let qfile = dir.path().join("queries.json");
     std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
@@ -37,7 +42,13 @@ fn sparql_answers_on_the_ntriples_equal_the_cli_on_the_shipped_and_cyclic_graphs
         );
         let mut answers = BTreeMap::new();
         for (name, flags) in QUESTIONS {
-            answers.insert(name.join(" "), ids_of(g.as_deref(), flags));
+            let ids = ids_of(g.as_deref(), flags);
+            for grounds in GROUNDS {
+                answers.insert(
+                    format!("{} --grounds {grounds}", name.join(" ")),
+                    ids.clone(),
+                );
+            }
         }
         circular += ids_of(g.as_deref(), &["--circular"]).len();
         expected.insert(nt.display().to_string(), answers);
@@ -56,7 +67,7 @@ fn sparql_answers_on_the_ntriples_equal_the_cli_on_the_shipped_and_cyclic_graphs
             let sparql: Vec<String> = serde_json::from_value(got[file][name].clone()).unwrap();
             assert_eq!(&sparql, ids, "{name} on {file}");
             if !ids.is_empty() {
-                nonempty.insert(name.clone());
+                nonempty.insert(name.split(" --").next().unwrap().to_string());
             }
         }
     }
@@ -119,12 +130,16 @@ fn interchange_options_refuse_bad_values_with_usage_errors() {
 #[test]
 fn sparql_texts_are_stable() {
     let mut all = String::new();
-    for (name, _) in QUESTIONS {
-        let mut args = vec!["sparql"];
-        args.extend_from_slice(name);
-        let r = run(&args);
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        all.push_str(&format!("## {}\n{}\n", name.join(" "), r.stdout));
+    for grounds in GROUNDS {
+        for (name, _) in QUESTIONS {
+            let mut args = vec!["sparql"];
+            args.extend_from_slice(name);
+            args.extend(["--grounds", grounds]);
+            let r = run(&args);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let title = format!("{} --grounds {grounds}", name.join(" "));
+            all.push_str(&format!("## {title}\n{}\n", r.stdout));
+        }
     }
     insta::assert_snapshot!(all);
 }
