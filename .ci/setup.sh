@@ -9,3 +9,10 @@ apt_install() {
 command -v dot >/dev/null || apt_install graphviz
 # The HTML dossier's browser test: Chromium, Node, playwright-core.
 . .ci/browser.sh
+
+# The real readers of the interchange formats (tests/cli/interop/): a Python venv under
+# target/ and the mermaid npm package.
+command -v python3 >/dev/null || apt_install python3
+python3 -c "import ensurepip" 2>/dev/null || apt_install python3-venv
+command -v npm >/dev/null || apt_install nodejs npm
+bash tests/interop/setup.sh

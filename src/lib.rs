@@ -28,6 +28,7 @@ pub mod model;
 pub mod query;
 pub mod report;
 pub mod select;
+pub mod sparql;
 pub mod store;
 pub mod suggest;
 pub mod support;

@@ -2,7 +2,8 @@
 //! SVG and PNG rendered by Graphviz) of the whole graph or of a selection of it.
 
 use super::filter::FilterArgs;
-use super::{graphviz, resolve_node, CliError, Ctx};
+use super::{graphviz, interchange, resolve_node, CliError, Ctx};
+use claimgraph::export::rdf::Syntax;
 use claimgraph::export::{self, dot};
 use claimgraph::graph::ClaimGraph;
 use claimgraph::model::Tag;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 /// neighbourhood of one node.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph export --format json > merged.json\n  claimgraph export --format dot > graph.dot\n  claimgraph export --format svg --rests-only-on intelligence > intelligence.svg\n  claimgraph export --format png --focus nis --depth 2 > nis.png\n  claimgraph export --format svg --cluster origin --part-of > by-origin.svg\n  claimgraph export --format html > report.html"
+    after_help = "Examples:\n  claimgraph export --format json > merged.json\n  claimgraph export --format dot > graph.dot\n  claimgraph export --format svg --rests-only-on intelligence > intelligence.svg\n  claimgraph export --format png --focus nis --depth 2 > nis.png\n  claimgraph export --format svg --cluster origin --part-of > by-origin.svg\n  claimgraph export --format html > report.html\n  claimgraph export --format turtle --base https://desk.example/graph/ > graph.ttl\n  claimgraph export --format csv --out import/"
 )]
 pub struct Args {
     /// Output format.
@@ -60,6 +61,8 @@ pub struct Args {
     no_legend: bool,
     #[command(flatten, next_help_heading = "Claim filters (select what is drawn)")]
     filter: FilterArgs,
+    #[command(flatten, next_help_heading = "Interchange formats")]
+    interchange: interchange::Options,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,6 +77,18 @@ enum Format {
     Png,
     /// A self-contained HTML dossier: claims with filters, support trees, the picture.
     Html,
+    /// RDF N-Triples in the vocabulary of docs/rdf.md.
+    Ntriples,
+    /// RDF Turtle in the vocabulary of docs/rdf.md.
+    Turtle,
+    /// GraphML for Gephi, Cytoscape, networkx.
+    Graphml,
+    /// A Mermaid flowchart for Markdown.
+    Mermaid,
+    /// schema.org ClaimReview JSON-LD, one object per reviewed claim (needs --url-base).
+    Claimreview,
+    /// nodes.csv, edges.csv, support.csv for Neo4j and Kùzu (needs --out).
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,23 +109,26 @@ enum RankDir {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let drawing = !matches!(args.format, Format::Json | Format::Html);
+    let drawing = matches!(args.format, Format::Dot | Format::Svg | Format::Png);
     if !drawing && (args.focus.is_some() || args.filter.is_set()) {
-        return Err(CliError::Usage(
-            "--focus and the claim filters select what a drawing shows; --format json writes the whole graph, and so does --format html".into(),
-        ));
+        let name = args
+            .format
+            .to_possible_value()
+            .map(|v| v.get_name().to_string());
+        return Err(CliError::Usage(format!(
+            "--focus and the claim filters select what a drawing shows; --format {} writes the whole graph",
+            name.unwrap_or_default()
+        )));
     }
     let highlight = Tag::new(args.highlight.clone())
         .map_err(|e| CliError::Usage(format!("bad --highlight tag: {e}")))?;
     let g = &ctx.load()?.graph;
     let _progress = super::progress::Progress::start("exporting".to_string());
-    match args.format {
-        Format::Json => {
-            export::json::write_graph(out, g)?;
-            return Ok(ExitCode::SUCCESS);
+    if !drawing {
+        if args.format == Format::Html {
+            return super::dossier::run(g, ctx, out);
         }
-        Format::Html => return super::dossier::run(g, ctx, out),
-        Format::Dot | Format::Svg | Format::Png => {}
+        return whole_graph(&args, g, out);
     }
     let s = Support::new(g);
     let focus = args
@@ -136,7 +154,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let render = match args.format {
         Format::Svg => "svg",
         Format::Png => "png",
-        Format::Dot | Format::Json | Format::Html => {
+        _ => {
             dot::write_dot(out, g, &s, &sel, &opts)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -171,4 +189,19 @@ fn selection(
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => Selection::all(g),
     })
+}
+
+/// The formats that write the whole graph: JSON and the interchange formats.
+fn whole_graph(args: &Args, g: &ClaimGraph, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let o = &args.interchange;
+    match args.format {
+        Format::Ntriples => interchange::rdf(out, g, o, Syntax::NTriples)?,
+        Format::Turtle => interchange::rdf(out, g, o, Syntax::Turtle)?,
+        Format::Graphml => interchange::graphml(out, g)?,
+        Format::Mermaid => interchange::mermaid(out, g)?,
+        Format::Claimreview => return interchange::claimreview(out, g, o),
+        Format::Csv => return interchange::csv(g, o),
+        _ => export::json::write_graph(out, g)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -16,6 +16,7 @@ mod graphviz;
 mod help;
 mod import;
 mod init;
+mod interchange;
 mod link;
 mod man;
 mod merge;
@@ -27,6 +28,7 @@ mod review;
 mod rm;
 mod show;
 mod sources;
+mod sparql;
 mod stats;
 mod style;
 mod table;
@@ -103,6 +105,7 @@ enum Command {
     Diff(diff::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Sparql(sparql::Args),
 }
 
 /// How a list is printed.
@@ -195,6 +198,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Diff(a) => diff::run(a, &ctx, &mut out),
         Command::Completions(a) => completions::run(a, &ctx, &mut out),
         Command::Man(a) => man::run(a, &ctx, &mut out),
+        Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
     }?;
     out.flush()?;
     Ok(code)

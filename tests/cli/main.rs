@@ -5,6 +5,7 @@ mod util;
 mod bad;
 mod dot;
 mod html;
+mod interop;
 mod limits;
 mod query;
 mod safety;
