@@ -104,6 +104,9 @@ fn has_next_sibling(rows: &[Row]) -> Vec<bool> {
     out
 }
 
+/// Levels of indentation drawn before the depth is written as a number instead.
+const MAX_INDENT: usize = 24;
+
 fn write_text(
     out: &mut dyn Write,
     p: Paint,
@@ -116,7 +119,13 @@ fn write_text(
     for (i, row) in tree.rows.iter().enumerate() {
         open.truncate(row.depth);
         let mut prefix = String::new();
-        for &cont in open.iter().skip(1) {
+        // Deep trees show the last levels only, after the depth, so that a line stays short
+        // and the output stays linear in the size of the tree.
+        let skipped = open.len().saturating_sub(MAX_INDENT).max(1);
+        if skipped > 1 {
+            prefix.push_str(&format!("[{}] ", row.depth));
+        }
+        for &cont in open.iter().skip(skipped) {
             prefix.push_str(if cont { "│  " } else { "   " });
         }
         if row.depth > 0 {
