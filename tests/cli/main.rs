@@ -3,6 +3,7 @@
 mod util;
 
 mod bad;
+mod disk;
 mod dot;
 mod html;
 mod interop;
