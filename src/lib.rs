@@ -7,7 +7,8 @@
 //! only look corroborated but trace back to one origin, and why a claim is believed
 //! ([`why`]). [`query`] turns command-line filters into claim lists; [`select`] picks the part
 //! of the graph an export draws; [`export`] writes the graph in other formats (canonical JSON,
-//! Graphviz DOT); [`check`] lists what is wrong or suspicious.
+//! Graphviz DOT); [`check`] lists what is wrong or suspicious. [`extract`] reads news text and
+//! finds who asserts or denies what, ready to become graph edges.
 //!
 //! Editing goes through [`store`] (the graph folder on disk: lock, atomic replace, and the
 //! read-modify-validate-write transaction) and [`edit`] (add, link, rm, rename, merge,
@@ -21,6 +22,7 @@ pub mod diag;
 pub mod diff;
 pub mod edit;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod load;
 pub mod locate;

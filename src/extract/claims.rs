@@ -1,0 +1,183 @@
+//! The reported content as text: pieces joined, whitespace collapsed, the
+//! framing trimmed ("that", quotation marks, datelines, trailing
+//! conjunctions), questions dropped, "and that" split in two, and "no such"
+//! read as a denial.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Stance;
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu} .'-]+,(?:[^,(]{0,30},)?\s*\p{Lu}\p{Ll}+\.? \d{1,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+        .expect("dateline regex")
+});
+static AND_THAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",?\s+and\s+that\s+").expect("and-that regex"));
+static NO_SUCH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bno such\s+").expect("no-such regex"));
+
+/// Words that may dangle at the end of a claim cut before the next speaker.
+const DANGLING: &[&str] = &[
+    "and",
+    "but",
+    "though",
+    "although",
+    "while",
+    "whereas",
+    "because",
+    "which",
+    "who",
+    "something",
+    "that",
+];
+
+/// One claim with the stance it is reported with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub text: String,
+    pub stance: Stance,
+}
+
+/// Turns the claim pieces of one attribution into one or more claims.
+/// Returns nothing for questions and empty content.
+pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
+    let joined = pieces.join(" ");
+    let text = clean(&joined);
+    let Some(text) = drop_questions(&text) else {
+        return Vec::new();
+    };
+    AND_THAT
+        .split(&text)
+        .map(clean)
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(|t| no_such(t, stance))
+        .collect()
+}
+
+/// Collapses whitespace and trims framing from both ends.
+pub fn clean(raw: &str) -> String {
+    let mut text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(m) = DATELINE.find(&text) {
+        text = text[m.end()..].to_string();
+    }
+    loop {
+        let before = text.len();
+        let t = text.trim_matches(|c: char| c.is_whitespace() || ",;:.-—–".contains(c));
+        let t = ["that ", "But ", "And ", "So "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t);
+        let t = strip_outer_quotes(t);
+        let t = strip_dangling(t);
+        text = t.to_string();
+        if text.len() == before {
+            return text;
+        }
+    }
+}
+
+fn strip_outer_quotes(t: &str) -> &str {
+    let inner = t
+        .strip_prefix(['"', '“'])
+        .and_then(|r| r.strip_suffix(['"', '”']));
+    match inner {
+        Some(i) if !i.contains(['"', '“', '”']) => i,
+        _ => {
+            let quotes = t.matches('"').count();
+            if quotes == 1 && (t.starts_with('"') || t.ends_with('"')) {
+                t.trim_matches('"')
+            } else {
+                t
+            }
+        }
+    }
+}
+
+fn strip_dangling(t: &str) -> &str {
+    let Some((i, c)) = t.char_indices().rev().find(|&(_, c)| c.is_whitespace()) else {
+        return t;
+    };
+    let last = t[i + c.len_utf8()..]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if DANGLING.contains(&last.as_str()) {
+        &t[..i]
+    } else {
+        t
+    }
+}
+
+/// Drops trailing questions ("They died. What else could it be?"); `None`
+/// when the whole content is a question.
+fn drop_questions(text: &str) -> Option<String> {
+    let mut t = text.trim_end_matches(['"', '”', ' ']);
+    while t.ends_with('?') {
+        let body = &t[..t.len() - 1];
+        match body.rfind(['.', '!', '?']) {
+            Some(i) => t = body[..=i].trim_end(),
+            None => return None,
+        }
+    }
+    let t = clean(t);
+    (!t.is_empty()).then_some(t)
+}
+
+/// "no such spill had occurred" denies "spill had occurred".
+fn no_such(text: String, stance: Stance) -> Content {
+    if stance == Stance::Asserts && NO_SUCH.is_match(&text) {
+        let text = NO_SUCH.replace(&text, "").into_owned();
+        return Content {
+            text: clean(&text),
+            stance: Stance::Denies,
+        };
+    }
+    Content { text, stance }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Vec<Content> {
+        contents(&[s], Stance::Asserts)
+    }
+
+    #[test]
+    fn framing_is_trimmed() {
+        assert_eq!(
+            one(" that the deal  will fail.")[0].text,
+            "the deal will fail"
+        );
+        assert_eq!(one("\"It will grow,\"")[0].text, "It will grow");
+        assert_eq!(one("Ukraine; something")[0].text, "Ukraine");
+        assert_eq!(
+            one("SANTOS, Brazil, March 4 (Wire) - Dockworkers will strike")[0].text,
+            "Dockworkers will strike"
+        );
+    }
+
+    #[test]
+    fn questions_are_dropped() {
+        assert!(one("Will it rain?").is_empty());
+        assert_eq!(
+            one("They died. What else could it be?")[0].text,
+            "They died"
+        );
+    }
+
+    #[test]
+    fn and_that_splits_and_no_such_denies() {
+        let c = one("no such spill had occurred and that rain caused it");
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            c[0],
+            Content {
+                text: "spill had occurred".into(),
+                stance: Stance::Denies
+            }
+        );
+        assert_eq!(c[1].stance, Stance::Asserts);
+    }
+}

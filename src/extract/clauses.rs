@@ -1,0 +1,425 @@
+//! The shape of one attribution inside a sentence: given the cues, where the
+//! speaker phrase is (before the verb, after it, after the quote) and where
+//! the reported content is (a quote, a "that" clause, the clause before
+//! ", X said", the object of a denial).
+//!
+//! Everything here is byte ranges into one sentence; naming and resolving
+//! speakers is left to `sources`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::cues::{self, Cue, CueKind};
+use super::denials::set_denied_object;
+use super::lexicon::AUXILIARIES;
+use super::phrases::{
+    comma_before, first_word, is_trailer, np_after, np_until_that, skip_comma, strip_auxiliaries,
+    subject, subject_with_clause, trailing_np, trim, words, LEADERS,
+};
+use super::Stance;
+
+use super::phrases::Range;
+
+/// Who is speaking, as found in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A phrase of the sentence (noun phrase, pronoun, "the agency").
+    Phrase(Range),
+    /// The speaker of the previous attribution in the sentence (", adding
+    /// that", "and accused"), or the sentence subject when there is none.
+    Previous,
+}
+
+/// One attribution in a sentence, before naming and linking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raw {
+    pub who: Who,
+    pub cue: Range,
+    pub stance: Stance,
+    /// Pieces of the claim; empty when the claim is named only by an
+    /// anaphor ("denied it", "rejected the allegations").
+    pub claim: Vec<Range>,
+    pub cites: Vec<Range>,
+    /// The subset of `cites` that relay the speaker rather than ground the claim.
+    pub relays: Vec<Range>,
+    /// The claim is a direct quotation.
+    pub quoted: bool,
+    /// "claims by X that Y": X asserts what the speaker denies.
+    pub counter: Option<Range>,
+}
+
+static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:declined|refused|did not respond|could not be reached|was not available|were not available)\b(?: to (?:comment|be interviewed|elaborate|say|give))?")
+        .expect("declined regex")
+});
+static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s)?that\s+"#)
+        .expect("adjunct regex")
+});
+pub static ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|in (?:a|an|its|his|her|their) (?:\w+ )?(?:statement|email|e-mail|interview|post|letter|briefing|speech|filing))\b,?")
+        .expect("adjunct regex")
+});
+static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|parliament|investors|the \w+(?: \w+)?)\b")
+        .expect("told regex")
+});
+/// The attributions of sentence `s`.
+pub fn analyze(s: &str) -> Vec<Raw> {
+    if DECLINED.is_match(s) {
+        return Vec::new();
+    }
+    let cues = cues::find(s);
+    let mut raws: Vec<(Raw, usize)> = Vec::new();
+    let mut prev_end = 0;
+    for (k, cue) in cues.iter().enumerate() {
+        let next = cues.get(k + 1).map_or(s.len(), |c| c.start);
+        if let Some((raw, left_edge, consumed)) = one(s, cue, prev_end, next) {
+            raws.push((raw, left_edge));
+            prev_end = consumed.max(cue.end);
+        } else {
+            prev_end = cue.end;
+        }
+    }
+    bound_claims(s, &mut raws);
+    attach_citations(s, raws)
+}
+
+/// The attribution of one cue, with the left edge of its own words (where
+/// the previous claim must stop) and the end of what it consumed.
+fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usize)> {
+    let mut raw = Raw {
+        who: Who::Previous,
+        cue: (cue.start, cue.end),
+        stance: cue.stance,
+        claim: Vec::new(),
+        cites: Vec::new(),
+        relays: Vec::new(),
+        quoted: false,
+        counter: None,
+    };
+    let tail = s.len();
+    match cue.kind {
+        CueKind::According | CueKind::Citing => {
+            let np = np_after(s, cue.end, tail)?;
+            raw.who = Who::Phrase(np);
+            let lead = s[from..cue.start].trim();
+            let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '"');
+            if lead.is_empty()
+                || lead.eq_ignore_ascii_case("but")
+                || lead.eq_ignore_ascii_case("and")
+            {
+                raw.claim = vec![(skip_comma(s, np.1), tail)];
+            } else {
+                raw.claim = vec![(from, comma_before(s, from, cue.start))];
+            }
+            Some((raw, comma_before(s, from, cue.start), np.1))
+        }
+        CueKind::QuotedAs => {
+            let relay = subject(s, from, cue.start)?;
+            raw.who = Who::Phrase(cue.inner?);
+            raw.cites.push(relay);
+            raw.relays.push(relay);
+            raw.claim = vec![(cue.end, tail)];
+            Some((raw, relay.0, cue.end))
+        }
+        CueKind::Passive => {
+            let by = s[cue.end..].find("by ")? + cue.end + 3;
+            let (np, rest) = np_until_that(s, by, tail);
+            raw.who = Who::Phrase(np);
+            raw.claim = vec![(rest, tail)];
+            Some((raw, left_edge_passive(s, from, cue.start), np.1))
+        }
+        CueKind::Called => {
+            let obj = cue.inner?;
+            raw.who = who_left(s, from, cue.start)?;
+            set_denied_object(s, obj.0, obj.1, &mut raw);
+            let left = edge(&raw.who, cue.start);
+            Some((raw, left, cue.end))
+        }
+        CueKind::Verb | CueKind::Participle => verb(s, cue, from, next, raw),
+    }
+}
+
+/// A reporting verb: quote before it, ", X said" at the end, "X, he said,
+/// Y" in the middle, or subject-verb-content.
+fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(Raw, usize, usize)> {
+    let tail = s.len();
+    if let Some((quote, np)) = quote_before(s, from, cue.start) {
+        raw.quoted = true;
+        raw.claim = vec![quote];
+        let np = match np {
+            Some(np) => np,
+            None => np_after(s, cue.end, tail)?,
+        };
+        raw.who = Who::Phrase(np);
+        return Some((raw, quote.0, np.1.max(cue.end)));
+    }
+    if cue.kind == CueKind::Participle || coordinated(s, from, cue.start) {
+        right_claim(s, cue, next, &mut raw);
+        let edge = comma_before(s, from, cue.start);
+        return Some((raw, edge, cue.end));
+    }
+    if let Some((comma, np)) = trailing_np(s, from, cue.start) {
+        let after = &s[cue.end..];
+        let relative = LEADERS.contains(&first_word(&s[np.0..np.1]).as_str());
+        if !relative && is_trailer(after) {
+            raw.who = Who::Phrase(np);
+            raw.claim = vec![(from, comma)];
+            return Some((raw, comma, tail));
+        }
+        if after.trim_start().starts_with(',') && words(&s[np.0..np.1]) <= 6 {
+            let resume = cue.end + after.find(',')? + 1;
+            raw.who = Who::Phrase(np);
+            raw.claim = vec![(from, comma), (resume, next)];
+            return Some((raw, comma, resume));
+        }
+    }
+    let (who, clause) = subject_with_clause(s, from, cue.start)?;
+    raw.who = Who::Phrase(who);
+    right_claim(s, cue, next, &mut raw);
+    Some((raw, clause, cue.end))
+}
+
+fn edge(who: &Who, cue_start: usize) -> usize {
+    match who {
+        Who::Phrase((a, _)) if *a < cue_start => *a,
+        _ => cue_start,
+    }
+}
+
+fn left_edge_passive(s: &str, from: usize, cue_start: usize) -> usize {
+    let head = &s[from..cue_start];
+    head.rfind(|c: char| c.is_uppercase())
+        .filter(|&i| head[i..].split_whitespace().count() <= 3)
+        .map_or(cue_start, |i| from + i)
+}
+
+/// Speaker for a cue whose subject is to its left, or the previous speaker.
+fn who_left(s: &str, from: usize, to: usize) -> Option<Who> {
+    if coordinated(s, from, to) || s[..to].trim_end().ends_with(',') {
+        return Some(Who::Previous);
+    }
+    subject(s, from, to).map(Who::Phrase)
+}
+
+/// The content to the right of a verb: skips the addressee of "told", time
+/// and manner adjuncts and "that"; for denials, reads the object.
+fn right_claim(s: &str, cue: &Cue, next: usize, raw: &mut Raw) {
+    let mut start = cue.end;
+    let word = &s[cue.start..cue.end];
+    if word.starts_with("tel") || word.starts_with("told") {
+        if let Some(m) = TOLD_OBJECT.find(&s[start..next]) {
+            start += m.end();
+        }
+    }
+    if let Some(m) = THAT_AFTER_ADJUNCT.find(&s[start..next]) {
+        start += m.end();
+    } else if let Some(m) = ADJUNCT.find(&s[start..next]) {
+        start += m.end();
+    }
+    if raw.stance == Stance::Denies && !s[cue.start..cue.end].contains(' ') {
+        set_denied_object(s, start, next, raw);
+    } else {
+        raw.claim = vec![(start, next)];
+    }
+}
+
+/// A quotation closing just before the cue (`"...," X said`): the quote's
+/// content and the phrase between quote and verb, if any.
+fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>)> {
+    let region = &s[from..to];
+    let (close_rel, close_char) = region
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c == '"' || c == '”')?;
+    let close = from + close_rel;
+    let between = &s[close + close_char.len_utf8()..to];
+    if between.contains(['"', '“']) || words(between) > 25 {
+        return None;
+    }
+    let open = if close_char == '”' {
+        s[..close].rfind('“')?
+    } else {
+        if s[..close].matches('"').count() % 2 == 0 {
+            return None;
+        }
+        s[..close].rfind('"')?
+    };
+    let content = s[open + 1..close].trim_end();
+    let comma_after = between.trim_start().starts_with(',');
+    if !(comma_after || content.ends_with([',', '.', '!', '?', '…', '-', '—'])) {
+        return None;
+    }
+    let np_start = close + close_char.len_utf8();
+    let np = trim(s, np_start, to);
+    let np = (skip_comma(s, np.0).min(np.1), np.1);
+    let np = strip_auxiliaries(s, np);
+    let np = if np.0 < np.1 { Some(np) } else { None };
+    Some(((open + 1, close), np))
+}
+
+/// Whether the verb continues the previous clause's subject ("... and accused").
+fn coordinated(s: &str, from: usize, to: usize) -> bool {
+    let words = cues::words_before(s, to, 3);
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !AUXILIARIES.contains(w))
+        .collect();
+    matches!(words.last(), Some(&"and") | Some(&"but")) && from < to
+}
+
+/// Ends each right-hand claim where the next attribution's own words begin.
+fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
+    for k in 0..raws.len() {
+        let limit = raws.get(k + 1).map_or(s.len(), |r| r.1);
+        let raw = &mut raws[k].0;
+        for piece in raw.claim.iter_mut() {
+            if piece.1 > limit && piece.0 < limit {
+                piece.1 = limit;
+            }
+        }
+    }
+}
+
+/// Turns "citing X" into a citation of the neighbouring attribution, and
+/// "according to X" into a relay when it frames another speaker's words
+/// ("Kim said ..., according to KCNA"); otherwise X is the speaker.
+fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
+    let kind = |r: &Raw| {
+        let cue = s[r.cue.0..r.cue.1].to_lowercase();
+        if cue.starts_with("citing") {
+            2
+        } else if cue.starts_with("according") {
+            1
+        } else {
+            0
+        }
+    };
+    let mut out: Vec<Raw> = Vec::new();
+    let mut pending: Vec<(Range, bool)> = Vec::new();
+    for k in 0..raws.len() {
+        let (raw, edge) = &raws[k];
+        let Who::Phrase(np) = raw.who else {
+            out.push(raw.clone());
+            continue;
+        };
+        let prev_bounded = out
+            .last()
+            .and_then(|p| p.claim.last())
+            .is_some_and(|c| c.1 >= *edge && kind(raw) > 0);
+        let opens = raw.claim.first().is_some_and(|c| c.0 >= np.1);
+        let next_speaker = raws.get(k + 1).is_some_and(|(r, _)| kind(r) == 0);
+        let relay = kind(raw) == 1 && (prev_bounded || (opens && next_speaker));
+        if kind(raw) == 2 || relay {
+            match out.last_mut() {
+                Some(prev) if prev_bounded || (kind(raw) == 2 && !opens) => {
+                    prev.cites.push(np);
+                    if relay {
+                        prev.relays.push(np);
+                    }
+                }
+                _ => pending.push((np, relay)),
+            }
+            continue;
+        }
+        let mut raw = raw.clone();
+        for (np, relay) in pending.drain(..) {
+            raw.cites.push(np);
+            if relay {
+                raw.relays.push(np);
+            }
+        }
+        out.push(raw);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> Vec<(String, String, Stance)> {
+        analyze(s)
+            .into_iter()
+            .map(|r| {
+                let who = match r.who {
+                    Who::Phrase((a, b)) => s[a..b].trim_end_matches(',').to_string(),
+                    Who::Previous => "<prev>".into(),
+                };
+                let claim: Vec<&str> = r.claim.iter().map(|&(a, b)| s[a..b].trim()).collect();
+                (who, claim.join(" | "), r.stance)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let r = show("\"It will grow,\" Anwita Basu, an analyst at Fitch, told DW.");
+        assert_eq!(r[0].0, "Anwita Basu, an analyst at Fitch");
+        assert_eq!(r[0].1, "It will grow,");
+        let r = show("\"Delays push cargo away,\" said Lucas Prado, an analyst.");
+        assert_eq!(r[0].0, "Lucas Prado");
+    }
+
+    #[test]
+    fn claim_then_speaker_and_parenthetical() {
+        let r = show("North Korea sent arms, Seoul intelligence officials say");
+        assert_eq!(
+            r[0],
+            (
+                "Seoul intelligence officials".into(),
+                "North Korea sent arms".into(),
+                Stance::Asserts
+            )
+        );
+        let r = show("Restoration, he said, buys time.");
+        assert_eq!(r[0].0, "he");
+        assert_eq!(r[0].1, "Restoration | buys time.");
+    }
+
+    #[test]
+    fn subject_verb_content() {
+        let r = show("Bloomberg News reported at the start of 2024 that the state will profit.");
+        assert_eq!(r[0].0, "Bloomberg News");
+        assert_eq!(r[0].1, "the state will profit.");
+        let r = show("Despite the cost, Basu is skeptical that workers will benefit.");
+        assert_eq!(
+            r[0],
+            (
+                "Basu".into(),
+                "workers will benefit.".into(),
+                Stance::Denies
+            )
+        );
+    }
+
+    #[test]
+    fn according_to_and_citing() {
+        let r = analyze("Pyongyang sent missiles, citing US satellite images.");
+        assert!(r.is_empty());
+        let s = "Other reports suggest Pyongyang sent missiles, citing US satellite images.";
+        let r = analyze(s);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&s[r[0].cites[0].0..r[0].cites[0].1], "US satellite images");
+        let r = show("Trade recovered, according to Beijing, having dropped.");
+        assert_eq!(r[0].0, "Beijing");
+        assert_eq!(r[0].1, "Trade recovered");
+    }
+
+    #[test]
+    fn denials_of_anaphors_have_no_claim() {
+        let r = analyze("Kahale rejects that view.");
+        assert!(r[0].claim.is_empty());
+        let r = show("The firm denied that it had polluted the river, rejecting claims by residents that fish died.");
+        assert_eq!(r[0].1, "it had polluted the river");
+        assert_eq!(r[1].1, "fish died.");
+    }
+
+    #[test]
+    fn declined_to_comment_is_no_attribution() {
+        assert!(analyze("Cargill declined to comment, a spokesman said.").is_empty());
+    }
+}

@@ -1,0 +1,85 @@
+//! What a denial denies: a "that" clause, "claims by X that Y" (X asserts
+//! what is denied), a plain object, or an anaphor ("the allegations", "that
+//! view") whose claim is found earlier in the text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clauses::{Raw, ADJUNCT};
+
+static CLAIMS_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?)\s+(?:(?:by|from)\s+(.{1,80}?)\s+)?that\s+")
+        .expect("claims-by regex")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:the|these|those|that|this|such|any|all|its|their|his|her)\s+)?(?:\w+\s+)?(?:allegations?|accusations?|claims?|reports?|findings?|view|views|interpretation|charges?|suggestions?|assertions?|criticism|remarks|account|story|it|this|that|them)\b")
+        .expect("anaphor regex")
+});
+
+/// The object of a denial: a clause, "claims by X that Y", an anaphor
+/// ("the allegations", "that view") or a plain noun phrase.
+pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
+    let obj = &s[start..end];
+    if let Some(c) = CLAIMS_BY.captures(obj) {
+        raw.counter = c.get(1).map(|m| (start + m.start(), start + m.end()));
+        raw.claim = vec![(start + c.get(0).expect("match").end(), end)];
+        return;
+    }
+    let bare = obj.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+    if bare.is_empty() {
+        return;
+    }
+    if let Some(m) = ANAPHOR.find(obj) {
+        let rest = &obj[m.end()..];
+        let rest_bare = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if rest_bare.is_empty() || ADJUNCT.is_match(rest) || rest.trim_start().starts_with(',') {
+            return;
+        }
+    }
+    raw.claim = vec![(start, end)];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clauses::Who;
+    use super::super::Stance;
+    use super::*;
+
+    fn denied(obj: &str) -> Raw {
+        let mut raw = Raw {
+            who: Who::Previous,
+            cue: (0, 0),
+            stance: Stance::Denies,
+            claim: Vec::new(),
+            cites: Vec::new(),
+            relays: Vec::new(),
+            quoted: false,
+            counter: None,
+        };
+        set_denied_object(obj, 0, obj.len(), &mut raw);
+        raw
+    }
+
+    #[test]
+    fn anaphors_leave_the_claim_to_be_found_earlier() {
+        for obj in [" that view.", " the accusation.", " the findings, saying", " it on Monday."] {
+            assert!(denied(obj).claim.is_empty(), "{obj}");
+        }
+    }
+
+    #[test]
+    fn claims_by_someone_give_both_sides() {
+        let obj = " claims by residents that fish died";
+        let raw = denied(obj);
+        let (a, b) = raw.counter.expect("counter speaker");
+        assert_eq!(&obj[a..b], "residents");
+        assert_eq!(&obj[raw.claim[0].0..raw.claim[0].1], "fish died");
+    }
+
+    #[test]
+    fn plain_objects_are_the_claim() {
+        let obj = " any involvement in the attack";
+        assert_eq!(denied(obj).claim, vec![(0, obj.len())]);
+    }
+}

@@ -1,0 +1,358 @@
+//! Noun phrases around a reporting verb: the subject before it (without
+//! adverbials, conjunctions, auxiliaries and time adjuncts), the speaker
+//! after ", " at the end of a sentence, and the phrase after "according to".
+
+use super::lexicon::AUXILIARIES;
+
+pub type Range = (usize, usize);
+
+/// "..., NP VERB": the comma ending the claim and the speaker phrase, when
+/// the phrase is short (with an apposition it ends with its own comma).
+pub fn trailing_np(s: &str, from: usize, to: usize) -> Option<(usize, Range)> {
+    let region = s[from..to].trim_end();
+    let mut body = region;
+    let mut drop_segments = 1;
+    if let Some(stripped) = body.strip_suffix(',') {
+        body = stripped;
+        drop_segments = 2;
+    }
+    let mut cut = body.len();
+    for _ in 0..drop_segments {
+        cut = body[..cut].rfind(',')?;
+    }
+    let np = trim(s, from + cut + 1, from + body.len());
+    let np = strip_auxiliaries(s, np);
+    let text = &s[np.0..np.1];
+    if text.is_empty() || words(text) > 10 || text.contains(['"', '“', '”']) {
+        return None;
+    }
+    Some((from + cut, np))
+}
+
+/// Whether what follows a verb ends the sentence with at most an adjunct
+/// ("in a statement.", "last week.", "reporters outside the terminal.").
+pub fn is_trailer(after: &str) -> bool {
+    let t = after
+        .trim()
+        .trim_end_matches(|c: char| ".!?\"”')".contains(c));
+    if t.is_empty() {
+        return true;
+    }
+    let first = first_word(t);
+    t.len() <= 50
+        && !t.contains([',', ';', '"', '“'])
+        && !t.split_whitespace().any(|w| w == "that")
+        && (TRAILER_OPENERS.contains(&first.as_str())
+            || first.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words that open an adjunct after a final "X said" ("in a statement").
+pub const TRAILER_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "to",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+    "from",
+    "when",
+    "while",
+    "yesterday",
+    "today",
+    "reporters",
+    "journalists",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "told",
+    "late",
+    "early",
+    "recently",
+    "previously",
+    "again",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lawmakers",
+];
+
+pub fn first_word(t: &str) -> String {
+    t.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The subject noun phrase just before a verb: the last clause of the
+/// region, without leading adverbials, conjunctions and relative pronouns.
+pub fn subject(s: &str, from: usize, to: usize) -> Option<Range> {
+    subject_with_clause(s, from, to).map(|(np, _)| np)
+}
+
+/// The subject and where its clause starts (before "though", "something
+/// both" and the like), which is where an earlier claim must stop.
+pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, usize)> {
+    let (a, b) = strip_auxiliaries(s, trim(s, from, to));
+    let region = &s[a..b];
+    let clause_start = region.rfind([';', ':']).map_or(0, |i| i + 1);
+    let mut start = a + clause_start;
+    let np_region = &s[start..b];
+    if np_region.trim_end().ends_with(',') {
+        start += leading_adverbials(np_region);
+    } else if let Some(i) = np_region.rfind(", ") {
+        start += i + 2;
+    } else {
+        start += leading_adverbials(np_region);
+    }
+    let (mut a, b) = trim(s, start, b);
+    let clause = a;
+    loop {
+        let first = s[a..b].split_whitespace().next().unwrap_or("");
+        let lower = first.to_lowercase();
+        if LEADERS.contains(&lower.as_str()) && a + first.len() < b {
+            a = trim(s, a + first.len(), b).0;
+        } else {
+            break;
+        }
+    }
+    let text = &s[a..b];
+    let content = text.split_whitespace().any(|w| {
+        !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) && w.chars().any(char::is_alphabetic)
+    });
+    if words(text) > 25 || !content {
+        return None;
+    }
+    Some(((a, b), clause))
+}
+
+/// Words that cannot be a subject on their own ("in which").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "of", "for", "to", "by", "with", "from", "which", "who", "whom", "that",
+    "what", "the", "a", "an", "and", "or", "but", "as", "if", "so", "than", "then", "there",
+    "where", "when", "whose", "this", "these", "those",
+];
+
+/// Words that open a clause but are not part of its subject.
+pub const LEADERS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "yet",
+    "though",
+    "although",
+    "while",
+    "whereas",
+    "as",
+    "because",
+    "which",
+    "who",
+    "whom",
+    "that",
+    "something",
+    "both",
+    "also",
+    "now",
+    "then",
+    "still",
+    "however",
+    "meanwhile",
+    "instead",
+    "separately",
+    "later",
+    "earlier",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "nonetheless",
+    "nevertheless",
+    "if",
+    "when",
+    "since",
+    "what",
+];
+
+/// Bytes of leading comma-separated adverbial segments ("Last year, ",
+/// "Describing the deal as a mega deal, ") to skip before a subject.
+pub fn leading_adverbials(region: &str) -> usize {
+    let mut skip = 0;
+    while let Some(i) = region[skip..].find(", ") {
+        let segment = region[skip..skip + i].trim();
+        let first = segment.split_whitespace().next().unwrap_or("");
+        let adverbial = ADVERBIAL_OPENERS.contains(&first.to_lowercase().as_str())
+            || (first.ends_with("ing") && first.len() > 4);
+        if !adverbial {
+            break;
+        }
+        skip += i + 2;
+    }
+    skip
+}
+
+pub const ADVERBIAL_OPENERS: &[&str] = &[
+    "despite",
+    "after",
+    "before",
+    "last",
+    "in",
+    "on",
+    "at",
+    "during",
+    "since",
+    "asked",
+    "speaking",
+    "according",
+    "but",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "when",
+    "while",
+    "as",
+    "if",
+    "although",
+    "though",
+    "earlier",
+    "later",
+    "separately",
+    "instead",
+    "now",
+    "then",
+    "for",
+    "with",
+    "without",
+    "under",
+    "amid",
+    "by",
+    "this",
+    "that",
+    "unlike",
+    "like",
+    "also",
+    "already",
+    "today",
+    "yesterday",
+    "overall",
+    "describing",
+    "citing",
+    "added",
+];
+
+pub fn strip_auxiliaries(s: &str, (a, mut b): Range) -> Range {
+    if a >= b {
+        return (a, a);
+    }
+    loop {
+        let head = s[a..b].trim_end();
+        let Some((i, c)) = head.char_indices().rev().find(|&(_, c)| c.is_whitespace()) else {
+            return (a, a + head.len());
+        };
+        let last = head[i + c.len_utf8()..].to_lowercase();
+        if AUXILIARIES.contains(&last.as_str()) || TIME_WORDS.contains(&last.as_str()) {
+            b = a + i;
+            let before = s[a..b].trim_end();
+            for prep in [" on", " last", " this"] {
+                if TIME_WORDS.contains(&last.as_str()) && before.ends_with(prep) {
+                    b = a + before.len() - prep.len();
+                }
+            }
+        } else {
+            return (a, a + head.len());
+        }
+    }
+}
+
+pub const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "today",
+    "yesterday",
+];
+
+/// The noun phrase starting at `at`, up to a comma, semicolon, colon, quote
+/// or sentence end.
+pub fn np_after(s: &str, at: usize, end: usize) -> Option<Range> {
+    let rest = &s[at..end];
+    let stop = rest
+        .find([',', ';', ':', '"', '“', '('])
+        .map_or(rest.len(), |i| i);
+    let stop = match (rest.find('('), rest[..stop].len()) {
+        (Some(p), l) if p == l => rest[p..].find(')').map_or(stop, |q| {
+            let after = p + q + 1;
+            after
+                + rest[after..]
+                    .find([',', ';', ':', '"'])
+                    .unwrap_or(rest.len() - after)
+        }),
+        _ => stop,
+    };
+    let mut np = trim(s, at, at + stop);
+    let text = &s[np.0..np.1];
+    let text_end = text.trim_end_matches(['.', '!', '?']);
+    np.1 = np.0 + text_end.len();
+    if text_end.is_empty() || words(text_end) > 20 {
+        return None;
+    }
+    Some(np)
+}
+
+/// "by X that Y": the agent phrase and where the content starts.
+pub fn np_until_that(s: &str, at: usize, end: usize) -> (Range, usize) {
+    let rest = &s[at..end];
+    match rest.find(" that ") {
+        Some(i) if words(&rest[..i]) <= 10 => (trim(s, at, at + i), at + i + 6),
+        _ => {
+            let np = np_after(s, at, end).unwrap_or((at, at));
+            (np, np.1)
+        }
+    }
+}
+
+pub fn comma_before(s: &str, from: usize, to: usize) -> usize {
+    let head = s[from..to].trim_end();
+    from + head.strip_suffix(',').unwrap_or(head).trim_end().len()
+}
+
+pub fn skip_comma(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    let t = rest.trim_start();
+    let t2 = t.strip_prefix(',').unwrap_or(t).trim_start();
+    at + rest.len() - t2.len()
+}
+
+pub fn trim(s: &str, a: usize, b: usize) -> Range {
+    let t = &s[a..b];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead == t.len() {
+        return (a, a);
+    }
+    (a + lead, b - trail)
+}
+
+pub fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}

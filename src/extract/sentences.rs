@@ -1,0 +1,401 @@
+//! Sentence splitting for news text: paragraphs, headings and captions, and
+//! sentence boundaries that survive abbreviations, initials, decimals and
+//! quotations running over several sentences.
+//!
+//! Every sentence is a byte range into the input, so that attributions can
+//! point back at the text they came from.
+
+/// What kind of line a sentence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A sentence of running text.
+    Body,
+    /// A long line without a final stop: an image caption, kept apart from
+    /// the body but still read for attributions ("..., officials say").
+    Caption,
+    /// A short line without a final stop: a headline, byline, date or menu
+    /// entry. Headlines paraphrase; they are not read for attributions.
+    Heading,
+}
+
+/// One sentence: a byte range of the input, its kind and its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Index of the paragraph (or heading/caption line) it belongs to.
+    pub para: usize,
+}
+
+/// Lines of more words than this, without a final stop, are captions.
+const HEADING_MAX_WORDS: usize = 12;
+/// Longer sentences are cut at whitespace so that no regex ever runs over a
+/// huge haystack (text without any punctuation, binary junk).
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Titles and other abbreviations after which a period never ends a sentence.
+const NEVER_END: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "rev", "fr", "hon", "pres", "supt", "det", "insp", "no", "nos", "vol", "fig", "approx", "dept",
+    "univ", "ave", "blvd", "vs", "e.g", "i.e", "cf", "maj", "adm", "cmdr", "gens",
+];
+/// Abbreviations that end a sentence only when a typical sentence opener follows.
+const MAYBE_END: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "corp", "ltd", "co", "bros", "jr", "sr", "etc", "mt", "ft",
+];
+/// Words that open a sentence; after "U.S." or "Inc." they mark a boundary.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "One",
+    "Officials",
+    "Analysts",
+];
+
+/// Replaces Unicode spaces (no-break, thin, ...) by as many ASCII spaces as
+/// they take bytes, so that byte offsets stay valid and the rules need to
+/// know only one kind of space.
+pub fn ascii_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() && !c.is_ascii() {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Splits `text` into sentences, headings and captions, in order.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (para, (start, end)) in units(text).into_iter().enumerate() {
+        let unit = &text[start..end];
+        if ends_with_stop(unit) {
+            split_paragraph(text, start, end, para, &mut out);
+        } else {
+            let kind = if unit.split_whitespace().count() <= HEADING_MAX_WORDS {
+                Kind::Heading
+            } else {
+                Kind::Caption
+            };
+            let end = start + strip_credit(unit).len();
+            push_capped(text, start, end, kind, para, &mut out);
+        }
+    }
+    out
+}
+
+/// Groups lines into paragraphs: blank lines separate them, and a line
+/// without a final stop followed by a capitalized line stands alone.
+fn units(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        lines.push((pos, pos + body.len()));
+        pos += line.len();
+    }
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &(s, e)) in lines.iter().enumerate() {
+        let line = text[s..e].trim();
+        if line.is_empty() {
+            out.extend(open.take());
+            continue;
+        }
+        open = Some(match open {
+            Some((os, _)) => (os, e),
+            None => (s, e),
+        });
+        let next = lines.get(i + 1).map(|&(ns, ne)| text[ns..ne].trim_start());
+        let wraps = next.is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()));
+        if !ends_with_stop(line) && !wraps {
+            out.extend(open.take());
+        }
+    }
+    out.extend(open);
+    out.into_iter()
+        .map(|(s, e)| trim_range(text, s, e))
+        .filter(|&(s, e)| s < e)
+        .collect()
+}
+
+/// True when the text ends in sentence-final punctuation, possibly followed
+/// by closing quotes or brackets.
+fn ends_with_stop(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(is_closer);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+/// Cuts a photo credit glued to a caption ("...officials sayImage: Reuters").
+fn strip_credit(s: &str) -> &str {
+    ["Image:", "Photo:", "Picture:", "Source:"]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+        .map_or(s, |i| s[..i].trim_end())
+}
+
+fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail >= slice.len() {
+        return (s, s);
+    }
+    (s + lead, e - trail)
+}
+
+/// Splits one body paragraph into sentences.
+fn split_paragraph(text: &str, start: usize, end: usize, para: usize, out: &mut Vec<Sentence>) {
+    let p = &text[start..end];
+    let guard_quotes = quotes_balanced(p);
+    let mut depth = 0i32;
+    let mut straight_open = false;
+    let mut from = 0;
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '“' => depth += 1,
+            '”' => depth = (depth - 1).max(0),
+            '"' => straight_open = !straight_open,
+            _ => {}
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && is_closer(chars[j].1) {
+                match chars[j].1 {
+                    '”' => depth = (depth - 1).max(0),
+                    '"' => straight_open = !straight_open,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let inside = guard_quotes && (depth > 0 || straight_open);
+            if !inside && is_boundary(p, &chars, at, c, j) {
+                let stop = chars.get(j).map_or(p.len(), |&(k, _)| k);
+                push_capped(text, start + from, start + stop, Kind::Body, para, out);
+                from = stop;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_capped(text, start + from, end, Kind::Body, para, out);
+}
+
+/// Whether quotation marks pair up, so that they can be trusted to hold a
+/// multi-sentence quote together. An unmatched quote guards nothing.
+fn quotes_balanced(p: &str) -> bool {
+    let straight = p.matches('"').count();
+    let open = p.matches('“').count();
+    let close = p.matches('”').count();
+    straight % 2 == 0 && open == close
+}
+
+/// Decides whether the stop at byte `at` (char index of the closers' end `j`)
+/// ends a sentence.
+fn is_boundary(p: &str, chars: &[(usize, char)], at: usize, c: char, j: usize) -> bool {
+    match chars.get(j) {
+        None => return true,
+        Some(&(_, n)) if !n.is_whitespace() => return false,
+        Some(_) => {}
+    }
+    let rest = p[chars[j].0..].trim_start();
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'([".contains(first)) {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word = word_before(p, at);
+    let lower = word.to_lowercase();
+    let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let opener = OPENERS.contains(&next_word.as_str());
+    if NEVER_END.contains(&lower.as_str()) {
+        return false;
+    }
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if initial || MAYBE_END.contains(&lower.as_str()) || word.contains('.') {
+        return opener;
+    }
+    true
+}
+
+/// The word (letters and inner dots) just before byte `at`.
+fn word_before(p: &str, at: usize) -> &str {
+    let head = &p[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+/// Pushes a trimmed sentence, cut into pieces of at most
+/// `MAX_SENTENCE_BYTES` at whitespace (or any char boundary if none).
+fn push_capped(text: &str, s: usize, e: usize, kind: Kind, para: usize, out: &mut Vec<Sentence>) {
+    let (mut s, e) = trim_range(text, s, e);
+    while s < e {
+        let mut cut = e;
+        if e - s > MAX_SENTENCE_BYTES {
+            cut = s + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(ws) = text[s..cut].rfind(char::is_whitespace) {
+                if ws > 0 {
+                    cut = s + ws;
+                }
+            }
+        }
+        let (ts, te) = trim_range(text, s, cut);
+        if ts < te {
+            out.push(Sentence {
+                start: ts,
+                end: te,
+                kind,
+                para,
+            });
+        }
+        s = cut.max(s + 1);
+        while s < e && !text.is_char_boundary(s) {
+            s += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        let t = "Mr. Kim met U.S. envoy J. R. Smith on Sept. 9. Growth was 3.1 percent, or $24.5 billion. It fell.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Mr. Kim met U.S. envoy J. R. Smith on Sept. 9.",
+                "Growth was 3.1 percent, or $24.5 billion.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_before_an_opener_ends_the_sentence() {
+        let t = "Sanctions were imposed by the U.S. The move angered Moscow.";
+        assert_eq!(texts(t).len(), 2);
+    }
+
+    #[test]
+    fn quotes_spanning_sentences_stay_whole() {
+        let t = "\"It fell. It will rise,\" she said. \"Wait.\"";
+        assert_eq!(
+            texts(t),
+            vec!["\"It fell. It will rise,\" she said.", "\"Wait.\""]
+        );
+    }
+
+    #[test]
+    fn unmatched_quote_does_not_swallow_the_paragraph() {
+        let t = "Putin \"expressed his wish, KCNA reported. It would be his first.";
+        assert_eq!(texts(t).len(), 2);
+    }
+
+    #[test]
+    fn headings_and_captions_stand_apart() {
+        let t = "Big news today\n\nA caption line that is rather long and has no final stop at all, officials sayImage: AP\nBody text here. More.";
+        let s = split(t);
+        assert_eq!(s[0].kind, Kind::Heading);
+        assert_eq!(s[1].kind, Kind::Caption);
+        assert!(t[s[1].start..s[1].end].ends_with("officials say"));
+        assert_eq!(s[2].kind, Kind::Body);
+        assert_eq!(s.len(), 4);
+    }
+
+    #[test]
+    fn wrapped_lines_join_one_paragraph() {
+        let t = "The minister said the plan\nwould fail. Nobody agreed.";
+        assert_eq!(
+            texts(t),
+            vec!["The minister said the plan\nwould fail.", "Nobody agreed."]
+        );
+    }
+
+    #[test]
+    fn unicode_spaces_keep_offsets() {
+        let t = "a\u{a0}b\u{2009}c";
+        let n = ascii_spaces(t);
+        assert_eq!(n.len(), t.len());
+        assert_eq!(n, "a  b   c");
+    }
+
+    #[test]
+    fn long_runs_are_capped_on_char_boundaries() {
+        let t = "é".repeat(3_000);
+        let s = split(&t);
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE_BYTES));
+        assert_eq!(s.iter().map(|x| x.end - x.start).sum::<usize>(), t.len());
+    }
+}
