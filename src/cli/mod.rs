@@ -10,6 +10,7 @@ mod dossier;
 mod editing;
 mod entities;
 mod export;
+mod extract;
 mod filter;
 mod fmt;
 mod graphviz;
@@ -100,6 +101,7 @@ enum Command {
     Merge(merge::Args),
     Review(review::Args),
     Import(import::Args),
+    Extract(extract::Args),
     Fmt(fmt::Args),
     Report(report::Args),
     Diff(diff::Args),
@@ -199,6 +201,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Completions(a) => completions::run(a, &ctx, &mut out),
         Command::Man(a) => man::run(a, &ctx, &mut out),
         Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
+        Command::Extract(a) => extract::run(a, &ctx, &mut out),
     }?;
     out.flush()?;
     Ok(code)

@@ -5,6 +5,7 @@ mod util;
 mod bad;
 mod disk;
 mod dot;
+mod extract;
 mod extract_quality;
 mod html;
 mod interop;

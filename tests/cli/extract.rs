@@ -1,0 +1,168 @@
+//! `extract` as a user runs it: table, JSON and graph output, standard input, linking
+//! against the loaded graph, and what happens without one.
+
+use crate::util::{cmd, run, run_on};
+use std::io::Write;
+use std::process::Stdio;
+
+const SEED: &str = "tests/fixtures/extract/dw-russia-north-korea.txt";
+const WIRE: &str = "tests/fixtures/extract/wire-port-strike.txt";
+
+fn records(args: &[&str]) -> Vec<serde_json::Value> {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    r.json().as_array().expect("an array").clone()
+}
+
+fn find<'a>(found: &'a [serde_json::Value], entity: &str, rel: &str) -> Vec<&'a serde_json::Value> {
+    found
+        .iter()
+        .filter(|a| a["entity"] == entity && a["rel"] == rel)
+        .collect()
+}
+
+#[test]
+fn json_records_link_speakers_to_the_shipped_graph() {
+    let found = records(&["extract", SEED, "--format", "json"]);
+    for (entity, rel) in [
+        ("nis", "asserts"),
+        ("kcna", "asserts"),
+        ("rusi", "asserts"),
+        ("bloomberg-news", "asserts"),
+        ("china", "asserts"),
+        ("anwita-basu", "asserts"),
+        ("north-korea", "denies"),
+        ("russia", "denies"),
+    ] {
+        assert!(!find(&found, entity, rel).is_empty(), "no {entity} {rel}");
+    }
+    let reports = found
+        .iter()
+        .find(|a| a["source"] == "Other reports")
+        .expect("other reports");
+    assert_eq!(reports["cites"], serde_json::json!(["US satellite images"]));
+    let first = &found[0];
+    let text = std::fs::read_to_string(crate::util::root().join(SEED)).unwrap();
+    let span = (
+        first["span"][0].as_u64().unwrap() as usize,
+        first["span"][1].as_u64().unwrap() as usize,
+    );
+    assert!(text[span.0..span.1].contains("Seoul intelligence officials say"));
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    let mut c = cmd(&["extract", "-", "--format", "json"]);
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Growth will return, the central bank said on Tuesday.")
+        .unwrap();
+    let out = child.wait_with_output().expect("run");
+    assert!(out.status.success());
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(found[0]["source"], "the central bank");
+    assert_eq!(found[0]["claim"], "Growth will return");
+}
+
+#[test]
+fn graph_fragment_passes_check_next_to_the_shipped_graph() {
+    let r = run(&[
+        "extract",
+        SEED,
+        "--format",
+        "graph",
+        "--doc",
+        "dw-2024-06-18",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    let fragment = r.json();
+    let edges = fragment["edges"].as_array().expect("edges");
+    assert!(edges
+        .iter()
+        .all(|e| e["in"] == "dw-2024-06-18" && e["quote"].is_string()));
+    assert!(edges
+        .iter()
+        .any(|e| e["from"] == "north-korea" && e["rel"] == "denies"));
+    assert!(edges
+        .iter()
+        .any(|e| e["rel"] == "cites" && e["to"] == "us-satellite-images"));
+    assert!(edges
+        .iter()
+        .all(|e| e["quote"].as_str().unwrap().chars().count() <= 300));
+
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(crate::util::root().join("graph")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.path().join("zz-extracted.json"), &r.stdout).unwrap();
+    let check = run_on(dir.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(check.stdout.contains(" 0 errors"), "{}", check.transcript());
+}
+
+#[test]
+fn new_speakers_become_entities_with_a_guessed_kind() {
+    let r = run(&["extract", WIRE, "--format", "graph"]);
+    let fragment = r.json();
+    let entities = fragment["entities"].as_array().expect("entities");
+    let kind = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["kind"].as_str().unwrap().to_string())
+    };
+    assert_eq!(kind("João Mendes").as_deref(), Some("person"));
+    assert_eq!(kind("Cargonave").as_deref(), Some("organization"));
+    assert!(fragment["edges"][0].get("in").is_none(), "no --doc, no in");
+}
+
+#[test]
+fn without_a_graph_it_says_so_and_extracts_unlinked() {
+    let r = run(&[
+        "--graph",
+        "no-such-folder",
+        "extract",
+        SEED,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert!(
+        r.stderr.contains("extracting without linking"),
+        "{}",
+        r.stderr
+    );
+    let found = r.json();
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["entity"].is_null()));
+    assert!(found.as_array().unwrap().len() > 15);
+}
+
+#[test]
+fn table_fits_80_columns() {
+    let r = run(&["extract", WIRE]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    for line in r.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    insta::assert_snapshot!("extract_wire_table", r.transcript());
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let missing = run(&["extract", "no-such-file.txt"]);
+    assert_eq!(missing.code, 2, "{}", missing.transcript());
+    assert!(missing.stderr.contains("no-such-file.txt"));
+    let bad_doc = run(&["extract", SEED, "--doc", "Not An Id"]);
+    assert_eq!(bad_doc.code, 2, "{}", bad_doc.transcript());
+}
