@@ -47,6 +47,10 @@ pub struct Raw {
     pub quoted: bool,
     /// "claims by X that Y": X asserts what the speaker denies.
     pub counter: Option<Range>,
+    /// The speaker comes after the content at the end of the sentence
+    /// ("..., the newspaper reported"): after another speaker's words it
+    /// relays them.
+    pub frames: bool,
 }
 
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,9 +77,21 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     let cues = cues::find(s);
     let mut raws: Vec<(Raw, usize)> = Vec::new();
     let mut prev_end = 0;
+    let mut prev_from = 0;
     for (k, cue) in cues.iter().enumerate() {
+        if cue.start < prev_end {
+            continue; // inside the speaker phrase of the previous cue
+        }
         let next = cues.get(k + 1).map_or(s.len(), |c| c.start);
-        if let Some((raw, left_edge, consumed)) = one(s, cue, prev_end, next) {
+        let mut found = one(s, cue, prev_end, next);
+        let after_citing = k > 0 && cues[k - 1].kind == CueKind::Citing;
+        if found.is_none() && after_citing {
+            // "The Pentagon, citing intelligence reports, said ...": the subject
+            // stands before the citation.
+            found = one(s, cue, prev_from, next);
+        }
+        prev_from = prev_end;
+        if let Some((raw, left_edge, consumed)) = found {
             raws.push((raw, left_edge));
             prev_end = consumed.max(cue.end);
         } else {
@@ -98,6 +114,7 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
         relays: Vec::new(),
         quoted: false,
         counter: None,
+        frames: false,
     };
     let tail = s.len();
     match cue.kind {
@@ -128,8 +145,14 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
             let by = s[cue.end..].find("by ")? + cue.end + 3;
             let (np, rest) = np_until_that(s, by, tail);
             raw.who = Who::Phrase(np);
-            raw.claim = vec![(rest, tail)];
-            Some((raw, left_edge_passive(s, from, cue.start), np.1))
+            if rest > np.1 {
+                raw.claim = vec![(rest, tail)];
+                return Some((raw, left_edge_passive(s, from, cue.start), np.1));
+            }
+            // "The figures were confirmed by the central bank": the subject.
+            let (subject, clause) = subject_with_clause(s, from, cue.start)?;
+            raw.claim = vec![strip_be(s, subject)];
+            Some((raw, clause, np.1))
         }
         CueKind::Called => {
             let obj = cue.inner?;
@@ -166,12 +189,14 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
         let relative = LEADERS.contains(&first_word(&s[np.0..np.1]).as_str());
         if !relative && is_trailer(after) {
             raw.who = Who::Phrase(np);
+            raw.frames = true;
             raw.claim = vec![(from, comma)];
             return Some((raw, comma, tail));
         }
         if after.trim_start().starts_with(',') && words(&s[np.0..np.1]) <= 6 {
             let resume = cue.end + after.find(',')? + 1;
             raw.who = Who::Phrase(np);
+            raw.frames = true;
             raw.claim = vec![(from, comma), (resume, next)];
             return Some((raw, comma, resume));
         }
@@ -180,6 +205,25 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
     raw.who = Who::Phrase(who);
     right_claim(s, cue, next, &mut raw);
     Some((raw, clause, cue.end))
+}
+
+/// "The figures were" -> "The figures".
+fn strip_be(s: &str, (a, b): Range) -> Range {
+    let text = s[a..b].trim_end();
+    for be in [
+        " was",
+        " were",
+        " is",
+        " are",
+        " has been",
+        " have been",
+        " had been",
+    ] {
+        if let Some(rest) = text.strip_suffix(be) {
+            return (a, a + rest.len());
+        }
+    }
+    (a, a + text.len())
 }
 
 fn edge(who: &Who, cue_start: usize) -> usize {
@@ -247,7 +291,8 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
         }
         s[..close].rfind('"')?
     };
-    let content = s[open + 1..close].trim_end();
+    let open = open + s[open..].chars().next().map_or(1, char::len_utf8);
+    let content = s[open..close].trim_end();
     let comma_after = between.trim_start().starts_with(',');
     if !(comma_after || content.ends_with([',', '.', '!', '?', '…', '-', '—'])) {
         return None;
@@ -257,7 +302,7 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
     let np = (skip_comma(s, np.0).min(np.1), np.1);
     let np = strip_auxiliaries(s, np);
     let np = if np.0 < np.1 { Some(np) } else { None };
-    Some(((open + 1, close), np))
+    Some(((open, close), np))
 }
 
 /// Whether the verb continues the previous clause's subject ("... and accused").
@@ -325,6 +370,14 @@ fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
             }
             continue;
         }
+        if raw.frames {
+            if let Some(prev) = out.last_mut() {
+                prev.cites.push(np);
+                prev.relays.push(np);
+                prev.cites.extend(raw.cites.iter().copied());
+                continue;
+            }
+        }
         let mut raw = raw.clone();
         for (np, relay) in pending.drain(..) {
             raw.cites.push(np);
@@ -333,6 +386,14 @@ fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
             }
         }
         out.push(raw);
+    }
+    if let Some(last) = out.last_mut() {
+        for (np, relay) in pending {
+            last.cites.push(np);
+            if relay {
+                last.relays.push(np);
+            }
+        }
     }
     out
 }

@@ -192,9 +192,6 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     {
         return None;
     }
-    if is_weak(word) && !introduces_content(&s[end..]) {
-        return None;
-    }
     let stance = FORMS.get(word).map_or(Stance::Asserts, |f| f.0);
     let mut cue = Cue {
         start,
@@ -210,6 +207,9 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
         let by = s[end..].trim_start().starts_with("by ");
         cue.kind = CueKind::Passive;
         return by.then_some(cue);
+    }
+    if is_weak(word) && !introduces_content(&s[end..]) {
+        return None;
     }
     if word.ends_with("ing") {
         let comma = s[..start].trim_end().ends_with(',');

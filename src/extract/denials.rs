@@ -33,7 +33,11 @@ pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
     if let Some(m) = ANAPHOR.find(obj) {
         let rest = &obj[m.end()..];
         let rest_bare = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
-        if rest_bare.is_empty() || ADJUNCT.is_match(rest) || rest.trim_start().starts_with(',') {
+        if rest_bare.is_empty()
+            || rest.trim_start().starts_with("as ")
+            || ADJUNCT.is_match(rest)
+            || rest.trim_start().starts_with(',')
+        {
             return;
         }
     }
@@ -56,6 +60,7 @@ mod tests {
             relays: Vec::new(),
             quoted: false,
             counter: None,
+            frames: false,
         };
         set_denied_object(obj, 0, obj.len(), &mut raw);
         raw
@@ -63,7 +68,12 @@ mod tests {
 
     #[test]
     fn anaphors_leave_the_claim_to_be_found_earlier() {
-        for obj in [" that view.", " the accusation.", " the findings, saying", " it on Monday."] {
+        for obj in [
+            " that view.",
+            " the accusation.",
+            " the findings, saying",
+            " it on Monday.",
+        ] {
             assert!(denied(obj).claim.is_empty(), "{obj}");
         }
     }
