@@ -10,8 +10,10 @@ use regex::Regex;
 use super::Stance;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu} .'-]+,(?:[^,(]{0,30},)?\s*\p{Lu}\p{Ll}+\.? \d{1,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
-        .expect("dateline regex")
+    Regex::new(
+        r"^\p{Lu}{2}[\p{Lu} .'-]*(?:,[^,(\-–—]{1,30}){0,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+",
+    )
+    .expect("dateline regex")
 });
 static AND_THAT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+and\s+that\s+").expect("and-that regex"));
@@ -51,7 +53,7 @@ pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
     AND_THAT
         .split(&text)
         .map(clean)
-        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|t| t.split_whitespace().count() >= 2)
         .map(|t| no_such(t, stance))
         .collect()
 }
@@ -70,7 +72,8 @@ pub fn clean(raw: &str) -> String {
             .find_map(|p| t.strip_prefix(p))
             .unwrap_or(t);
         let t = strip_outer_quotes(t);
-        let t = strip_dangling(t);
+        let t = drop_lone_quote(t);
+        let t = strip_dangling(&t);
         text = t.to_string();
         if text.len() == before {
             return text;
@@ -92,6 +95,23 @@ fn strip_outer_quotes(t: &str) -> &str {
                 t
             }
         }
+    }
+}
+
+/// Removes a quotation mark left without its partner by a cut claim
+/// ("the money was “spread too thin").
+fn drop_lone_quote(t: &str) -> std::borrow::Cow<'_, str> {
+    let marks: Vec<(usize, char)> = t
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '"' | '“' | '”'))
+        .collect();
+    match marks.as_slice() {
+        [(i, c)] => {
+            let mut s = t.to_string();
+            s.replace_range(*i..*i + c.len_utf8(), "");
+            std::borrow::Cow::Owned(s)
+        }
+        _ => std::borrow::Cow::Borrowed(t),
     }
 }
 
@@ -151,11 +171,23 @@ mod tests {
             "the deal will fail"
         );
         assert_eq!(one("\"It will grow,\"")[0].text, "It will grow");
-        assert_eq!(one("Ukraine; something")[0].text, "Ukraine");
+        assert_eq!(
+            one("sent arms to Ukraine; something")[0].text,
+            "sent arms to Ukraine"
+        );
         assert_eq!(
             one("SANTOS, Brazil, March 4 (Wire) - Dockworkers will strike")[0].text,
             "Dockworkers will strike"
         );
+        assert_eq!(
+            one("LONDON — Defences will fail")[0].text,
+            "Defences will fail"
+        );
+        assert_eq!(
+            one("the money was “spread too thin")[0].text,
+            "the money was spread too thin"
+        );
+        assert!(one("Not").is_empty());
     }
 
     #[test]
