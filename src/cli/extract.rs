@@ -55,7 +55,8 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         Err(e) => {
             let reason = match e {
                 CliError::Invalid(e) => e.to_string(),
-                other => format!("{other:?}"),
+                CliError::Usage(m) | CliError::Refused(m) => m,
+                CliError::Io(e) => e.to_string(),
             };
             eprintln!(
                 "claimgraph: note: extracting without linking, the graph did not load:\n{reason}"

@@ -61,6 +61,11 @@ static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s)?that\s+"#)
         .expect("adjunct regex")
 });
+/// "a claim the government disputed": the speaker follows a claim noun.
+pub static CLAIM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:a|an|the)\s+(?:claim|allegation|accusation|charge|assertion|suggestion|view|report)\s+(?:that\s+|which\s+)?")
+        .expect("claim-noun regex")
+});
 pub static ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|in (?:a|an|its|his|her|their) (?:\w+ )?(?:statement|email|e-mail|interview|post|letter|briefing|speech|filing))\b,?")
         .expect("adjunct regex")
@@ -169,13 +174,14 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
 /// Y" in the middle, or subject-verb-content.
 fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(Raw, usize, usize)> {
     let tail = s.len();
-    if let Some((quote, np)) = quote_before(s, from, cue.start) {
+    let quoted = match quote_before(s, from, cue.start) {
+        Some((quote, Some(np))) => Some((quote, np)),
+        Some((quote, None)) => np_after(s, cue.end, tail).map(|np| (quote, np)),
+        None => None,
+    };
+    if let (Some((quote, np)), false) = (quoted, cue.kind == CueKind::Participle) {
         raw.quoted = true;
         raw.claim = vec![quote];
-        let np = match np {
-            Some(np) => np,
-            None => np_after(s, cue.end, tail)?,
-        };
         raw.who = Who::Phrase(np);
         return Some((raw, quote.0, np.1.max(cue.end)));
     }
@@ -186,7 +192,8 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
     }
     if let Some((comma, np)) = trailing_np(s, from, cue.start) {
         let after = &s[cue.end..];
-        let relative = LEADERS.contains(&first_word(&s[np.0..np.1]).as_str());
+        let relative = LEADERS.contains(&first_word(&s[np.0..np.1]).as_str())
+            || CLAIM_NOUN.is_match(&s[np.0..np.1]);
         if !relative && is_trailer(after) {
             raw.who = Who::Phrase(np);
             raw.frames = true;
@@ -477,6 +484,22 @@ mod tests {
         let r = show("The firm denied that it had polluted the river, rejecting claims by residents that fish died.");
         assert_eq!(r[0].1, "it had polluted the river");
         assert_eq!(r[1].1, "fish died.");
+    }
+
+    #[test]
+    fn a_participle_after_a_quoted_phrase_reads_its_own_content() {
+        let r = show(r#"He said it was "in denial", adding: "The numbers speak.""#);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].0, "<prev>");
+        assert!(r[1].1.contains("The numbers speak."));
+    }
+
+    #[test]
+    fn a_claim_noun_before_a_denial_is_no_speaker() {
+        let r = show("Aid groups warned that food would run out, a claim the government disputed.");
+        assert_eq!(r[1].0, "the government");
+        assert_eq!(r[1].2, Stance::Denies);
+        assert!(r[1].1.is_empty(), "anaphoric: {r:?}");
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
     if let Some(m) = ANAPHOR.find(obj) {
         let rest = &obj[m.end()..];
         let rest_bare = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let conjunction = matches!(rest_bare, "and" | "but" | "while");
         if rest_bare.is_empty()
+            || conjunction
             || rest.trim_start().starts_with("as ")
             || ADJUNCT.is_match(rest)
             || rest.trim_start().starts_with(',')

@@ -120,6 +120,9 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     }
     let (mut a, b) = trim(s, start, b);
     let clause = a;
+    if let Some(m) = super::clauses::CLAIM_NOUN.find(&s[a..b]) {
+        a += m.end();
+    }
     loop {
         let first = s[a..b].split_whitespace().next().unwrap_or("");
         let lower = first.to_lowercase();
