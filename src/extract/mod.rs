@@ -93,7 +93,6 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
             continue;
         }
         let s = &text[sentence.start..sentence.end];
-        reader.discourse.observe(s, sentence.start);
         let before = reader.out.len();
         reader.sentence(s, sentence.start, n);
         if reader.out.len() == before {
@@ -117,11 +116,17 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// The attributions of one sentence at byte `offset`, index `n`.
-    fn sentence(&mut self, s: &str, offset: usize, n: usize) {
+    fn sentence(&mut self, original: &str, offset: usize, n: usize) {
         let first = self.out.len();
+        let (flat, map) = flatten(original);
+        let s = flat.as_str();
+        self.discourse.observe(s, |i| offset + map[i]);
         for raw in clauses::analyze(s) {
             let (source, src_range) = match raw.who {
-                Who::Phrase((a, b)) => (self.discourse.resolve(&s[a..b], offset + a), Some((a, b))),
+                Who::Phrase((a, b)) => (
+                    self.discourse.resolve(&s[a..b], offset + map[a]),
+                    Some((a, b)),
+                ),
                 Who::Previous => match self.out[first..].last() {
                     Some(prev) => (prev.source.clone(), None),
                     None => match leading_name(s) {
@@ -134,8 +139,8 @@ impl Reader<'_> {
             bounds.extend(src_range);
             bounds.extend(raw.claim.iter().copied());
             let span = [
-                offset + bounds.iter().map(|r| r.0).min().unwrap_or(0),
-                offset + bounds.iter().map(|r| r.1).max().unwrap_or(0),
+                offset + map[bounds.iter().map(|r| r.0).min().unwrap_or(0)],
+                offset + map[bounds.iter().map(|r| r.1).max().unwrap_or(0)],
             ];
             let template = Attribution {
                 source,
@@ -168,7 +173,7 @@ impl Reader<'_> {
             let pieces: Vec<&str> = raw.claim.iter().map(|&(a, b)| &s[a..b]).collect();
             for content in claims::contents(&pieces, raw.stance) {
                 if let Some((a, b)) = raw.counter {
-                    let counter = self.discourse.resolve(&s[a..b], offset + a);
+                    let counter = self.discourse.resolve(&s[a..b], offset + map[a]);
                     self.push(
                         Attribution {
                             source: counter,
@@ -287,6 +292,30 @@ fn is_pure_quote(s: &str) -> bool {
         .strip_prefix(['"', '“'])
         .and_then(|r| r.strip_suffix(['"', '”']));
     inner.is_some_and(|i| !i.contains(['"', '“', '”']))
+}
+
+/// The sentence with every run of whitespace made one space (so that the
+/// rules need to know only "a b"), and for each byte of it, plus one past
+/// the end, the byte of the original it stands for.
+fn flatten(s: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    let mut space = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !space {
+                flat.push(' ');
+                map.push(i);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        flat.push(c);
+        map.extend(i..i + c.len_utf8());
+    }
+    map.push(s.len());
+    (flat, map)
 }
 
 /// The capitalized words that open a sentence: its likely subject.

@@ -120,7 +120,10 @@ pub fn name_of(phrase: &str) -> String {
         Some(c) => c.get(1).expect("group").as_str().trim(),
         None => name,
     };
-    head_name(name).trim().to_string()
+    head_name(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Splits on commas outside parentheses.

@@ -140,6 +140,7 @@ fn units(text: &str) -> Vec<(usize, usize)> {
         lines.push((pos, pos + body.len()));
         pos += line.len();
     }
+    let wrapped = hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &(s, e)) in lines.iter().enumerate() {
@@ -153,7 +154,9 @@ fn units(text: &str) -> Vec<(usize, usize)> {
             None => (s, e),
         });
         let next = lines.get(i + 1).map(|&(ns, ne)| text[ns..ne].trim_start());
-        let wraps = next.is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()));
+        let wraps = next.is_some_and(|n| {
+            n.starts_with(|c: char| c.is_lowercase()) || (wrapped && !n.is_empty())
+        });
         if !ends_with_stop(line) && !wraps {
             out.extend(open.take());
         }
@@ -163,6 +166,22 @@ fn units(text: &str) -> Vec<(usize, usize)> {
         .map(|(s, e)| trim_range(text, s, e))
         .filter(|&(s, e)| s < e)
         .collect()
+}
+
+/// Whether the text is hard-wrapped (plain-text wires, e-mail): most lines
+/// end near one width of at most 100 columns, so a line without a final
+/// stop continues on the next line even when that starts with a capital.
+fn hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|&(s, e)| text[s..e].trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let Some(&widest) = lengths.iter().max() else {
+        return false;
+    };
+    let near = lengths.iter().filter(|&&n| n + 20 >= widest).count();
+    lengths.len() >= 5 && widest <= 100 && near * 10 >= lengths.len() * 6
 }
 
 /// True when the text ends in sentence-final punctuation, possibly followed
@@ -389,6 +408,14 @@ mod tests {
         let n = ascii_spaces(t);
         assert_eq!(n.len(), t.len());
         assert_eq!(n, "a  b   c");
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines_that_start_with_capitals() {
+        let t = "The minister said the plan would fail in the\nNorth, officials in the capital told reporters\non Monday after a long meeting with the Prime\nMinister. They gave no details of what was said\nor who had said it to the ministers there.\n";
+        let s = texts(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(split(t).iter().all(|x| x.kind == Kind::Body));
     }
 
     #[test]

@@ -135,9 +135,10 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// Notes the persons mentioned in a sentence starting at byte `offset`:
-    /// titled names ("Dr. Leilani Kahale") and persons already known.
-    pub fn observe(&mut self, sentence: &str, offset: usize) {
+    /// Notes the persons mentioned in a sentence: titled names ("Dr. Leilani
+    /// Kahale") and persons already known. `at` maps a byte of the sentence
+    /// to its position in the text.
+    pub fn observe(&mut self, sentence: &str, at: impl Fn(usize) -> usize) {
         for c in TITLED.captures_iter(sentence) {
             let (title, name) = (&c[1], c.get(2).expect("group"));
             let female = match title {
@@ -145,12 +146,12 @@ impl<'a> Discourse<'a> {
                 "Mrs" | "Ms" => Some(true),
                 _ => None,
             };
-            self.person(name.as_str(), offset + name.start(), female);
+            self.person(name.as_str(), at(name.start()), female);
         }
         for p in &mut self.persons {
             for name in [&p.full, &p.surname] {
                 if let Some(i) = find_word(sentence, name) {
-                    p.last = p.last.max(offset + i);
+                    p.last = p.last.max(at(i));
                 }
             }
         }
@@ -158,10 +159,8 @@ impl<'a> Discourse<'a> {
 
     /// The name of the speaker that `phrase` (found at byte `at`) stands for.
     pub fn resolve(&mut self, phrase: &str, at: usize) -> String {
-        let phrase = phrase
-            .trim()
-            .trim_matches(|c: char| ",;:.".contains(c))
-            .trim();
+        let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = flat.trim_matches(|c: char| ",;:.".contains(c)).trim();
         let lower = phrase.to_lowercase();
         match lower.as_str() {
             "he" | "him" => return self.pronoun(phrase, at, Some(false)),
@@ -336,9 +335,9 @@ mod tests {
     fn pronouns_follow_gender_and_recency() {
         let ix = EntityIndex::default();
         let mut d = Discourse::new(&ix);
-        d.observe("Dr. Leilani Kahale dives.", 0);
+        d.observe("Dr. Leilani Kahale dives.", |i| i);
         assert_eq!(d.resolve("she", 30), "Leilani Kahale");
-        d.observe("Dr. Marcus Webb is cautious.", 40);
+        d.observe("Dr. Marcus Webb is cautious.", |i| 40 + i);
         assert_eq!(d.resolve("Webb", 60), "Webb");
         assert_eq!(d.resolve("he", 80), "Marcus Webb");
         assert_eq!(d.resolve("she", 90), "Leilani Kahale");

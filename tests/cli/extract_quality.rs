@@ -84,11 +84,37 @@ fn matches(found: &Attribution, gold: &Gold) -> bool {
             .contains(&gold.key.to_lowercase())
 }
 
+/// `text` hard-wrapped at `width` columns, as plain-text wires and e-mail
+/// arrive: the rules must not depend on one paragraph per line.
+fn fold(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut col = 0;
+        for word in line.split_whitespace() {
+            if col > 0 && col + 1 + word.chars().count() > width {
+                out.push('\n');
+                col = 0;
+            } else if col > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += word.chars().count();
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Scores one text, printing its misses, and returns (precision, recall).
 fn score(name: &str, known: &[KnownEntity]) -> (f64, f64) {
-    let text = read(&format!("{name}.txt"));
+    score_text(name, name, &read(&format!("{name}.txt")), known)
+}
+
+/// Scores `text` against the gold of `name`, printing results under `label`.
+fn score_text(name: &str, label: &str, text: &str, known: &[KnownEntity]) -> (f64, f64) {
     let gold: Vec<Gold> = serde_json::from_str(&read(&format!("{name}.gold.json"))).expect("gold");
-    let found = extract(&text, known);
+    let found = extract(text, known);
     let right = found
         .iter()
         .filter(|f| gold.iter().any(|g| matches(f, g)))
@@ -106,7 +132,7 @@ fn score(name: &str, known: &[KnownEntity]) -> (f64, f64) {
     let p = right as f64 / found.len().max(1) as f64;
     let r = recalled as f64 / gold.len() as f64;
     println!(
-        "{name}: precision {p:.2} ({right}/{}), recall {r:.2} ({recalled}/{})",
+        "{label}: precision {p:.2} ({right}/{}), recall {r:.2} ({recalled}/{})",
         found.len(),
         gold.len()
     );
@@ -124,6 +150,30 @@ fn precision_and_recall_reach_the_bar_on_every_text() {
     let mut below = Vec::new();
     for (name, known) in &texts {
         let (p, r) = score(name, known);
+        if p < BAR || r < BAR {
+            below.push(format!("{name}: {p:.2}/{r:.2}"));
+        }
+    }
+    assert!(below.is_empty(), "below {BAR}: {below:?}");
+}
+
+#[test]
+fn hard_wrapped_copies_reach_the_same_bar() {
+    let mut below = Vec::new();
+    for name in [
+        "dw-russia-north-korea",
+        "wire-port-strike",
+        "interview-reef",
+        "denials-mine",
+    ] {
+        let text = fold(&read(&format!("{name}.txt")), 72);
+        let known = if name.starts_with("dw") {
+            seed_entities()
+        } else {
+            Vec::new()
+        };
+        let label = format!("{name} (wrapped at 72)");
+        let (p, r) = score_text(name, &label, &text, &known);
         if p < BAR || r < BAR {
             below.push(format!("{name}: {p:.2}/{r:.2}"));
         }
