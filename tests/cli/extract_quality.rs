@@ -192,12 +192,15 @@ fn extract_one_megabyte() {
         text.push_str(&seed);
         text.push_str("\n\n");
     }
-    let start = Instant::now();
-    let found = extract(&text, &seed_entities());
-    println!(
-        "{} bytes, {} attributions, {:.3} s",
-        text.len(),
-        found.len(),
-        start.elapsed().as_secs_f64()
-    );
+    let hostile = "\"a,\" Kim said, and Lee said that she told them ".repeat(22_000);
+    for (label, text) in [("news", text), ("cue flood", hostile)] {
+        let start = Instant::now();
+        let found = extract(&text, &seed_entities());
+        println!(
+            "{label}: {} bytes, {} attributions, {:.3} s",
+            text.len(),
+            found.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
 }
