@@ -409,6 +409,19 @@ mod tests {
     }
 
     #[test]
+    fn denied_reports_that_is_a_denial_of_the_clause() {
+        let r = show("Ten Hag denied reports that he had lost the dressing room.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "he had lost the dressing room.");
+    }
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_subject() {
+        let r = show("LONDON (AP) — The minister said talks had failed.");
+        assert_eq!(r[0].0, "The minister");
+    }
+
+    #[test]
     fn declined_to_comment_is_no_attribution() {
         assert!(analyze("Cargill declined to comment, a spokesman said.").is_empty());
     }

@@ -59,7 +59,8 @@ pub const ORG_WORDS: &[&str] = &[
     "Navy",
 ];
 pub const CONNECTORS: &[&str] = &[
-    "of", "de", "da", "do", "du", "der", "von", "van", "al", "bin", "and", "for", "la", "le",
+    "of", "de", "da", "do", "du", "der", "den", "von", "van", "ten", "ter", "al", "el", "bin",
+    "ibn", "di", "del", "dos", "das", "and", "for", "la", "le",
 ];
 const PREPOSITIONS: &[&str] = &[
     "at", "for", "with", "from", "of", "in", "by", "on", "to", "about",
@@ -231,6 +232,10 @@ mod tests {
         assert_eq!(name_of("The operators' association, ABTP"), "ABTP");
         assert_eq!(name_of("A company spokesman, Peter Okoro"), "Peter Okoro");
         assert_eq!(name_of("union president João Mendes"), "João Mendes");
+        assert_eq!(
+            name_of("Manchester United manager Erik ten Hag"),
+            "Erik ten Hag"
+        );
         assert_eq!(name_of("the North's state news agency KCNA"), "KCNA");
         assert_eq!(name_of("Analysts at Itaú BBA"), "Analysts at Itaú BBA");
         assert_eq!(

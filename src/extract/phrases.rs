@@ -108,7 +108,11 @@ pub fn subject(s: &str, from: usize, to: usize) -> Option<Range> {
 pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, usize)> {
     let (a, b) = strip_auxiliaries(s, trim(s, from, to));
     let region = &s[a..b];
-    let clause_start = region.rfind([';', ':']).map_or(0, |i| i + 1);
+    let clause_start = region
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ';' | ':' | '—'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let mut start = a + clause_start;
     let np_region = &s[start..b];
     if np_region.trim_end().ends_with(',') {

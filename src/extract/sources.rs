@@ -225,8 +225,13 @@ impl<'a> Discourse<'a> {
 
     /// Records a named speaker as a person or an organization.
     fn remember(&mut self, name: &str, description: &str, at: usize) {
+        let lower = name.to_lowercase();
         if let Some(p) = self.persons.iter_mut().find(|p| {
-            p.surname == name || p.full == name || name.ends_with(&format!(" {}", p.full))
+            let full = p.full.to_lowercase();
+            p.surname == name
+                || full == lower
+                || full.ends_with(&format!(" {lower}"))
+                || lower.ends_with(&format!(" {full}"))
         }) {
             p.last = p.last.max(at);
             return;
