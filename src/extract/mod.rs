@@ -138,6 +138,30 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_speakers_share_their_head_noun() {
+        let entity = |id: &str, name: &str| KnownEntity {
+            id: id.into(),
+            names: vec![name.into()],
+            is_person: false,
+            is_organization: true,
+        };
+        let known = [
+            entity("us-officials", "American officials"),
+            entity("south-korean-officials", "South Korean officials"),
+        ];
+        let text = "American and South Korean officials have accused North Korea of sending arms.";
+        let ids: Vec<_> = extract(text, &known)
+            .into_iter()
+            .map(|a| a.entity.unwrap_or_default())
+            .collect();
+        assert_eq!(ids, ["us-officials", "south-korean-officials"]);
+        assert_eq!(
+            extract(text, &[])[0].source,
+            "American and South Korean officials"
+        );
+    }
+
+    #[test]
     fn arbitrary_input_never_panics() {
         let nasty = [
             "",

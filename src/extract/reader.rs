@@ -182,18 +182,38 @@ impl Reader<'_> {
             .map(|(a, _)| a.claim.clone())
     }
 
-    /// Links, splits coordinated known speakers, drops duplicates and adds.
-    fn push(&mut self, mut a: Attribution, quoted: bool) {
-        let parts: Vec<&str> = a
-            .source
+    /// "Pyongyang and Moscow", or "American and South Korean officials"
+    /// with the head shared, when every part names a known entity.
+    fn known_conjuncts(&self, source: &str) -> Option<Vec<String>> {
+        let parts: Vec<&str> = source
             .split(" and ")
             .map(|p| p.trim_start_matches("both ").trim())
             .collect();
-        if parts.len() > 1 && parts.iter().all(|p| self.index.link(p).is_some()) {
+        if parts.len() < 2 {
+            return None;
+        }
+        let known = |ps: &[String]| ps.iter().all(|p| self.index.link(p).is_some());
+        let plain: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+        if known(&plain) {
+            return Some(plain);
+        }
+        let last = parts[parts.len() - 1];
+        let head = last.rsplit(' ').next().filter(|h| *h != last)?;
+        let shared: Vec<String> = parts[..parts.len() - 1]
+            .iter()
+            .map(|p| format!("{p} {head}"))
+            .chain([last.to_string()])
+            .collect();
+        known(&shared).then_some(shared)
+    }
+
+    /// Links, splits coordinated known speakers, drops duplicates and adds.
+    fn push(&mut self, mut a: Attribution, quoted: bool) {
+        if let Some(parts) = self.known_conjuncts(&a.source) {
             for p in parts {
                 self.push(
                     Attribution {
-                        source: p.to_string(),
+                        source: p,
                         ..a.clone()
                     },
                     quoted,
