@@ -70,6 +70,14 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         ExtractFormat::Json => write_json(out, &found)?,
         ExtractFormat::Table => write_table(out, &found)?,
         ExtractFormat::Graph => {
+            if let (Some(g), Some(doc)) = (graph, &args.doc) {
+                if g.lookup(doc.as_str()).is_none() {
+                    eprintln!(
+                        "claimgraph: note: document {:?} is not in the graph; add it before importing the fragment",
+                        doc.as_str()
+                    );
+                }
+            }
             let index = extract::EntityIndex::new(&known);
             let link = |name: &str| index.link(name).map(str::to_string);
             let taken = |id: &str| graph.is_some_and(|g| g.lookup(id).is_some());

@@ -121,6 +121,15 @@ fn new_speakers_become_entities_with_a_guessed_kind() {
     assert_eq!(kind("João Mendes").as_deref(), Some("person"));
     assert_eq!(kind("Cargonave").as_deref(), Some("organization"));
     assert!(fragment["edges"][0].get("in").is_none(), "no --doc, no in");
+    let unknown_doc = run(&["extract", WIRE, "--format", "graph", "--doc", "wire-2025"]);
+    assert_eq!(unknown_doc.code, 0);
+    assert!(
+        unknown_doc
+            .stderr
+            .contains("\"wire-2025\" is not in the graph"),
+        "{}",
+        unknown_doc.stderr
+    );
 }
 
 #[test]
