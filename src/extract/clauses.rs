@@ -309,6 +309,14 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
     let np = trim(s, np_start, to);
     let np = (skip_comma(s, np.0).min(np.1), np.1);
     let np = strip_auxiliaries(s, np);
+    // `"robust", though he conceded`: the quote ends another clause.
+    let opener = first_word(&s[np.0..np.1]);
+    if matches!(
+        opener.as_str(),
+        "though" | "although" | "but" | "and" | "while" | "whereas" | "because" | "since" | "so"
+    ) {
+        return None;
+    }
     let np = if np.0 < np.1 { Some(np) } else { None };
     Some(((open, close), np))
 }
@@ -419,6 +427,15 @@ mod tests {
     fn a_dateline_is_not_part_of_the_subject() {
         let r = show("LONDON (AP) — The minister said talks had failed.");
         assert_eq!(r[0].0, "The minister");
+    }
+
+    #[test]
+    fn a_quoted_word_before_a_new_clause_is_not_that_clauses_quote() {
+        let r =
+            show(r#"He told MPs that the study was "robust", though he conceded it was early."#);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].1, r#"the study was "robust","#);
+        assert_eq!(r[1].1, "it was early.");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub const ASSERT_VERBS: &[&str] = &[
     "acknowledge acknowledges acknowledged acknowledging",
     "admit admits admitted admitting",
     "conclude concludes concluded concluding",
+    "find finds found",
+    "show shows showed shown",
     "reveal reveals revealed revealing",
     "disclose discloses disclosed disclosing",
     "stress stresses stressed stressing",
@@ -76,8 +78,9 @@ pub const WEAK_VERBS: &[&str] = &[
     "announce",
     "confirm",
     "declare",
-    "concede",
     "speculate",
+    "find",
+    "show",
     "complain",
     "caution",
     "testify",
@@ -237,6 +240,7 @@ pub const NOUN_FOLLOWERS: &[&str] = &[
 
 /// Auxiliaries and adverbs that sit between a subject and its verb.
 pub const AUXILIARIES: &[&str] = &[
+    "long",
     "has",
     "have",
     "had",

@@ -151,7 +151,10 @@ fn is_description(part: &str) -> bool {
     let mut words = part.split_whitespace();
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
-    let article = matches!(first.to_lowercase().as_str(), "a" | "an" | "the");
+    let article = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "the" | "her" | "his" | "its" | "their" | "our" | "my"
+    );
     (article && second.chars().next().is_some_and(char::is_lowercase))
         || first.chars().next().is_some_and(char::is_lowercase)
 }

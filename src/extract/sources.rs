@@ -302,9 +302,12 @@ impl<'a> Discourse<'a> {
 
 /// The head noun of "the [modifiers] noun" when the phrase ends in a
 /// lower-case common noun.
+///
+/// A phrase with a possessive ("the government's chief scientist")
+/// introduces someone new rather than pointing back, so it has none.
 fn definite_head(phrase: &str) -> Option<String> {
-    let lower = phrase.to_lowercase();
-    if !lower.starts_with("the ") {
+    let lower = phrase.to_lowercase().replace('’', "'");
+    if !lower.starts_with("the ") || lower.contains("'s ") || lower.contains("s' ") {
         return None;
     }
     let last = phrase.split_whitespace().last()?;
