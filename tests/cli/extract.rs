@@ -71,7 +71,7 @@ fn standard_input_is_read_for_a_dash() {
 }
 
 #[test]
-fn graph_fragment_passes_check_next_to_the_shipped_graph() {
+fn graph_fragment_imports_into_the_shipped_graph_and_passes_check() {
     let r = run(&[
         "extract",
         SEED,
@@ -101,7 +101,11 @@ fn graph_fragment_passes_check_next_to_the_shipped_graph() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
-    std::fs::write(dir.path().join("zz-extracted.json"), &r.stdout).unwrap();
+    let fragment_file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(fragment_file.path(), &r.stdout).unwrap();
+    let fragment_path = fragment_file.path().to_str().unwrap();
+    let import = run_on(dir.path(), &["import", fragment_path]);
+    assert_eq!(import.code, 0, "{}", import.transcript());
     let check = run_on(dir.path(), &["check"]);
     assert_eq!(check.code, 0, "{}", check.transcript());
     assert!(check.stdout.contains(" 0 errors"), "{}", check.transcript());
