@@ -294,7 +294,7 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
     let open = if close_char == '”' {
         s[..close].rfind('“')?
     } else {
-        if s[..close].matches('"').count() % 2 == 0 {
+        if s[..close].matches('"').count().is_multiple_of(2) {
             return None;
         }
         s[..close].rfind('"')?

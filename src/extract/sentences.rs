@@ -261,7 +261,7 @@ fn quotes_balanced(p: &str) -> bool {
     let straight = p.matches('"').count();
     let open = p.matches('“').count();
     let close = p.matches('”').count();
-    straight % 2 == 0 && open == close
+    straight.is_multiple_of(2) && open == close
 }
 
 /// Decides whether the stop at byte `at` (char index of the closers' end `j`)
