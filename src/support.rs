@@ -12,6 +12,7 @@
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Rel;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -323,21 +324,44 @@ fn has_tag(g: &ClaimGraph, v: usize, tag: &str) -> bool {
 
 /// The arcs of S as CSR arrays (SPEC §2): a claim that cites anything -> what it cites;
 /// a claim that cites nothing -> its asserters; an entity -> what it cites.
+///
+/// Built by two sequential passes over the edge array (count, then place) rather than by
+/// walking each node's edge lists, whose links jump around memory.
 fn support_arcs(g: &ClaimGraph) -> (Vec<u32>, Vec<u32>) {
     let n = g.node_bound();
+    let pg = g.petgraph();
+    let mut cites = vec![0u32; n];
+    let mut asserts = vec![0u32; n];
+    for e in pg.edge_references() {
+        match e.weight().rel {
+            Rel::Cites => cites[e.source().index()] += 1,
+            Rel::Asserts => asserts[e.target().index()] += 1,
+            Rel::Denies => {}
+        }
+    }
+    // A claim that cites nothing rests on its asserters; everything else on what it cites.
+    let by_asserters = |v: usize| cites[v] == 0 && g.is_claim(NodeIx::new(v));
     let mut off = Vec::with_capacity(n + 1);
-    let mut adj = Vec::with_capacity(g.petgraph().edge_count());
     off.push(0u32);
     for v in 0..n {
-        let ix = NodeIx::new(v);
-        if g.petgraph().node_weight(ix).is_some() {
-            let start = adj.len();
-            adj.extend(g.targets(ix, Rel::Cites).map(|w| w.index() as u32));
-            if adj.len() == start && g.is_claim(ix) {
-                adj.extend(g.sources(ix, Rel::Asserts).map(|w| w.index() as u32));
-            }
-        }
-        off.push(adj.len() as u32);
+        let k = if by_asserters(v) {
+            asserts[v]
+        } else {
+            cites[v]
+        };
+        off.push(off[v] + k);
+    }
+    let mut fill: Vec<u32> = off[..n].to_vec();
+    let mut adj = vec![0u32; off[n] as usize];
+    for e in pg.edge_references() {
+        let (from, to) = (e.source().index(), e.target().index());
+        let (slot, arc) = match e.weight().rel {
+            Rel::Cites => (from, to),
+            Rel::Asserts if by_asserters(to) => (to, from),
+            _ => continue,
+        };
+        adj[fill[slot] as usize] = arc as u32;
+        fill[slot] += 1;
     }
     (off, adj)
 }

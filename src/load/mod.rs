@@ -164,15 +164,19 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     let total = sources.iter().map(|s| s.bytes.len()).sum();
     let (b, mut errors, texts) = std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Msg<'_>>(16);
+        // Emptied batches come back to be filled again: no allocation per batch, and no
+        // memory allocated on one thread and freed on the other.
+        let (back_tx, back_rx) = mpsc::channel();
         let building = std::thread::Builder::new()
             .name("claimgraph-build".into())
-            .spawn_scoped(scope, move || build_from(rx, total))
+            .spawn_scoped(scope, move || build_from(rx, back_tx, total))
             .expect("the system can start a thread");
         let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
         for src in sources {
             let _ = tx.send(Msg::Start(&src.name));
             let mut batcher = Batcher {
                 tx: &tx,
+                back: &back_rx,
                 batch: Vec::with_capacity(BATCH),
             };
             let parsed = parse_file(src, &mut batcher);
@@ -232,13 +236,20 @@ enum Msg<'a> {
 }
 
 /// The building thread: feeds every record to a [`build::Builder`].
-fn build_from(rx: mpsc::Receiver<Msg<'_>>, total: usize) -> (build::Builder, Vec<Diagnostic>) {
+fn build_from<'a>(
+    rx: mpsc::Receiver<Msg<'a>>,
+    back: mpsc::Sender<Vec<raw::Rec<'a>>>,
+    total: usize,
+) -> (build::Builder, Vec<Diagnostic>) {
     let mut b = build::Builder::new(total);
     let mut errors = Vec::new();
     for msg in rx {
         match msg {
             Msg::Start(name) => b.start_file(name),
-            Msg::Records(recs) => recs.into_iter().for_each(|r| r.feed(&mut b)),
+            Msg::Records(mut recs) => {
+                recs.drain(..).for_each(|r| r.feed(&mut b));
+                let _ = back.send(recs);
+            }
             Msg::Done(Some(d)) => {
                 b.drop_file_errors();
                 errors.push(*d);
@@ -252,6 +263,7 @@ fn build_from(rx: mpsc::Receiver<Msg<'_>>, total: usize) -> (build::Builder, Vec
 /// The parsing thread's sink: collects records and sends them on in batches.
 struct Batcher<'t, 'a> {
     tx: &'t mpsc::SyncSender<Msg<'a>>,
+    back: &'t mpsc::Receiver<Vec<raw::Rec<'a>>>,
     batch: Vec<raw::Rec<'a>>,
 }
 
@@ -265,7 +277,11 @@ impl<'a> Batcher<'_, 'a> {
 
     fn flush(&mut self) {
         if !self.batch.is_empty() {
-            let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+            let empty = self
+                .back
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            let batch = std::mem::replace(&mut self.batch, empty);
             // A closed channel means the builder died; its panic surfaces at join.
             let _ = self.tx.send(Msg::Records(batch));
         }
