@@ -96,6 +96,16 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
 mod tests {
     use super::*;
 
+    /// Found by the `extract` fuzz target: a quote, a stray comma and colon, then "said"
+    /// gave a record whose source was empty.
+    #[test]
+    fn a_record_without_a_speaker_is_not_made() {
+        let text = "D \0\n\"y o ,\" :said )\n)\ng)\nmy e)\n)\n)";
+        assert!(extract(text, &[])
+            .iter()
+            .all(|a| !a.source.trim().is_empty()));
+    }
+
     #[test]
     fn pronouns_resolve_to_the_last_person() {
         let text = "Anwita Basu, an analyst, said growth would return. \"It is likely,\" she said.";

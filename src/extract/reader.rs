@@ -207,8 +207,12 @@ impl Reader<'_> {
         known(&shared).then_some(shared)
     }
 
-    /// Links, splits coordinated known speakers, drops duplicates and adds.
+    /// Links, splits coordinated known speakers, drops duplicates and records without a
+    /// speaker, and adds.
     fn push(&mut self, mut a: Attribution, quoted: bool) {
+        if a.source.trim().is_empty() {
+            return; // punctuation where a name should be: not an attribution
+        }
         if let Some(parts) = self.known_conjuncts(&a.source) {
             for p in parts {
                 self.push(
