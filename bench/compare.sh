@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Times `claimgraph claims --rests-only-on intelligence --format ids` end to end against DuckDB
+# running the same query as recursive CTEs (bench/duckdb_query.py, forward and backward) and
+# against the parse floor (examples/parse_floor.rs), on generated graphs; checks the answers
+# are identical and prints a Markdown table.
+#
+#   bench/compare.sh                      # 10k, 100k and 1M claims
+#   SIZES="10000 100000" RUNS=5 bench/compare.sh
+#
+# Environment: SIZES (claims per graph), SEED (generator seed, 1), RUNS (timed runs per tool,
+# the median is reported; 3), REFERENCE_MAX (largest size also checked against the slow
+# Python reference, 10000), BENCH_DIR (graphs and outputs, target/bench), CLAIMGRAPH (the
+# binary, target/release/claimgraph), STRESS=1 (also time claimgraph on the stress shapes
+# of STRESS_SIZE claims, 1000000, and check their known answers).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10000 100000 1000000"}
+SEED=${SEED:-1}
+RUNS=${RUNS:-3}
+REFERENCE_MAX=${REFERENCE_MAX:-10000}
+BENCH_DIR=${BENCH_DIR:-target/bench}
+CLAIMGRAPH=${CLAIMGRAPH:-target/release/claimgraph}
+TAG=intelligence
+VENV=target/bench-venv
+TOOLS="claimgraph duckdb-forward duckdb-backward parse-floor"
+
+log() { echo "compare.sh: $*" >&2; }
+
+if [[ ! -x /usr/bin/time ]]; then
+    log "installing GNU time"
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+log "building"
+cargo build --release --quiet
+cargo build --release --quiet --example parse_floor
+if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
+    log "making $VENV with duckdb"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet duckdb
+fi
+mkdir -p "$BENCH_DIR"
+
+# command TOOL FILE: sets CMD to the command that answers the query on FILE.
+command_for() {
+    case $1 in
+        claimgraph) CMD=("$CLAIMGRAPH" --graph "$2" claims --rests-only-on "$TAG" --format ids) ;;
+        duckdb-forward) CMD=("$VENV/bin/python" bench/duckdb_query.py "$2" --tag "$TAG" --direction forward) ;;
+        duckdb-backward) CMD=("$VENV/bin/python" bench/duckdb_query.py "$2" --tag "$TAG" --direction backward) ;;
+        parse-floor) CMD=(target/release/examples/parse_floor "$2") ;;
+    esac
+}
+
+# measure TOOL FILE OUT: runs TOOL once, answer to OUT; appends "seconds peak-rss-kb" to
+# $BENCH_DIR/TOOL.times.
+measure() {
+    local start end
+    command_for "$1" "$2"
+    start=$EPOCHREALTIME
+    if ! /usr/bin/time -f '%M' -o "$BENCH_DIR/rss" "${CMD[@]}" >"$3" 2>"$BENCH_DIR/stderr"; then
+        log "$1 failed on $2:"
+        cat "$BENCH_DIR/stderr" >&2
+        exit 1
+    fi
+    end=$EPOCHREALTIME
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(tail -1 "$BENCH_DIR/rss")" >>"$BENCH_DIR/$1.times"
+}
+
+# median TOOL: "seconds rss-kb" of the run with the median time.
+median() {
+    sort -n "$BENCH_DIR/$1.times" | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
+}
+
+table="| claims | file MB | tool | seconds | MB/s | peak RSS MB | × DuckDB best | × parse floor | answers |
+|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+summary=""
+for size in $SIZES; do
+    graph="$BENCH_DIR/graph-$size.json"
+    log "generating $size claims"
+    "$CLAIMGRAPH" bench-gen --claims "$size" --seed "$SEED" --shape realistic -o "$graph"
+    mb=$(awk -v b="$(stat -c %s "$graph")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$graph" >/dev/null # in the page cache for every tool alike
+    for tool in $TOOLS; do rm -f "$BENCH_DIR/$tool.times"; done
+    for ((r = 1; r <= RUNS; r++)); do
+        log "$size claims, run $r of $RUNS"
+        # Interleaved, so that a noisy moment on the machine hits every tool alike.
+        for tool in $TOOLS; do measure "$tool" "$graph" "$BENCH_DIR/$tool-$size.out"; done
+    done
+
+    for tool in claimgraph duckdb-forward duckdb-backward; do
+        LC_ALL=C sort "$BENCH_DIR/$tool-$size.out" >"$BENCH_DIR/$tool-$size.sorted"
+    done
+    answers=$(wc -l <"$BENCH_DIR/claimgraph-$size.sorted")
+    for tool in duckdb-forward duckdb-backward; do
+        if ! cmp -s "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/$tool-$size.sorted"; then
+            log "ANSWERS DIFFER at $size claims: claimgraph vs $tool"
+            diff "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/$tool-$size.sorted" | head >&2
+            exit 1
+        fi
+    done
+    checked="claimgraph = DuckDB forward = DuckDB backward"
+    if ((size <= REFERENCE_MAX)); then
+        python3 bench/reference.py "$graph" --tag "$TAG" | LC_ALL=C sort >"$BENCH_DIR/reference-$size.sorted"
+        if ! cmp -s "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/reference-$size.sorted"; then
+            log "ANSWERS DIFFER at $size claims: claimgraph vs bench/reference.py"
+            exit 1
+        fi
+        checked="$checked = reference.py"
+    fi
+
+    read -r fw _ < <(median duckdb-forward)
+    read -r bw _ < <(median duckdb-backward)
+    read -r floor _ < <(median parse-floor)
+    best=$(awk -v f="$fw" -v b="$bw" 'BEGIN { print (f < b ? f : b) }')
+    for tool in $TOOLS; do
+        read -r secs kb < <(median "$tool")
+        n=$([[ $tool == parse-floor ]] && echo "" || echo "$answers")
+        table+=$'\n'$(awk -v size="$size" -v mb="$mb" -v tool="$tool" -v s="$secs" -v kb="$kb" \
+            -v best="$best" -v floor="$floor" -v n="$n" 'BEGIN {
+            t = s > 0 ? s : 0.001
+            printf "| %d | %.1f | %s | %.3f | %.0f | %.0f | %.2f | %.2f | %s |", size, mb, tool, s, mb / t, kb / 1024, s / best, s / floor, n
+        }')
+    done
+    read -r cg _ < <(median claimgraph)
+    summary+=$(awk -v size="$size" -v cg="$cg" -v best="$best" -v floor="$floor" -v checked="$checked" -v n="$answers" 'BEGIN {
+        printf "- %d claims: speedup over DuckDB'"'"'s faster formulation %.2f× (target ≥ 2.5×); claimgraph takes %.2f× the parse floor (target ≤ 4×); %d answers, %s.\n", size, best / cg, cg / floor, n, checked
+    }')$'\n'
+done
+
+echo "$table" | tee "$BENCH_DIR/table.md"
+echo
+echo -n "$summary" | tee -a "$BENCH_DIR/table.md"
+echo "Median of $RUNS runs; seconds are wall time end to end (process start to exit), peak RSS from GNU time." | tee -a "$BENCH_DIR/table.md"
+
+[[ ${STRESS:-0} == 1 ]] || exit 0
+n=${STRESS_SIZE:-1000000}
+stress="| shape | size | file MB | seconds | peak RSS MB | answers | expected |
+|---|---:|---:|---:|---:|---:|---|"
+for shape in relay-chain citation-ring big-scc; do
+    graph="$BENCH_DIR/$shape-$n.json"
+    log "generating $shape of $n"
+    "$CLAIMGRAPH" bench-gen --claims "$n" --seed "$SEED" --shape "$shape" -o "$graph"
+    cat "$graph" >/dev/null
+    rm -f "$BENCH_DIR/claimgraph.times"
+    for ((r = 1; r <= RUNS; r++)); do measure claimgraph "$graph" "$BENCH_DIR/$shape.out"; done
+    answers=$(wc -l <"$BENCH_DIR/$shape.out")
+    # The chain's and the ring's claims all rest on their one intelligence ground; the big
+    # component is checked against DuckDB (walking backward it never goes deep there).
+    case $shape in
+        relay-chain) expected=$((16 + n / 1000)) ;;
+        citation-ring) expected=$n ;;
+        big-scc)
+            command_for duckdb-backward "$graph"
+            expected=$("${CMD[@]}" 2>/dev/null | LC_ALL=C sort | tee "$BENCH_DIR/$shape.duckdb" | wc -l)
+            LC_ALL=C sort "$BENCH_DIR/$shape.out" | cmp -s - "$BENCH_DIR/$shape.duckdb" || expected="$expected (DIFFERENT ids)"
+            ;;
+    esac
+    read -r secs kb < <(median claimgraph)
+    stress+=$'\n'$(awk -v shape="$shape" -v n="$n" -v b="$(stat -c %s "$graph")" -v s="$secs" -v kb="$kb" \
+        -v a="$answers" -v e="$expected" 'BEGIN {
+        printf "| %s | %d | %.1f | %.3f | %.0f | %d | %s |", shape, n, b / 1e6, s, kb / 1024, a, e
+    }')
+done
+echo
+echo "$stress" | tee -a "$BENCH_DIR/table.md"
