@@ -40,6 +40,7 @@ if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
     "$VENV/bin/pip" install --quiet duckdb
 fi
 mkdir -p "$BENCH_DIR"
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # command TOOL FILE: sets CMD to the command that answers the query on FILE.
 command_for() {
@@ -51,28 +52,28 @@ command_for() {
     esac
 }
 
-# measure TOOL FILE OUT: runs TOOL once, answer to OUT; appends "seconds peak-rss-kb" to
-# $BENCH_DIR/TOOL.times.
+# measure TOOL FILE OUT: runs TOOL once, answer to OUT; appends "seconds peak-rss-kb
+# cpu-seconds" to $BENCH_DIR/TOOL.times.
 measure() {
     local start end
     command_for "$1" "$2"
     start=$EPOCHREALTIME
-    if ! /usr/bin/time -f '%M' -o "$BENCH_DIR/rss" "${CMD[@]}" >"$3" 2>"$BENCH_DIR/stderr"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$BENCH_DIR/rss" "${CMD[@]}" >"$3" 2>"$BENCH_DIR/stderr"; then
         log "$1 failed on $2:"
         cat "$BENCH_DIR/stderr" >&2
         exit 1
     fi
     end=$EPOCHREALTIME
-    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(tail -1 "$BENCH_DIR/rss")" >>"$BENCH_DIR/$1.times"
+    tail -1 "$BENCH_DIR/rss" | awk -v a="$start" -v b="$end" '{ printf "%.3f %d %.2f\n", b - a, $1, $2 + $3 }' >>"$BENCH_DIR/$1.times"
 }
 
-# median TOOL: "seconds rss-kb" of the run with the median time.
+# median TOOL: "seconds rss-kb cpu-seconds" of the run with the median time.
 median() {
     sort -n "$BENCH_DIR/$1.times" | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
 }
 
-table="| claims | file MB | tool | seconds | MB/s | peak RSS MB | × DuckDB best | × parse floor | answers |
-|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+table="| claims | file MB | tool | seconds | CPU s | MB/s | peak RSS MB | × DuckDB best | × parse floor | answers |
+|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 summary=""
 for size in $SIZES; do
     graph="$BENCH_DIR/graph-$size.json"
@@ -108,34 +109,36 @@ for size in $SIZES; do
         checked="$checked = reference.py"
     fi
 
-    read -r fw _ < <(median duckdb-forward)
-    read -r bw _ < <(median duckdb-backward)
-    read -r floor _ < <(median parse-floor)
+    read -r fw _ fwcpu < <(median duckdb-forward)
+    read -r bw _ bwcpu < <(median duckdb-backward)
+    read -r floor _ floorcpu < <(median parse-floor)
     best=$(awk -v f="$fw" -v b="$bw" 'BEGIN { print (f < b ? f : b) }')
     for tool in $TOOLS; do
-        read -r secs kb < <(median "$tool")
+        read -r secs kb cpu < <(median "$tool")
         n=$([[ $tool == parse-floor ]] && echo "" || echo "$answers")
-        table+=$'\n'$(awk -v size="$size" -v mb="$mb" -v tool="$tool" -v s="$secs" -v kb="$kb" \
+        table+=$'\n'$(awk -v size="$size" -v mb="$mb" -v tool="$tool" -v s="$secs" -v kb="$kb" -v cpu="$cpu" \
             -v best="$best" -v floor="$floor" -v n="$n" 'BEGIN {
             t = s > 0 ? s : 0.001
-            printf "| %d | %.1f | %s | %.3f | %.0f | %.0f | %.2f | %.2f | %s |", size, mb, tool, s, mb / t, kb / 1024, s / best, s / floor, n
+            printf "| %d | %.1f | %s | %.3f | %.2f | %.0f | %.0f | %.2f | %.2f | %s |", size, mb, tool, s, cpu, mb / t, kb / 1024, s / best, s / floor, n
         }')
     done
-    read -r cg _ < <(median claimgraph)
-    summary+=$(awk -v size="$size" -v cg="$cg" -v best="$best" -v floor="$floor" -v checked="$checked" -v n="$answers" 'BEGIN {
-        printf "- %d claims: speedup over DuckDB'"'"'s faster formulation %.2f× (target ≥ 2.5×); claimgraph takes %.2f× the parse floor (target ≤ 4×); %d answers, %s.\n", size, best / cg, cg / floor, n, checked
+    read -r cg _ cgcpu < <(median claimgraph)
+    summary+=$(awk -v size="$size" -v cg="$cg" -v best="$best" -v floor="$floor" -v checked="$checked" -v n="$answers" \
+        -v cc="$cgcpu" -v fc="$fwcpu" -v bc="$bwcpu" -v pc="$floorcpu" 'BEGIN {
+        bestc = fc < bc ? fc : bc; cc = cc > 0 ? cc : 0.01; pc = pc > 0 ? pc : 0.01
+        printf "- %d claims: speedup over DuckDB'"'"'s faster formulation %.2f× (target ≥ 2.5×); claimgraph takes %.2f× the parse floor (target ≤ 4×); in CPU time %.2f× and %.2f×; %d answers, %s.\n", size, best / cg, cg / floor, bestc / cc, cc / pc, n, checked
     }')$'\n'
 done
 
 echo "$table" | tee "$BENCH_DIR/table.md"
 echo
 echo -n "$summary" | tee -a "$BENCH_DIR/table.md"
-echo "Median of $RUNS runs; seconds are wall time end to end (process start to exit), peak RSS from GNU time." | tee -a "$BENCH_DIR/table.md"
+echo "Median of $RUNS runs (by wall time); seconds are wall time end to end (process start to exit); CPU s is user + system time of that run (DuckDB uses every core); peak RSS from GNU time. Load average at the start: $load_at_start." | tee -a "$BENCH_DIR/table.md"
 
 [[ ${STRESS:-0} == 1 ]] || exit 0
 n=${STRESS_SIZE:-1000000}
-stress="| shape | size | file MB | seconds | peak RSS MB | answers | expected |
-|---|---:|---:|---:|---:|---:|---|"
+stress="| shape | size | file MB | seconds | CPU s | peak RSS MB | answers | expected |
+|---|---:|---:|---:|---:|---:|---:|---|"
 for shape in relay-chain citation-ring big-scc; do
     graph="$BENCH_DIR/$shape-$n.json"
     log "generating $shape of $n"
@@ -155,10 +158,10 @@ for shape in relay-chain citation-ring big-scc; do
             LC_ALL=C sort "$BENCH_DIR/$shape.out" | cmp -s - "$BENCH_DIR/$shape.duckdb" || expected="$expected (DIFFERENT ids)"
             ;;
     esac
-    read -r secs kb < <(median claimgraph)
-    stress+=$'\n'$(awk -v shape="$shape" -v n="$n" -v b="$(stat -c %s "$graph")" -v s="$secs" -v kb="$kb" \
+    read -r secs kb cpu < <(median claimgraph)
+    stress+=$'\n'$(awk -v shape="$shape" -v n="$n" -v b="$(stat -c %s "$graph")" -v s="$secs" -v kb="$kb" -v cpu="$cpu" \
         -v a="$answers" -v e="$expected" 'BEGIN {
-        printf "| %s | %d | %.1f | %.3f | %.0f | %d | %s |", shape, n, b / 1e6, s, kb / 1024, a, e
+        printf "| %s | %d | %.1f | %.3f | %.2f | %.0f | %d | %s |", shape, n, b / 1e6, s, cpu, kb / 1024, a, e
     }')
 done
 echo
