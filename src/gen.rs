@@ -3,8 +3,9 @@
 //! The output depends only on [`GenOptions`]: every document, entity and claim draws from its
 //! own PRNG stream seeded by `(seed, kind of item, index)`, so the generator streams one JSON
 //! object without holding the graph, and a second pass (the edges) can ask what any entity is
-//! without having stored it. A 1M-claim realistic graph is about 250 MB with 200k entities and
-//! 2M edges.
+//! without having stored it. A 1M-claim realistic graph is 270 MB: 50k documents, 200k
+//! entities, 1M claims with texts of 55–135 bytes (median 74), 2M edges; it streams in well
+//! under a second.
 //!
 //! Ids are `d<n>` (documents), `e<n>` (entities) and `c<n>` (claims). Within an entity's
 //! index range the organizations come first, then the persons, then the countries, so
@@ -27,8 +28,10 @@ pub const BIG_SCC_CLAIMS: usize = 100_000;
 /// What to generate. The same options always give the same bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GenOptions {
-    /// Number of claims; for [`Shape::RelayChain`] the length of the chain.
+    /// Number of claims (at least one is written); for [`Shape::RelayChain`] the length of
+    /// the chain.
     pub claims: usize,
+    /// Seed of every PRNG stream.
     pub seed: u64,
     pub shape: Shape,
 }
