@@ -275,7 +275,8 @@ mod tests {
             Err(_) => return false,
         };
         let widths: Vec<usize> = d.split('-').map(str::len).collect();
-        let leap = |y: u32| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+        let leap =
+            |y: u32| y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
         match parts[..] {
             [_] => widths == [4],
             [_, m] => widths == [4, 2] && (1..=12).contains(&m),
