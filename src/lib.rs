@@ -35,4 +35,5 @@ pub mod sparql;
 pub mod store;
 pub mod suggest;
 pub mod support;
+pub mod text;
 pub mod why;

@@ -12,26 +12,8 @@ pub fn width() -> usize {
         .unwrap_or(80)
 }
 
-/// Display width of `s` in terminal columns (East Asian wide characters count two).
-pub fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1FAFF
-        | 0x20000..=0x3FFFD => 2,
-        0..=0x1F | 0x7F..=0x9F => 0,
-        _ => 1,
-    }
-}
+use claimgraph::text::char_width;
+pub use claimgraph::text::display_width;
 
 /// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces.
 pub fn truncate(s: &str, max: usize) -> String {

@@ -165,7 +165,7 @@ impl Realistic {
         write!(out.0, "{{\"id\":\"e{i}\",\"name\":")?;
         out.str(buf)?;
         write!(out.0, ",\"kind\":\"{kind_name}\"")?;
-        let tag = rng.pick(TAGS);
+        let tag = rng.pick(&TAGS);
         match (kind, intel) {
             (_, true) if rng.chance(300) => {
                 write!(out.0, ",\"tags\":[\"intelligence\",\"{tag}\"]")?
@@ -173,7 +173,7 @@ impl Realistic {
             (_, true) => out.raw(",\"tags\":[\"intelligence\"]")?,
             (Kind::Country, _) if rng.chance(500) => out.raw(",\"tags\":[\"government\"]")?,
             (Kind::Organization, _) if rng.chance(150) => {
-                write!(out.0, ",\"tags\":[\"{tag}\",\"{}\"]", rng.pick(TAGS))?
+                write!(out.0, ",\"tags\":[\"{tag}\",\"{}\"]", rng.pick(&TAGS))?
             }
             (Kind::Organization, _) => write!(out.0, ",\"tags\":[\"{tag}\"]")?,
             (Kind::Person, _) if rng.chance(600) => write!(out.0, ",\"tags\":[\"{tag}\"]")?,

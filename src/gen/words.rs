@@ -4,24 +4,13 @@
 //! so that every generated graph exercises the loader's string handling.
 
 /// The SPEC §3 tag vocabulary, less `intelligence`, which the generator hands out on its own.
-pub const TAGS: &[&str] = &[
-    "military",
-    "government",
-    "state-media",
-    "media",
-    "wire",
-    "think-tank",
-    "analyst",
-    "central-bank",
-    "statistics",
-    "international-org",
-    "ngo",
-    "academic",
-    "company",
-    "anonymous",
-    "imagery",
-    "social-media",
-];
+pub static TAGS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::model::TAG_VOCABULARY
+        .iter()
+        .copied()
+        .filter(|t| *t != "intelligence")
+        .collect()
+});
 
 pub const COUNTRIES: &[&str] = &[
     "North Korea",

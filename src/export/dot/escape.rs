@@ -72,26 +72,6 @@ pub fn cap(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
-/// How many columns a character takes: two for East Asian wide characters (Hangul, CJK),
-/// one otherwise. A rough measure, good enough to balance line lengths.
-fn columns(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
-    }
-}
-
 /// `text` word-wrapped into lines of about `width` columns. Line breaks in the text are
 /// kept; runs of spaces collapse; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -102,7 +82,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut used = 0;
         for word in para.split_whitespace() {
             for piece in split_long(word, width) {
-                let w: usize = piece.chars().map(columns).sum();
+                let w: usize = piece
+                    .chars()
+                    .map(|c| crate::text::char_width(c).max(1))
+                    .sum();
                 if used > 0 && used + 1 + w > width {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
@@ -128,7 +111,7 @@ fn split_long(word: &str, width: usize) -> Vec<&str> {
     let mut start = 0;
     let mut used = 0;
     for (i, c) in word.char_indices() {
-        let w = columns(c);
+        let w = crate::text::char_width(c).max(1);
         if used > 0 && used + w > width {
             pieces.push(&word[start..i]);
             start = i;
