@@ -9,7 +9,8 @@ use crate::support::Support;
 use petgraph::Direction;
 use rustc_hash::FxHashSet;
 
-/// Every warning for `g`, in file order.
+/// Every warning for `g`, in file order, located by JSON path (the caller, which holds the
+/// files' text, adds line and column with [`crate::load::locate`]).
 pub fn warnings(g: &ClaimGraph, s: &Support) -> Vec<Diagnostic> {
     let referenced = referenced_entities(g);
     let mut out = Vec::new();
@@ -77,7 +78,7 @@ pub fn warnings(g: &ClaimGraph, s: &Support) -> Vec<Diagnostic> {
             }
         }
     }
-    locate(out)
+    out
 }
 
 fn has_edges(g: &ClaimGraph, ix: NodeIx) -> bool {
@@ -107,24 +108,4 @@ fn referenced_entities(g: &ClaimGraph) -> FxHashSet<NodeIx> {
         d.publisher.iter().for_each(&mut add);
     }
     set
-}
-
-/// Adds line and column to warnings by reading their files again (only when there are any).
-fn locate(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut cache: Option<(String, Option<String>)> = None;
-    for d in diags.iter_mut() {
-        if cache.as_ref().is_none_or(|(f, _)| *f != d.file) {
-            cache = Some((d.file.clone(), std::fs::read_to_string(&d.file).ok()));
-        }
-        let (Some((_, Some(text))), Some(path)) = (&cache, &d.path) else {
-            continue;
-        };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Some(off) = crate::locate::offset_of(text, &crate::locate::parse_path(path)) {
-            let (l, c) = crate::diag::line_col(text, off);
-            d.line = Some(l);
-            d.column = Some(c);
-        }
-    }
-    diags
 }

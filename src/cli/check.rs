@@ -26,14 +26,20 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (errors, more, warnings) = match load::from_path(&ctx.graph_path) {
-        Ok(loaded) => {
-            for note in &loaded.notes {
+    // The files are read once: for the graph, and again from memory to locate warnings.
+    let loaded = load::read_sources(&ctx.graph_path).and_then(|(sources, notes)| {
+        let graph = load::from_sources(&sources)?;
+        Ok((sources, notes, graph))
+    });
+    let (errors, more, warnings) = match loaded {
+        Ok((sources, notes, graph)) => {
+            for note in &notes {
                 eprintln!("claimgraph: note: {note}");
             }
-            let s = Support::new(&loaded.graph);
-            let w = check::warnings(&loaded.graph, &s);
-            std::mem::forget(loaded);
+            let s = Support::new(&graph);
+            let mut w = check::warnings(&graph, &s);
+            load::locate(&mut w, &sources);
+            std::mem::forget((sources, graph));
             (Vec::new(), 0, w)
         }
         Err(e) => (e.errors, e.more, Vec::new()),

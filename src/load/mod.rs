@@ -303,6 +303,22 @@ impl<'a> raw::Sink<'a> for Batcher<'_, 'a> {
     }
 }
 
+/// Fills in line and column for diagnostics about `sources` that only carry a JSON path
+/// (warnings of `check`, found after loading).
+pub fn locate(diags: &mut [Diagnostic], sources: &[Source]) {
+    let texts: Vec<(&str, &str)> = sources
+        .iter()
+        .filter_map(|s| {
+            let text = std::str::from_utf8(&s.bytes).ok()?;
+            Some((
+                s.name.as_str(),
+                text.strip_prefix('\u{feff}').unwrap_or(text),
+            ))
+        })
+        .collect();
+    locate_all(diags, &texts);
+}
+
 /// Fills in line and column for diagnostics that only carry a JSON path.
 fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
     for d in diags.iter_mut().filter(|d| d.line.is_none()) {
