@@ -132,21 +132,31 @@ impl std::borrow::Borrow<[u8]> for IdKey {
     }
 }
 
+/// The petgraph structure under a [`ClaimGraph`]: nodes carry no weight (their records sit
+/// beside it, see [`ClaimGraph::node`]), edges carry their [`EdgeData`].
+pub type Structure = StableGraph<(), EdgeData, petgraph::Directed, u32>;
+
 /// The whole graph.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimGraph {
-    pub(crate) g: StableGraph<NodeData, EdgeData, petgraph::Directed, u32>,
+    /// Only the structure: with the records kept out of it, the node array is a few bytes
+    /// per node, and walking or linking edges stays within cache.
+    pub(crate) g: Structure,
+    /// Per node index: the node's record and where it was read.
+    pub(crate) records: Vec<NodeData>,
     pub(crate) docs: Vec<DocData>,
     pub(crate) index: FxHashMap<IdKey, Slot>,
     pub(crate) files: Vec<String>,
     /// Per node index: whether the node is a claim. Kept beside the graph because edge
     /// checks and support ask it millions of times, and a node's record is far away in memory.
     pub(crate) claim_flags: Vec<bool>,
+    /// Per node index: the node index of the entity's `part_of` parent, or `u32::MAX`.
+    pub(crate) parents: Vec<u32>,
 }
 
 impl ClaimGraph {
     /// The underlying petgraph graph (for algorithms and exports).
-    pub fn petgraph(&self) -> &StableGraph<NodeData, EdgeData, petgraph::Directed, u32> {
+    pub fn petgraph(&self) -> &Structure {
         &self.g
     }
 
@@ -170,25 +180,33 @@ impl ClaimGraph {
 
     /// The node's data.
     pub fn node(&self, ix: NodeIx) -> &NodeData {
-        &self.g[ix]
+        &self.records[ix.index()]
     }
 
     /// The id of a node.
     pub fn id(&self, ix: NodeIx) -> &Id {
-        self.g[ix].record.id()
+        self.node(ix).record.id()
     }
 
     /// The entity at `ix`, if the node is one.
     pub fn entity(&self, ix: NodeIx) -> Option<&Entity> {
-        match &self.g[ix].record {
+        match &self.node(ix).record {
             Record::Entity(e) => Some(e),
             Record::Claim(_) => None,
         }
     }
 
+    /// The entity that `ix` is `part_of`, if it has one.
+    pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
+        match self.parents.get(ix.index()) {
+            Some(&p) if p != u32::MAX => Some(NodeIx::new(p as usize)),
+            _ => None,
+        }
+    }
+
     /// The claim at `ix`, if the node is one.
     pub fn claim(&self, ix: NodeIx) -> Option<&Claim> {
-        match &self.g[ix].record {
+        match &self.node(ix).record {
             Record::Claim(c) => Some(c),
             Record::Entity(_) => None,
         }
@@ -199,14 +217,14 @@ impl ClaimGraph {
         self.claim_flags.get(ix.index()).copied().unwrap_or(false)
     }
 
-    /// Adds a node and registers nothing: the loader's primitive.
+    /// Adds a node and registers nothing: the loader's primitive. Nodes are never removed,
+    /// so a node's index is its position in `records`.
     pub(crate) fn add_node(&mut self, data: NodeData) -> NodeIx {
-        let claim = matches!(data.record, Record::Claim(_));
-        let ix = self.g.add_node(data);
-        if self.claim_flags.len() <= ix.index() {
-            self.claim_flags.resize(ix.index() + 1, false);
-        }
-        self.claim_flags[ix.index()] = claim;
+        self.claim_flags
+            .push(matches!(data.record, Record::Claim(_)));
+        self.records.push(data);
+        let ix = self.g.add_node(());
+        debug_assert_eq!(ix.index() + 1, self.records.len());
         ix
     }
 
@@ -322,7 +340,7 @@ impl ClaimGraph {
             ..GraphFile::default()
         };
         for ix in self.nodes() {
-            match &self.g[ix].record {
+            match &self.node(ix).record {
                 Record::Entity(e) => file.entities.push(e.clone()),
                 Record::Claim(c) => file.claims.push(c.clone()),
             }

@@ -36,4 +36,5 @@ pub mod store;
 pub mod suggest;
 pub mod support;
 pub mod text;
+pub mod timing;
 pub mod why;

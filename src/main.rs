@@ -5,6 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// Loading a million claims makes millions of small allocations on one thread and hands
+/// them to another: mimalloc's thread-local free lists do that faster than the system's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,

@@ -35,20 +35,27 @@ impl Id {
     /// Validates `s` against the id pattern and length limit.
     pub fn new(s: impl Into<String>) -> Result<Id, ValueError> {
         let s = s.into();
+        Id::check(&s)?;
+        Ok(Id(s))
+    }
+
+    /// Whether `s` would make a valid id, without allocating one (the loader looks edge
+    /// ends up by the borrowed text).
+    pub fn check(s: &str) -> Result<(), ValueError> {
         if s.len() > MAX_ID_LEN {
             return Err(ValueError(format!(
                 "id is {} bytes long; the limit is {MAX_ID_LEN}",
                 s.len()
             )));
         }
-        if !is_id_like(&s) {
+        if !is_id_like(s) {
             return Err(ValueError(format!(
                 "bad id {}: ids are lower-case letters, digits and . _ - (starting with a letter or digit){}",
-                quoted(&s),
-                id_hint(&s)
+                quoted(s),
+                id_hint(s)
             )));
         }
-        Ok(Id(s))
+        Ok(())
     }
 
     /// The id as text.

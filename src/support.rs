@@ -427,11 +427,8 @@ fn tarjan(off: &[u32], adj: &[u32]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
 /// The origin of every entity (end of its `part_of` chain); other nodes map to themselves.
 fn origins(g: &ClaimGraph, n: usize) -> Vec<u32> {
     let mut origin: Vec<u32> = vec![UNSEEN; n];
-    let parent = |v: usize| -> Option<usize> {
-        let e = g.entity(NodeIx::new(v))?;
-        g.node_by_id(e.part_of.as_ref()?.as_str())
-            .map(|p| p.index())
-    };
+    let parent = |v: usize| g.parent(NodeIx::new(v)).map(|p| p.index());
+    let mut chain = Vec::new();
     for v in 0..n {
         if origin[v] != UNSEEN {
             continue;
@@ -440,7 +437,8 @@ fn origins(g: &ClaimGraph, n: usize) -> Vec<u32> {
             origin[v] = v as u32;
             continue;
         }
-        let mut chain = vec![v];
+        chain.clear();
+        chain.push(v);
         let mut cur = v;
         let root = loop {
             match parent(cur) {
@@ -453,7 +451,7 @@ fn origins(g: &ClaimGraph, n: usize) -> Vec<u32> {
                 _ => break cur as u32,
             }
         };
-        for x in chain {
+        for &x in &chain {
             origin[x] = root;
         }
     }

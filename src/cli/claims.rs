@@ -28,8 +28,13 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
     let filter = args.filter.filter(g)?;
+    let t = claimgraph::timing::phase("support");
     let s = Support::new(g);
+    drop(t);
+    let t = claimgraph::timing::phase("select");
     let hits = query::select(g, &s, &filter);
+    drop(t);
+    let _t = claimgraph::timing::phase("output");
     match args.format {
         ListFormat::Ids => {
             for c in hits {

@@ -7,6 +7,7 @@
 
 mod build;
 mod raw;
+mod values;
 
 use crate::diag::{line_col, Diagnostic};
 use crate::graph::ClaimGraph;
@@ -69,7 +70,9 @@ impl LoadError {
 
 /// Loads the graph at `path`: a folder of `*.json` files (read in name order) or one file.
 pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    let read = crate::timing::phase("read");
     let (sources, notes) = read_sources(path)?;
+    drop(read);
     let graph = from_sources(&sources)?;
     Ok(Loaded { graph, notes })
 }
@@ -157,13 +160,13 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Parses and validates `sources` as one graph.
 ///
-/// Two threads share the work: this one parses, handing records over in batches, and a
-/// second validates them and builds the graph (at a million claims each half is about as
-/// costly as the other).
+/// Two threads share the work: this one parses and checks values, handing checked records
+/// over in batches, and a second indexes them and builds the graph.
 pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
     let total = sources.iter().map(|s| s.bytes.len()).sum();
-    let (b, mut errors, texts) = std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::sync_channel::<Msg<'_>>(16);
+    let parsing = crate::timing::phase("parse+build");
+    let (b, checked, texts) = std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Msg<'_>>(8);
         // Emptied batches come back to be filled again: no allocation per batch, and no
         // memory allocated on one thread and freed on the other.
         let (back_tx, back_rx) = mpsc::channel();
@@ -171,34 +174,47 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
             .name("claimgraph-build".into())
             .spawn_scoped(scope, move || build_from(rx, back_tx, total))
             .expect("the system can start a thread");
-        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
-        for src in sources {
-            let _ = tx.send(Msg::Start(&src.name));
-            let mut batcher = Batcher {
+        let mut checker = values::Checker {
+            errs: values::Errors::default(),
+            f: 0,
+            out: Batcher {
                 tx: &tx,
                 back: &back_rx,
                 batch: Vec::with_capacity(BATCH),
-            };
-            let parsed = parse_file(src, &mut batcher);
-            batcher.flush();
-            let failed = match parsed {
+            },
+        };
+        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
+        let mut failed = Vec::new();
+        for (f, src) in sources.iter().enumerate() {
+            checker.f = f as u32;
+            let _ = tx.send(Msg::Start(&src.name));
+            let parsed = parse_file(src, &mut checker);
+            checker.out.flush();
+            let ok = match parsed {
                 Ok(text) => {
                     texts.push((src.name.as_str(), text));
-                    None
+                    true
                 }
-                Err(d) => Some(d),
+                Err(d) => {
+                    checker.errs.drop_file(f as u32);
+                    failed.push(*d);
+                    false
+                }
             };
-            let _ = tx.send(Msg::Done(failed));
+            let _ = tx.send(Msg::Done { ok });
         }
+        let checked = (checker.errs, failed);
         drop(tx);
         match building.join() {
-            Ok((b, errors)) => (b, errors, texts),
+            Ok(b) => (b, checked, texts),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     });
-    let (graph, mut semantic, more) = b.finish();
-    locate_all(&mut semantic, &texts);
-    errors.append(&mut semantic);
+    drop(parsing);
+    let (value_errs, mut errors) = checked;
+    let (graph, mut found, more) = b.finish(value_errs);
+    locate_all(&mut found, &texts);
+    errors.append(&mut found);
     // Report in reading order: by file, then by position in the file.
     let file_rank = |name: &str| {
         sources
@@ -224,57 +240,48 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
 }
 
 /// Records per message from the parsing thread to the building thread.
-const BATCH: usize = 512;
+const BATCH: usize = 2048;
 
 /// What the parsing thread tells the building thread.
 enum Msg<'a> {
     /// A new file starts.
     Start(&'a str),
-    Records(Vec<raw::Rec<'a>>),
-    /// The file ended; with its parse error if it had one.
-    Done(Option<Box<Diagnostic>>),
+    Records(Vec<values::Item<'a>>),
+    /// The file ended; whether it parsed (when not, its records' errors do not count).
+    Done {
+        ok: bool,
+    },
 }
 
 /// The building thread: feeds every record to a [`build::Builder`].
 fn build_from<'a>(
     rx: mpsc::Receiver<Msg<'a>>,
-    back: mpsc::Sender<Vec<raw::Rec<'a>>>,
+    back: mpsc::Sender<Vec<values::Item<'a>>>,
     total: usize,
-) -> (build::Builder, Vec<Diagnostic>) {
+) -> build::Builder {
     let mut b = build::Builder::new(total);
-    let mut errors = Vec::new();
     for msg in rx {
         match msg {
             Msg::Start(name) => b.start_file(name),
-            Msg::Records(mut recs) => {
-                recs.drain(..).for_each(|r| r.feed(&mut b));
-                let _ = back.send(recs);
+            Msg::Records(mut items) => {
+                items.drain(..).for_each(|item| b.add(item));
+                let _ = back.send(items);
             }
-            Msg::Done(Some(d)) => {
-                b.drop_file_errors();
-                errors.push(*d);
-            }
-            Msg::Done(None) => {}
+            Msg::Done { ok: false } => b.drop_file_errors(),
+            Msg::Done { ok: true } => {}
         }
     }
-    (b, errors)
+    b
 }
 
-/// The parsing thread's sink: collects records and sends them on in batches.
+/// The parsing thread's sink for checked records: sends them on in batches.
 struct Batcher<'t, 'a> {
     tx: &'t mpsc::SyncSender<Msg<'a>>,
-    back: &'t mpsc::Receiver<Vec<raw::Rec<'a>>>,
-    batch: Vec<raw::Rec<'a>>,
+    back: &'t mpsc::Receiver<Vec<values::Item<'a>>>,
+    batch: Vec<values::Item<'a>>,
 }
 
 impl<'a> Batcher<'_, 'a> {
-    fn push(&mut self, r: raw::Rec<'a>) {
-        self.batch.push(r);
-        if self.batch.len() == BATCH {
-            self.flush();
-        }
-    }
-
     fn flush(&mut self) {
         if !self.batch.is_empty() {
             let empty = self
@@ -288,18 +295,12 @@ impl<'a> Batcher<'_, 'a> {
     }
 }
 
-impl<'a> raw::Sink<'a> for Batcher<'_, 'a> {
-    fn document(&mut self, i: usize, d: raw::Obj<raw::RawDocument<'a>>) {
-        self.push(raw::Rec::Document(i, d));
-    }
-    fn entity(&mut self, i: usize, e: raw::Obj<raw::RawEntity<'a>>) {
-        self.push(raw::Rec::Entity(i, e));
-    }
-    fn claim(&mut self, i: usize, c: raw::Obj<raw::RawClaim<'a>>) {
-        self.push(raw::Rec::Claim(i, c));
-    }
-    fn edge(&mut self, i: usize, e: raw::Obj<raw::RawEdge<'a>>) {
-        self.push(raw::Rec::Edge(i, e));
+impl<'a> values::Out<'a> for Batcher<'_, 'a> {
+    fn put(&mut self, item: values::Item<'a>) {
+        self.batch.push(item);
+        if self.batch.len() == BATCH {
+            self.flush();
+        }
     }
 }
 
@@ -396,7 +397,11 @@ fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
         // Parse again, tracking the path, into a builder that is thrown away.
         let mut de = serde_json::Deserializer::from_str(text);
         let mut track = serde_path_to_error::Track::new();
-        let mut sink = build::Builder::new(0);
+        let mut sink = values::Checker {
+            errs: values::Errors::default(),
+            f: 0,
+            out: (),
+        };
         let seed = raw::FileSeed(&mut sink);
         let _ = serde::de::DeserializeSeed::deserialize(
             seed,

@@ -150,26 +150,6 @@ pub trait Sink<'de> {
     fn edge(&mut self, i: usize, e: Obj<RawEdge<'de>>);
 }
 
-/// One record with its position in its array, in transit between threads.
-pub enum Rec<'a> {
-    Document(usize, Obj<RawDocument<'a>>),
-    Entity(usize, Obj<RawEntity<'a>>),
-    Claim(usize, Obj<RawClaim<'a>>),
-    Edge(usize, Obj<RawEdge<'a>>),
-}
-
-impl<'a> Rec<'a> {
-    /// Hands the record to `sink`.
-    pub fn feed<S: Sink<'a>>(self, sink: &mut S) {
-        match self {
-            Rec::Document(i, r) => sink.document(i, r),
-            Rec::Entity(i, r) => sink.entity(i, r),
-            Rec::Claim(i, r) => sink.claim(i, r),
-            Rec::Edge(i, r) => sink.edge(i, r),
-        }
-    }
-}
-
 const FILE_FIELDS: &[&str] = &["documents", "entities", "claims", "edges"];
 
 /// Parses one file object, handing each record to the sink as soon as it is read. Accepts
