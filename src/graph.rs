@@ -217,17 +217,6 @@ impl ClaimGraph {
         self.claim_flags.get(ix.index()).copied().unwrap_or(false)
     }
 
-    /// Adds a node and registers nothing: the loader's primitive. Nodes are never removed,
-    /// so a node's index is its position in `records`.
-    pub(crate) fn add_node(&mut self, data: NodeData) -> NodeIx {
-        self.claim_flags
-            .push(matches!(data.record, Record::Claim(_)));
-        self.records.push(data);
-        let ix = self.g.add_node(());
-        debug_assert_eq!(ix.index() + 1, self.records.len());
-        ix
-    }
-
     /// Largest node index + 1: the length of per-node arrays.
     pub fn node_bound(&self) -> usize {
         petgraph::visit::NodeIndexable::node_bound(&self.g)

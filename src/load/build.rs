@@ -2,12 +2,12 @@
 //! whole graph (value errors are found earlier, in [`super::values`]).
 //!
 //! Records arrive in file order while files are parsed, so no file is ever held as a tree
-//! of parsed values. Documents, entities and claims are registered in the id index at once;
-//! an edge's ends are looked up at once when both are already known, and the edge is deferred
-//! otherwise (it may point forward, into a later file). Edges are kept in a list and only
-//! linked into the graph by [`Builder::finish`], after the duplicates are dropped. `finish`
-//! also resolves the deferred edges, checks references (`part_of`, `about`, `found_in`,
-//! review `by`, `publisher`) and `part_of` cycles.
+//! of parsed values. The records themselves stay with the parsing thread; the builder gets
+//! their ids and registers them in the id index at once. An edge's ends are looked up at once
+//! when both are already known, and the edge is deferred otherwise (it may point forward,
+//! into a later file). [`Builder::finish`] takes the records, resolves the deferred edges,
+//! drops duplicate edges, checks references (`part_of`, `about`, `found_in`, review `by`,
+//! `publisher`) and `part_of` cycles, and words the errors found along the way.
 
 use super::values::{EdgeItem, Errors, Item};
 use crate::diag::Diagnostic;
@@ -30,6 +30,20 @@ struct Deferred {
     extra: Option<Box<EdgeExtra>>,
 }
 
+/// A record whose id was already taken: the record, its array, and what holds the id.
+struct Duplicate {
+    f: u32,
+    pos: u32,
+    array: &'static str,
+    id: String,
+    taken_by: Slot,
+    /// The duplicate's own node, when it is one (it stays out of the index).
+    node: Option<NodeIx>,
+}
+
+/// An edge going the wrong way: file, position, relation, ends.
+type Misdirected = (u32, u32, Rel, NodeIx, NodeIx);
+
 /// Builds a graph from checked records, file after file.
 pub(super) struct Builder {
     g: ClaimGraph,
@@ -37,12 +51,17 @@ pub(super) struct Builder {
     suggestions: usize,
     /// The file being read.
     f: u32,
+    docs: u32,
+    duplicates: Vec<Duplicate>,
+    misdirected: Vec<Misdirected>,
     deferred: Vec<Deferred>,
     /// `(from, to, rel)` of every edge added, packed, with its edge index: duplicates are
     /// found by sorting once at the end, cheaper than a hash set probed per edge.
     edge_keys: Vec<(u64, u8, u32)>,
-    /// The document the previous edge was found in: edges of one article come together.
+    /// The document the previous edge was found in, and its id: edges of one article come
+    /// together.
     last_doc: Option<u32>,
+    last_doc_id: String,
 }
 
 impl Builder {
@@ -52,9 +71,6 @@ impl Builder {
         // About 200 bytes a node and 80 an edge in typical files: reserve, don't rehash.
         g.g.reserve_nodes(bytes / 250);
         g.g.reserve_edges(bytes / 120);
-        // Records are large: over-reserve rather than copy them all when the vector grows
-        // (untouched capacity costs address space, not memory).
-        g.records.reserve(bytes / 120);
         g.index.reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
         Builder {
@@ -62,9 +78,13 @@ impl Builder {
             errs: Errors::default(),
             suggestions: 0,
             f: 0,
+            docs: 0,
+            duplicates: Vec::new(),
+            misdirected: Vec::new(),
             deferred: Vec::new(),
             edge_keys: Vec::with_capacity(bytes / 120),
             last_doc: None,
+            last_doc_id: String::new(),
         }
     }
 
@@ -82,23 +102,16 @@ impl Builder {
     /// Takes in one checked record of the current file.
     pub(super) fn add(&mut self, item: Item<'_>) {
         match item {
-            Item::Document(i, doc) => {
-                let slot = Slot::Doc(self.g.docs.len() as u32);
-                if self.register(|| format!("documents[{i}].id"), &doc.id, slot) {
-                    let origin = self.origin(i);
-                    self.g.docs.push(DocData { doc, origin });
-                }
+            Item::Document { pos, id } => {
+                let slot = Slot::Doc(self.docs);
+                self.docs += 1;
+                self.register(pos, "documents", &id, slot, None);
             }
-            Item::Node(i, record) => {
-                let array = match record {
-                    Record::Entity(_) => "entities",
-                    Record::Claim(_) => "claims",
-                };
-                let slot = Slot::Node(NodeIx::new(self.g.records.len()));
-                if self.register(|| format!("{array}[{i}].id"), record.id(), slot) {
-                    let origin = self.origin(i);
-                    self.g.add_node(NodeData { record, origin });
-                }
+            Item::Node { pos, id, claim } => {
+                self.g.claim_flags.push(claim);
+                let ix = self.g.g.add_node(());
+                let array = if claim { "claims" } else { "entities" };
+                self.register(pos, array, &id, Slot::Node(ix), Some(ix));
             }
             Item::Edge(i, e) => self.edge(i, e),
         }
@@ -106,11 +119,20 @@ impl Builder {
 
     /// Resolves what was deferred, checks references and cycles, and returns the graph, the
     /// errors, and how many errors were only counted.
-    pub(super) fn finish(mut self, values: Errors) -> (ClaimGraph, Vec<Diagnostic>, usize) {
+    pub(super) fn finish(
+        mut self,
+        values: Errors,
+        records: Vec<NodeData>,
+        docs: Vec<DocData>,
+    ) -> (ClaimGraph, Vec<Diagnostic>, usize) {
+        self.g.records = records;
+        self.g.docs = docs;
         self.errs.more += values.more;
         for e in values.list {
             self.errs.push(e.file, e.path, e.code, e.message);
         }
+        self.report_duplicates();
+        self.report_misdirected();
         let t = crate::timing::phase("deferred");
         for d in std::mem::take(&mut self.deferred) {
             self.resolve_edge(d);
@@ -152,27 +174,70 @@ impl Builder {
         (self.g, diags, self.errs.more)
     }
 
-    /// Registers `id` in the index, or reports the duplicate naming both places.
-    fn register(&mut self, path: impl FnOnce() -> String, id: &Id, slot: Slot) -> bool {
-        let prev = match self.g.index.entry(crate::graph::IdKey::new(id.as_str())) {
+    /// Registers `id` in the index, or keeps the duplicate for reporting.
+    fn register(
+        &mut self,
+        pos: u32,
+        array: &'static str,
+        id: &str,
+        slot: Slot,
+        node: Option<NodeIx>,
+    ) {
+        match self.g.index.entry(crate::graph::IdKey::new(id)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(slot);
-                return true;
             }
-            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
-        };
-        let (pf, ppath) = self.place_of(prev);
-        let other = if pf == self.f {
-            format!("at {ppath}")
-        } else {
-            format!("in {} at {ppath}", self.g.files[pf as usize])
-        };
-        let message = format!(
-            "duplicate id {}: already defined {other}",
-            quoted(id.as_str())
-        );
-        self.errs.push(self.f, path(), "duplicate-id", message);
-        false
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let taken_by = *o.get();
+                self.duplicates.push(Duplicate {
+                    f: self.f,
+                    pos,
+                    array,
+                    id: id.to_string(),
+                    taken_by,
+                    node,
+                });
+            }
+        }
+    }
+
+    /// Reports each duplicate id, naming both places.
+    fn report_duplicates(&mut self) {
+        for d in std::mem::take(&mut self.duplicates) {
+            let (pf, ppath) = self.place_of(d.taken_by);
+            let other = if pf == d.f {
+                format!("at {ppath}")
+            } else {
+                format!("in {} at {ppath}", self.g.files[pf as usize])
+            };
+            let message = format!("duplicate id {}: already defined {other}", quoted(&d.id));
+            let path = format!("{}[{}].id", d.array, d.pos);
+            self.errs.push(d.f, path, "duplicate-id", message);
+            // The second record is not part of the graph: its references are not checked.
+            if let Some(ix) = d.node {
+                let record = &mut self.g.records[ix.index()].record;
+                *record = placeholder(record.id().clone());
+            }
+        }
+    }
+
+    /// Reports each edge that goes the wrong way, naming its ends.
+    fn report_misdirected(&mut self) {
+        for (f, i, rel, from, to) in std::mem::take(&mut self.misdirected) {
+            let Some(rule) = direction_error(rel, self.g.is_claim(from), self.g.is_claim(to))
+            else {
+                continue;
+            };
+            let message = format!(
+                "{rule}; here it goes from {} {} to {} {}",
+                self.sort_of(from),
+                quoted(self.g.id(from).as_str()),
+                self.sort_of(to),
+                quoted(self.g.id(to).as_str())
+            );
+            self.errs
+                .push(f, format!("edges[{i}]"), "direction", message);
+        }
     }
 
     /// File index and JSON path of an already inserted record.
@@ -189,13 +254,6 @@ impl Builder {
             }
         };
         (origin.file, format!("{array}[{}]", origin.pos))
-    }
-
-    fn origin(&self, i: u32) -> Origin {
-        Origin {
-            file: self.f,
-            pos: i,
-        }
     }
 
     /// What `id` names if it is of the wanted sort; otherwise why not (`None` when unknown).
@@ -290,13 +348,15 @@ impl Builder {
     /// previous edge named the same document.
     fn edge_doc(&mut self, id: &str) -> Option<u32> {
         if let Some(d) = self.last_doc {
-            if self.g.docs[d as usize].doc.id.as_str() == id {
+            if self.last_doc_id == id {
                 return Some(d);
             }
         }
         match self.g.lookup(id) {
             Some(Slot::Doc(d)) => {
                 self.last_doc = Some(d);
+                self.last_doc_id.clear();
+                self.last_doc_id.push_str(id);
                 Some(d)
             }
             _ => None,
@@ -357,16 +417,9 @@ impl Builder {
         in_doc: Option<u32>,
         extra: Option<Box<EdgeExtra>>,
     ) {
-        if let Some(rule) = direction_error(rel, self.g.is_claim(from), self.g.is_claim(to)) {
-            let message = format!(
-                "{rule}; here it goes from {} {} to {} {}",
-                self.sort_of(from),
-                quoted(self.g.id(from).as_str()),
-                self.sort_of(to),
-                quoted(self.g.id(to).as_str())
-            );
-            self.errs
-                .push(f, format!("edges[{i}]"), "direction", message);
+        if direction_error(rel, self.g.is_claim(from), self.g.is_claim(to)).is_some() {
+            // Worded in `finish`, when the records of both ends are at hand.
+            self.misdirected.push((f, i, rel, from, to));
             return;
         }
         let data = EdgeData {
@@ -479,6 +532,20 @@ fn duplicate_edges(mut keys: Vec<(u64, u8, u32)>) -> Vec<u32> {
         .filter(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
         .map(|w| w[1].2)
         .collect()
+}
+
+/// A stand-in for a record dropped as a duplicate: an entity with nothing to check.
+fn placeholder(id: Id) -> Record {
+    Record::Entity(crate::model::Entity {
+        id,
+        name: String::new(),
+        kind: crate::model::Kind::Organization,
+        tags: Vec::new(),
+        part_of: None,
+        aliases: Vec::new(),
+        reliability: None,
+        note: None,
+    })
 }
 
 /// What sort of record a reference must name.

@@ -174,15 +174,12 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
             .name("claimgraph-build".into())
             .spawn_scoped(scope, move || build_from(rx, back_tx, total))
             .expect("the system can start a thread");
-        let mut checker = values::Checker {
-            errs: values::Errors::default(),
-            f: 0,
-            out: Batcher {
-                tx: &tx,
-                back: &back_rx,
-                batch: Vec::with_capacity(BATCH),
-            },
+        let batcher = Batcher {
+            tx: &tx,
+            back: &back_rx,
+            batch: Vec::with_capacity(BATCH),
         };
+        let mut checker = values::Checker::new(batcher, total);
         let mut texts: Vec<(&str, &str)> = Vec::with_capacity(sources.len());
         let mut failed = Vec::new();
         for (f, src) in sources.iter().enumerate() {
@@ -203,7 +200,7 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
             };
             let _ = tx.send(Msg::Done { ok });
         }
-        let checked = (checker.errs, failed);
+        let checked = (checker.errs, checker.records, checker.docs, failed);
         drop(tx);
         match building.join() {
             Ok(b) => (b, checked, texts),
@@ -211,8 +208,8 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
         }
     });
     drop(parsing);
-    let (value_errs, mut errors) = checked;
-    let (graph, mut found, more) = b.finish(value_errs);
+    let (value_errs, records, docs, mut errors) = checked;
+    let (graph, mut found, more) = b.finish(value_errs, records, docs);
     locate_all(&mut found, &texts);
     errors.append(&mut found);
     // Report in reading order: by file, then by position in the file.
@@ -397,11 +394,7 @@ fn parse_error(name: &str, text: &str, e: serde_json::Error) -> Diagnostic {
         // Parse again, tracking the path, into a builder that is thrown away.
         let mut de = serde_json::Deserializer::from_str(text);
         let mut track = serde_path_to_error::Track::new();
-        let mut sink = values::Checker {
-            errs: values::Errors::default(),
-            f: 0,
-            out: (),
-        };
+        let mut sink = values::Checker::new((), 0);
         let seed = raw::FileSeed(&mut sink);
         let _ = serde::de::DeserializeSeed::deserialize(
             seed,

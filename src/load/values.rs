@@ -7,7 +7,7 @@
 
 use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawReview, Sink};
 use super::MAX_ERRORS;
-use crate::graph::{EdgeExtra, Record};
+use crate::graph::{DocData, EdgeExtra, NodeData, Origin, Record};
 use crate::model::{
     Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag,
     ValueError, Verdict,
@@ -70,19 +70,31 @@ pub(super) struct EdgeItem<'a> {
     pub extra: Option<Box<EdgeExtra>>,
 }
 
-/// A checked record with its position in its array.
+/// What the graph builder needs of a checked record, with the record's position in its
+/// array. Documents and nodes are kept by the [`Checker`]; the builder only learns their ids
+/// (in the same order, so the n-th node item is node n).
 pub(super) enum Item<'a> {
-    Document(u32, Document),
-    Node(u32, Record),
+    Document {
+        pos: u32,
+        id: Cow<'a, str>,
+    },
+    Node {
+        pos: u32,
+        id: Cow<'a, str>,
+        claim: bool,
+    },
     Edge(u32, EdgeItem<'a>),
 }
 
-/// Turns raw records into [`Item`]s for `out`, collecting value errors.
+/// Turns raw records into model records, which it keeps, and [`Item`]s for `out`,
+/// collecting value errors.
 pub(super) struct Checker<O> {
     pub errs: Errors,
     /// The file being read.
     pub f: u32,
     pub out: O,
+    pub records: Vec<NodeData>,
+    pub docs: Vec<DocData>,
 }
 
 fn owned(s: Cow<'_, str>) -> String {
@@ -90,6 +102,23 @@ fn owned(s: Cow<'_, str>) -> String {
 }
 
 impl<O> Checker<O> {
+    /// A checker with room for about `bytes` of input.
+    pub fn new(out: O, bytes: usize) -> Checker<O> {
+        Checker {
+            errs: Errors::default(),
+            f: 0,
+            out,
+            // Records are large: over-reserve rather than copy them all when the vector
+            // grows (untouched capacity costs address space, not memory).
+            records: Vec::with_capacity(bytes / 120),
+            docs: Vec::new(),
+        }
+    }
+
+    fn origin(&self, pos: u32) -> Origin {
+        Origin { file: self.f, pos }
+    }
+
     fn id(&mut self, path: impl FnOnce() -> String, s: Cow<'_, str>) -> Option<Id> {
         self.errs.value(self.f, path, Id::new(owned(s)))
     }
@@ -152,9 +181,22 @@ impl Out<'_> for () {
     fn put(&mut self, _: Item<'_>) {}
 }
 
+impl<'de, O: Out<'de>> Checker<O> {
+    /// Keeps a checked entity or claim and tells the builder its id.
+    fn node(&mut self, pos: u32, id: Cow<'de, str>, record: Record) {
+        let claim = matches!(record, Record::Claim(_));
+        self.records.push(NodeData {
+            record,
+            origin: self.origin(pos),
+        });
+        self.out.put(Item::Node { pos, id, claim });
+    }
+}
+
 impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
     fn document(&mut self, i: usize, Obj(d): Obj<RawDocument<'de>>) {
         let p = |field: &str| format!("documents[{i}].{field}");
+        let key = d.id.clone();
         let id = self.id(|| p("id"), d.id);
         self.non_empty(|| p("title"), "title", &d.title);
         let publisher = d.publisher.and_then(|s| self.id(|| p("publisher"), s));
@@ -167,12 +209,18 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             published,
             url: d.url.map(owned),
         };
-        self.out.put(Item::Document(i as u32, doc));
+        let pos = i as u32;
+        self.docs.push(DocData {
+            doc,
+            origin: self.origin(pos),
+        });
+        self.out.put(Item::Document { pos, id: key });
     }
 
     fn entity(&mut self, i: usize, Obj(e): Obj<RawEntity<'de>>) {
         let p = |field: &str| format!("entities[{i}].{field}");
         let f = self.f;
+        let key = e.id.clone();
         let id = self.id(|| p("id"), e.id);
         self.non_empty(|| p("name"), "name", &e.name);
         let kind = self
@@ -205,12 +253,13 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             reliability,
             note: e.note.map(owned),
         };
-        self.out.put(Item::Node(i as u32, Record::Entity(entity)));
+        self.node(i as u32, key, Record::Entity(entity));
     }
 
     fn claim(&mut self, i: usize, Obj(c): Obj<RawClaim<'de>>) {
         let p = |field: &str| format!("claims[{i}].{field}");
         let f = self.f;
+        let key = c.id.clone();
         let id = self.id(|| p("id"), c.id);
         self.non_empty(|| p("text"), "text", &c.text);
         let date = self.date(|| p("date"), c.date);
@@ -233,7 +282,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             review,
             note: c.note.map(owned),
         };
-        self.out.put(Item::Node(i as u32, Record::Claim(claim)));
+        self.node(i as u32, key, Record::Claim(claim));
     }
 
     fn edge(&mut self, i: usize, Obj(e): Obj<RawEdge<'de>>) {
