@@ -37,6 +37,27 @@ impl One {
     }
 }
 
+/// What a component reaches, for the tag-independent predicates: any ground, any cycle,
+/// which ground and which origin of grounds (if only one).
+#[derive(Clone, Copy, Default)]
+struct Reach {
+    grounded: bool,
+    circular: bool,
+    sole: One,
+    origin: One,
+}
+
+impl Reach {
+    fn join(self, o: Reach) -> Reach {
+        Reach {
+            grounded: self.grounded | o.grounded,
+            circular: self.circular | o.circular,
+            sole: self.sole.join(o.sole),
+            origin: self.origin.join(o.origin),
+        }
+    }
+}
+
 /// The support graph of a [`ClaimGraph`] and everything SPEC §2 derives from it.
 pub struct Support {
     /// CSR adjacency of S, indexed by node index.
@@ -86,28 +107,27 @@ impl Support {
             sets: OnceCell::new(),
         };
         s.cyclic = (0..s.comp_count()).map(|c| s.is_cyclic(c)).collect();
-        s.grounded = s.fold(|_, v| s.is_ground[v], |a, b| a | b);
-        s.circular = s.fold_comp(|c| s.cyclic[c], |a, b| a | b);
-        s.sole = s.fold(
-            |_, v| {
-                if s.is_ground[v] {
-                    One::One(v as u32)
-                } else {
-                    One::None
+        // The four tag-independent predicates in one pass over the condensation.
+        let reach = s.fold(
+            |c, v| {
+                let ground = s.is_ground[v];
+                Reach {
+                    grounded: ground,
+                    circular: s.cyclic[c],
+                    sole: if ground { One::One(v as u32) } else { One::None },
+                    origin: if ground {
+                        One::One(s.origin[v])
+                    } else {
+                        One::None
+                    },
                 }
             },
-            One::join,
+            Reach::join,
         );
-        s.origin_of_grounds = s.fold(
-            |_, v| {
-                if s.is_ground[v] {
-                    One::One(s.origin[v])
-                } else {
-                    One::None
-                }
-            },
-            One::join,
-        );
+        s.grounded = reach.iter().map(|r| r.grounded).collect();
+        s.circular = reach.iter().map(|r| r.circular).collect();
+        s.sole = reach.iter().map(|r| r.sole).collect();
+        s.origin_of_grounds = reach.iter().map(|r| r.origin).collect();
         s
     }
 
@@ -151,14 +171,6 @@ impl Support {
             val.push(acc);
         }
         val
-    }
-
-    fn fold_comp<T: Copy + Default>(
-        &self,
-        own: impl Fn(usize) -> T,
-        join: impl Fn(T, T) -> T,
-    ) -> Vec<T> {
-        self.fold(|c, _| own(c), join)
     }
 
     fn c(&self, ix: NodeIx) -> usize {
