@@ -114,7 +114,11 @@ impl Support {
                 Reach {
                     grounded: ground,
                     circular: s.cyclic[c],
-                    sole: if ground { One::One(v as u32) } else { One::None },
+                    sole: if ground {
+                        One::One(v as u32)
+                    } else {
+                        One::None
+                    },
                     origin: if ground {
                         One::One(s.origin[v])
                     } else {

@@ -5,7 +5,7 @@
 //! so that one typo does not cascade into "unknown id" errors elsewhere; a record whose own
 //! id is bad does not.
 
-use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawReview, Sink};
+use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawReview, Sink, Str};
 use super::MAX_ERRORS;
 use crate::graph::{DocData, EdgeExtra, NodeData, Origin, Record};
 use crate::model::{
@@ -97,8 +97,8 @@ pub(super) struct Checker<O> {
     pub docs: Vec<DocData>,
 }
 
-fn owned(s: Cow<'_, str>) -> String {
-    s.into_owned()
+fn owned(s: Str<'_>) -> String {
+    s.0.into_owned()
 }
 
 impl<O> Checker<O> {
@@ -119,21 +119,17 @@ impl<O> Checker<O> {
         Origin { file: self.f, pos }
     }
 
-    fn id(&mut self, path: impl FnOnce() -> String, s: Cow<'_, str>) -> Option<Id> {
+    fn id(&mut self, path: impl FnOnce() -> String, s: Str<'_>) -> Option<Id> {
         self.errs.value(self.f, path, Id::new(owned(s)))
     }
 
     /// Checks an id that is only looked up, keeping it borrowed.
-    fn id_ref<'a>(
-        &mut self,
-        path: impl FnOnce() -> String,
-        s: Cow<'a, str>,
-    ) -> Option<Cow<'a, str>> {
-        self.errs.value(self.f, path, Id::check(&s)).map(|()| s)
+    fn id_ref<'a>(&mut self, path: impl FnOnce() -> String, s: Str<'a>) -> Option<Cow<'a, str>> {
+        self.errs.value(self.f, path, Id::check(&s)).map(|()| s.0)
     }
 
-    fn date(&mut self, path: impl FnOnce() -> String, s: Option<Cow<'_, str>>) -> Option<Date> {
-        self.errs.value(self.f, path, Date::new(s?))
+    fn date(&mut self, path: impl FnOnce() -> String, s: Option<Str<'_>>) -> Option<Date> {
+        self.errs.value(self.f, path, Date::new(&*s?))
     }
 
     fn non_empty(&mut self, path: impl FnOnce() -> String, what: &str, s: &str) {
@@ -143,7 +139,7 @@ impl<O> Checker<O> {
         }
     }
 
-    fn id_list(&mut self, path: impl Fn() -> String, list: Vec<Cow<'_, str>>) -> Vec<Id> {
+    fn id_list(&mut self, path: impl Fn() -> String, list: Vec<Str<'_>>) -> Vec<Id> {
         let mut ids = Vec::with_capacity(list.len());
         for (k, s) in list.into_iter().enumerate() {
             if let Some(id) = self.id(|| format!("{}[{k}]", path()), s) {
@@ -214,7 +210,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             doc,
             origin: self.origin(pos),
         });
-        self.out.put(Item::Document { pos, id: key });
+        self.out.put(Item::Document { pos, id: key.0 });
     }
 
     fn entity(&mut self, i: usize, Obj(e): Obj<RawEntity<'de>>) {
@@ -253,7 +249,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             reliability,
             note: e.note.map(owned),
         };
-        self.node(i as u32, key, Record::Entity(entity));
+        self.node(i as u32, key.0, Record::Entity(entity));
     }
 
     fn claim(&mut self, i: usize, Obj(c): Obj<RawClaim<'de>>) {
@@ -282,7 +278,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             review,
             note: c.note.map(owned),
         };
-        self.node(i as u32, key, Record::Claim(claim));
+        self.node(i as u32, key.0, Record::Claim(claim));
     }
 
     fn edge(&mut self, i: usize, Obj(e): Obj<RawEdge<'de>>) {
