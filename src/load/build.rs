@@ -62,7 +62,12 @@ pub(super) struct Builder {
     /// together.
     last_doc: Option<u32>,
     last_doc_id: String,
+    /// What the early look-ups of a batch found for each edge's ends.
+    ends: Vec<Ends>,
 }
+
+/// What an edge's `from` and `to` named when looked up.
+type Ends = (Option<Slot>, Option<Slot>);
 
 impl Builder {
     /// An empty builder, with room for about `bytes` of input.
@@ -85,6 +90,7 @@ impl Builder {
             edge_keys: Vec::with_capacity(bytes / 120),
             last_doc: None,
             last_doc_id: String::new(),
+            ends: Vec::new(),
         }
     }
 
@@ -99,8 +105,38 @@ impl Builder {
         self.errs.drop_file(self.f);
     }
 
-    /// Takes in one checked record of the current file.
-    pub(super) fn add(&mut self, item: Item<'_>) {
+    /// Takes in a batch of checked records of the current file, in order.
+    ///
+    /// The ends of every edge are looked up first, in a loop that does nothing else: each
+    /// look-up misses the cache (the index is larger than it), and look-ups that do not wait
+    /// on one another are overlapped by the processor. Node ids are looked up there too, so
+    /// that registering them finds the index's memory cached.
+    pub(super) fn add_all(&mut self, items: &mut Vec<Item<'_>>) {
+        let mut ends = std::mem::take(&mut self.ends);
+        ends.clear();
+        for item in items.iter() {
+            match item {
+                Item::Edge(_, e) => ends.push((self.g.lookup(&e.from), self.g.lookup(&e.to))),
+                Item::Node { id, .. } | Item::Document { id, .. } => {
+                    std::hint::black_box(self.g.lookup(id));
+                }
+            }
+        }
+        let mut next = ends.iter();
+        for item in items.drain(..) {
+            match item {
+                Item::Edge(i, e) => {
+                    let seen = next.next().copied().unwrap_or((None, None));
+                    self.edge(i, e, seen);
+                }
+                other => self.add(other),
+            }
+        }
+        self.ends = ends;
+    }
+
+    /// Takes in one checked document or node of the current file.
+    fn add(&mut self, item: Item<'_>) {
         match item {
             Item::Document { pos, id } => {
                 let slot = Slot::Doc(self.docs);
@@ -113,7 +149,7 @@ impl Builder {
                 let array = if claim { "claims" } else { "entities" };
                 self.register(pos, array, &id, Slot::Node(ix), Some(ix));
             }
-            Item::Edge(i, e) => self.edge(i, e),
+            Item::Edge(i, e) => self.edge(i, e, (None, None)),
         }
     }
 
@@ -364,9 +400,14 @@ impl Builder {
     }
 
     /// Takes in an edge: resolved at once when its ends are known, deferred otherwise.
-    fn edge(&mut self, i: u32, e: EdgeItem<'_>) {
-        let from = self.find(&e.from, Want::Node);
-        let to = self.find(&e.to, Want::Node);
+    fn edge(&mut self, i: u32, e: EdgeItem<'_>, seen: Ends) {
+        // An end not found by the early look-up may have been registered since.
+        let node = |slot: Option<Slot>, id: &str| match slot {
+            Some(Slot::Node(ix)) => Ok(Slot::Node(ix)),
+            _ => self.find(id, Want::Node),
+        };
+        let from = node(seen.0, &e.from);
+        let to = node(seen.1, &e.to);
         let doc = e.in_doc.as_deref().map(|id| self.edge_doc(id));
         if let (Ok(Slot::Node(from)), Ok(Slot::Node(to)), None | Some(Some(_))) = (from, to, doc) {
             self.push_edge(self.f, i, from, to, e.rel, doc.flatten(), e.extra);

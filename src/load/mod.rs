@@ -261,7 +261,7 @@ fn build_from<'a>(
         match msg {
             Msg::Start(name) => b.start_file(name),
             Msg::Records(mut items) => {
-                items.drain(..).for_each(|item| b.add(item));
+                b.add_all(&mut items);
                 let _ = back.send(items);
             }
             Msg::Done { ok: false } => b.drop_file_errors(),
