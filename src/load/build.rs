@@ -2,8 +2,8 @@
 //! whole graph (value errors are found earlier, in [`super::values`]).
 //!
 //! Records arrive in file order while files are parsed, so no file is ever held as a tree
-//! of parsed values. The records themselves stay with the parsing thread; the builder gets
-//! their ids and registers them in the id index at once. An edge's ends are looked up at once
+//! of parsed values. Entities and claims are registered in the id index at once (documents
+//! stay with the parsing thread; the builder gets their ids). An edge's ends are looked up at once
 //! when both are already known, and the edge is deferred otherwise (it may point forward,
 //! into a later file). [`Builder::finish`] takes the records, resolves the deferred edges,
 //! drops duplicate edges, checks references (`part_of`, `about`, `found_in`, review `by`,
@@ -76,6 +76,9 @@ impl Builder {
         // About 200 bytes a node and 80 an edge in typical files: reserve, don't rehash.
         g.g.reserve_nodes(bytes / 250);
         g.g.reserve_edges(bytes / 120);
+        // Records are large: over-reserve rather than copy them all when the vector grows
+        // (untouched capacity costs address space, not memory).
+        g.records.reserve(bytes / 120);
         g.index.reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
         Builder {
@@ -117,7 +120,10 @@ impl Builder {
         for item in items.iter() {
             match item {
                 Item::Edge(_, e) => ends.push((self.g.lookup(&e.from), self.g.lookup(&e.to))),
-                Item::Node { id, .. } | Item::Document { id, .. } => {
+                Item::Node { record, .. } => {
+                    std::hint::black_box(self.g.lookup(record.id().as_str()));
+                }
+                Item::Document { id, .. } => {
                     std::hint::black_box(self.g.lookup(id));
                 }
             }
@@ -143,11 +149,14 @@ impl Builder {
                 self.docs += 1;
                 self.register(pos, "documents", &id, slot, None);
             }
-            Item::Node { pos, id, claim } => {
+            Item::Node { pos, record } => {
+                let claim = matches!(record, Record::Claim(_));
                 self.g.claim_flags.push(claim);
                 let ix = self.g.g.add_node(());
                 let array = if claim { "claims" } else { "entities" };
-                self.register(pos, array, &id, Slot::Node(ix), Some(ix));
+                self.register(pos, array, record.id().as_str(), Slot::Node(ix), Some(ix));
+                let origin = Origin { file: self.f, pos };
+                self.g.records.push(NodeData { record, origin });
             }
             Item::Edge(i, e) => self.edge(i, e, (None, None)),
         }
@@ -158,10 +167,8 @@ impl Builder {
     pub(super) fn finish(
         mut self,
         values: Errors,
-        records: Vec<NodeData>,
         docs: Vec<DocData>,
     ) -> (ClaimGraph, Vec<Diagnostic>, usize) {
-        self.g.records = records;
         self.g.docs = docs;
         self.errs.more += values.more;
         for e in values.list {

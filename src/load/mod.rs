@@ -200,7 +200,7 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
             };
             let _ = tx.send(Msg::Done { ok });
         }
-        let checked = (checker.errs, checker.records, checker.docs, failed);
+        let checked = (checker.errs, checker.docs, failed);
         drop(tx);
         match building.join() {
             Ok(b) => (b, checked, texts),
@@ -208,8 +208,8 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
         }
     });
     drop(parsing);
-    let (value_errs, records, docs, mut errors) = checked;
-    let (graph, mut found, more) = b.finish(value_errs, records, docs);
+    let (value_errs, docs, mut errors) = checked;
+    let (graph, mut found, more) = b.finish(value_errs, docs);
     locate_all(&mut found, &texts);
     errors.append(&mut found);
     // Report in reading order: by file, then by position in the file.

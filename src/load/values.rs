@@ -7,7 +7,7 @@
 
 use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawReview, Sink, Str};
 use super::MAX_ERRORS;
-use crate::graph::{DocData, EdgeExtra, NodeData, Origin, Record};
+use crate::graph::{DocData, EdgeExtra, Origin, Record};
 use crate::model::{
     Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag,
     ValueError, Verdict,
@@ -71,29 +71,20 @@ pub(super) struct EdgeItem<'a> {
 }
 
 /// What the graph builder needs of a checked record, with the record's position in its
-/// array. Documents and nodes are kept by the [`Checker`]; the builder only learns their ids
-/// (in the same order, so the n-th node item is node n).
+/// array. Documents are kept by the [`Checker`]; the builder only learns their ids (in the
+/// same order, so the n-th document item is document n).
 pub(super) enum Item<'a> {
-    Document {
-        pos: u32,
-        id: Cow<'a, str>,
-    },
-    Node {
-        pos: u32,
-        id: Cow<'a, str>,
-        claim: bool,
-    },
+    Document { pos: u32, id: Cow<'a, str> },
+    Node { pos: u32, record: Record },
     Edge(u32, EdgeItem<'a>),
 }
 
-/// Turns raw records into model records, which it keeps, and [`Item`]s for `out`,
-/// collecting value errors.
+/// Turns raw records into model records and [`Item`]s for `out`, collecting value errors.
 pub(super) struct Checker<O> {
     pub errs: Errors,
     /// The file being read.
     pub f: u32,
     pub out: O,
-    pub records: Vec<NodeData>,
     pub docs: Vec<DocData>,
 }
 
@@ -108,10 +99,7 @@ impl<O> Checker<O> {
             errs: Errors::default(),
             f: 0,
             out,
-            // Records are large: over-reserve rather than copy them all when the vector
-            // grows (untouched capacity costs address space, not memory).
-            records: Vec::with_capacity(bytes / 120),
-            docs: Vec::new(),
+            docs: Vec::with_capacity(bytes / 2000),
         }
     }
 
@@ -178,14 +166,9 @@ impl Out<'_> for () {
 }
 
 impl<'de, O: Out<'de>> Checker<O> {
-    /// Keeps a checked entity or claim and tells the builder its id.
-    fn node(&mut self, pos: u32, id: Cow<'de, str>, record: Record) {
-        let claim = matches!(record, Record::Claim(_));
-        self.records.push(NodeData {
-            record,
-            origin: self.origin(pos),
-        });
-        self.out.put(Item::Node { pos, id, claim });
+    /// Hands a checked entity or claim to the builder.
+    fn node(&mut self, pos: u32, record: Record) {
+        self.out.put(Item::Node { pos, record });
     }
 }
 
@@ -216,7 +199,6 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
     fn entity(&mut self, i: usize, Obj(e): Obj<RawEntity<'de>>) {
         let p = |field: &str| format!("entities[{i}].{field}");
         let f = self.f;
-        let key = e.id.clone();
         let id = self.id(|| p("id"), e.id);
         self.non_empty(|| p("name"), "name", &e.name);
         let kind = self
@@ -249,13 +231,12 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             reliability,
             note: e.note.map(owned),
         };
-        self.node(i as u32, key.0, Record::Entity(entity));
+        self.node(i as u32, Record::Entity(entity));
     }
 
     fn claim(&mut self, i: usize, Obj(c): Obj<RawClaim<'de>>) {
         let p = |field: &str| format!("claims[{i}].{field}");
         let f = self.f;
-        let key = c.id.clone();
         let id = self.id(|| p("id"), c.id);
         self.non_empty(|| p("text"), "text", &c.text);
         let date = self.date(|| p("date"), c.date);
@@ -278,7 +259,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             review,
             note: c.note.map(owned),
         };
-        self.node(i as u32, key.0, Record::Claim(claim));
+        self.node(i as u32, Record::Claim(claim));
     }
 
     fn edge(&mut self, i: usize, Obj(e): Obj<RawEdge<'de>>) {
