@@ -89,8 +89,38 @@ impl Support {
         let is_ground: Vec<bool> = (0..n)
             .map(|v| off[v] == off[v + 1] && is_entity(g, v))
             .collect();
-        let (comp, comp_start, members) = tarjan(&off, &adj);
         let origin = origins(g, n);
+        // The four tag-independent predicates are folded as each component closes, while
+        // its members and their arcs are still in cache: every component it reaches has
+        // closed before it.
+        let mut reach: Vec<Reach> = Vec::new();
+        let mut cyclic: Vec<bool> = Vec::new();
+        let (comp, comp_start, members) = tarjan(&off, &adj, |c, members, comp| {
+            let arcs = |v: u32| &adj[off[v as usize] as usize..off[v as usize + 1] as usize];
+            let is_cyclic = members.len() > 1 || arcs(members[0]).contains(&members[0]);
+            let mut acc = Reach {
+                circular: is_cyclic,
+                ..Reach::default()
+            };
+            for &v in members {
+                if is_ground[v as usize] {
+                    acc = acc.join(Reach {
+                        grounded: true,
+                        circular: false,
+                        sole: One::One(v),
+                        origin: One::One(origin[v as usize]),
+                    });
+                }
+                for &w in arcs(v) {
+                    let d = comp[w as usize] as usize;
+                    if d != c {
+                        acc = acc.join(reach[d]);
+                    }
+                }
+            }
+            cyclic.push(is_cyclic);
+            reach.push(acc);
+        });
         let mut s = Support {
             off,
             adj,
@@ -100,34 +130,12 @@ impl Support {
             is_ground,
             grounded: Vec::new(),
             circular: Vec::new(),
-            cyclic: Vec::new(),
+            cyclic,
             sole: Vec::new(),
             origin_of_grounds: Vec::new(),
             origin,
             sets: OnceCell::new(),
         };
-        s.cyclic = (0..s.comp_count()).map(|c| s.is_cyclic(c)).collect();
-        // The four tag-independent predicates in one pass over the condensation.
-        let reach = s.fold(
-            |c, v| {
-                let ground = s.is_ground[v];
-                Reach {
-                    grounded: ground,
-                    circular: s.cyclic[c],
-                    sole: if ground {
-                        One::One(v as u32)
-                    } else {
-                        One::None
-                    },
-                    origin: if ground {
-                        One::One(s.origin[v])
-                    } else {
-                        One::None
-                    },
-                }
-            },
-            Reach::join,
-        );
         s.grounded = reach.iter().map(|r| r.grounded).collect();
         s.circular = reach.iter().map(|r| r.circular).collect();
         s.sole = reach.iter().map(|r| r.sole).collect();
@@ -145,12 +153,6 @@ impl Support {
 
     fn arcs(&self, v: usize) -> &[u32] {
         &self.adj[self.off[v] as usize..self.off[v + 1] as usize]
-    }
-
-    /// A component is a cycle of S if it has several nodes or a node citing itself.
-    fn is_cyclic(&self, c: usize) -> bool {
-        let m = self.members_of(c);
-        m.len() > 1 || self.arcs(m[0] as usize).contains(&m[0])
     }
 
     /// One pass over the condensation: each component's value is `own` of its members joined
@@ -383,8 +385,13 @@ fn support_arcs(g: &ClaimGraph) -> (Vec<u32>, Vec<u32>) {
 }
 
 /// Iterative Tarjan: the component of each node (numbered sinks first) and the members of
-/// each component, grouped.
-fn tarjan(off: &[u32], adj: &[u32]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+/// each component, grouped. `close(c, members, comp)` is called as component `c` is found,
+/// after every component it reaches.
+fn tarjan(
+    off: &[u32],
+    adj: &[u32],
+    mut close: impl FnMut(usize, &[u32], &[u32]),
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     let n = off.len() - 1;
     let mut index = vec![UNSEEN; n];
     let mut low = vec![0u32; n];
@@ -430,6 +437,8 @@ fn tarjan(off: &[u32], adj: &[u32]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
                         break;
                     }
                 }
+                let start = comp_start[c as usize] as usize;
+                close(c as usize, &members[start..], &comp);
                 comp_start.push(members.len() as u32);
             }
             if let Some(&(u, _)) = calls.last() {
