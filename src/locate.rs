@@ -46,6 +46,111 @@ pub fn offset_of(text: &str, path: &[Step<'_>]) -> Option<usize> {
     Some(pos)
 }
 
+/// Locates many paths in one text: the elements of each top-level array are found in one
+/// pass over the array (the first time a path names it), and line starts in one pass over
+/// the text, so that locating thousands of warnings stays linear in the file's size.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// Start offsets of the elements of each top-level array, by key.
+    arrays: Vec<(&'static str, Vec<usize>)>,
+    /// Offset of the start of every line.
+    lines: Vec<usize>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t str) -> Locator<'t> {
+        let mut lines = vec![0];
+        lines.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, c)| c == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Locator {
+            text,
+            arrays: Vec::new(),
+            lines,
+        }
+    }
+
+    /// Line and column (1-based, in characters) of the value at `path`, or of the deepest
+    /// enclosing value found.
+    pub fn line_col(&mut self, path: &[Step<'_>]) -> Option<(usize, usize)> {
+        let off = self.offset_of(path)?;
+        let mut off = off.min(self.text.len());
+        while !self.text.is_char_boundary(off) {
+            off -= 1;
+        }
+        let line = self.lines.partition_point(|&start| start <= off);
+        let start = self.lines[line - 1];
+        Some((line, self.text[start..off].chars().count() + 1))
+    }
+
+    fn offset_of(&mut self, path: &[Step<'_>]) -> Option<usize> {
+        let (Some(Step::Key(key)), Some(Step::Index(i))) = (path.first(), path.get(1)) else {
+            return offset_of(self.text, path);
+        };
+        let Some(elements) = self.elements(key) else {
+            return offset_of(self.text, path);
+        };
+        let Some(&start) = elements.get(*i) else {
+            return offset_of(self.text, &path[..1]);
+        };
+        let b = self.text.as_bytes();
+        let mut pos = start;
+        for step in &path[2..] {
+            let found = match step {
+                Step::Key(k) => find_key(b, pos, k),
+                Step::Index(i) => find_index(b, pos, *i),
+            };
+            match found {
+                Some(p) => pos = p,
+                None => break,
+            }
+        }
+        Some(pos)
+    }
+
+    /// Start offsets of the elements of the top-level array `key`, if it is one of the
+    /// file's arrays (empty when the file lacks it).
+    fn elements(&mut self, key: &str) -> Option<&[usize]> {
+        let key: &'static str = FILE_KEYS.iter().find(|k| **k == key).copied()?;
+        let k = match self.arrays.iter().position(|(name, _)| *name == key) {
+            Some(k) => k,
+            None => {
+                let b = self.text.as_bytes();
+                let starts = find_key(b, skip_ws(b, 0), key)
+                    .map(|at| element_starts(b, at))
+                    .unwrap_or_default();
+                self.arrays.push((key, starts));
+                self.arrays.len() - 1
+            }
+        };
+        Some(&self.arrays[k].1)
+    }
+}
+
+/// The top-level keys a [`Locator`] indexes.
+const FILE_KEYS: &[&str] = &["documents", "entities", "claims", "edges"];
+
+/// Start offsets of the elements of the array at `i` (empty if it is not an array).
+fn element_starts(b: &[u8], i: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    if b.get(i) != Some(&b'[') {
+        return starts;
+    }
+    let mut j = skip_ws(b, i + 1);
+    while j < b.len() && b[j] != b']' {
+        starts.push(j);
+        j = skip_ws(b, skip_value(b, j));
+        if b.get(j) != Some(&b',') {
+            break;
+        }
+        j = skip_ws(b, j + 1);
+    }
+    starts
+}
+
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && b[i].is_ascii_whitespace() {
         i += 1;
@@ -165,6 +270,24 @@ mod tests {
         let text = r#"{"edges": [{"from": "x"}]}"#;
         let off = offset_of(text, &parse_path("edges[0].to")).unwrap();
         assert!(text[off..].starts_with("{\"from\""));
+    }
+
+    #[test]
+    fn a_locator_agrees_with_the_one_off_search() {
+        let text = "{\"claims\": [{\"id\": \"a\"},\n {\"id\": \"b\", \"about\": [\"x\", \"한\"]}],\n \"edges\": [{\"from\": \"x\", \"to\": \"a\"}]}";
+        let mut l = Locator::new(text);
+        for path in [
+            "claims[1].about[1]",
+            "claims[0].id",
+            "claims[7].id",
+            "edges[0].to",
+            "edges",
+            "documents[0].id",
+        ] {
+            let steps = parse_path(path);
+            let expected = offset_of(text, &steps).map(|o| crate::diag::line_col(text, o));
+            assert_eq!(l.line_col(&steps), expected, "{path}");
+        }
     }
 
     #[test]

@@ -317,15 +317,16 @@ pub fn locate(diags: &mut [Diagnostic], sources: &[Source]) {
     locate_all(diags, &texts);
 }
 
-/// Fills in line and column for diagnostics that only carry a JSON path.
+/// Fills in line and column for diagnostics that only carry a JSON path (one pass per
+/// file, however many diagnostics).
 fn locate_all(diags: &mut [Diagnostic], texts: &[(&str, &str)]) {
+    let mut locators: Vec<Option<locate::Locator<'_>>> = texts.iter().map(|_| None).collect();
     for d in diags.iter_mut().filter(|d| d.line.is_none()) {
-        let (Some(path), Some((_, text))) = (&d.path, texts.iter().find(|(n, _)| *n == d.file))
-        else {
+        let (Some(path), Some(k)) = (&d.path, texts.iter().position(|(n, _)| *n == d.file)) else {
             continue;
         };
-        if let Some(off) = locate::offset_of(text, &locate::parse_path(path)) {
-            let (l, c) = line_col(text, off);
+        let locator = locators[k].get_or_insert_with(|| locate::Locator::new(texts[k].1));
+        if let Some((l, c)) = locator.line_col(&locate::parse_path(path)) {
             d.line = Some(l);
             d.column = Some(c);
         }
