@@ -2,12 +2,12 @@
 //! whole graph (value errors are found earlier, in [`super::values`]).
 //!
 //! Records arrive in file order while files are parsed, so no file is ever held as a tree
-//! of parsed values. Entities and claims are registered in the id index at once (documents
-//! stay with the parsing thread; the builder gets their ids). An edge's ends are looked up at once
-//! when both are already known, and the edge is deferred otherwise (it may point forward,
-//! into a later file). [`Builder::finish`] takes the records, resolves the deferred edges,
-//! drops duplicate edges, checks references (`part_of`, `about`, `found_in`, review `by`,
-//! `publisher`) and `part_of` cycles, and words the errors found along the way.
+//! of parsed values. Entities and claims are kept and registered in the id index at once;
+//! documents stay with the parsing thread, which sends only their ids. An edge's ends are
+//! looked up at once when both are already known, and the edge is deferred otherwise (it may
+//! point forward, into a later file). [`Builder::finish`] takes the documents, resolves the
+//! deferred edges, drops duplicate edges, checks references (`part_of`, `about`, `found_in`,
+//! review `by`, `publisher`) and `part_of` cycles, and words the errors found along the way.
 
 use super::values::{EdgeItem, Errors, Item};
 use crate::diag::Diagnostic;
