@@ -136,6 +136,9 @@ impl std::borrow::Borrow<[u8]> for IdKey {
 /// beside it, see [`ClaimGraph::node`]), edges carry their [`EdgeData`].
 pub type Structure = StableGraph<(), EdgeData, petgraph::Directed, u32>;
 
+/// Marks a node without a `part_of` parent in [`ClaimGraph::parents`].
+pub(crate) const NO_PARENT: u32 = u32::MAX;
+
 /// The whole graph.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimGraph {
@@ -150,7 +153,7 @@ pub struct ClaimGraph {
     /// Per node index: whether the node is a claim. Kept beside the graph because edge
     /// checks and support ask it millions of times, and a node's record is far away in memory.
     pub(crate) claim_flags: Vec<bool>,
-    /// Per node index: the node index of the entity's `part_of` parent, or `u32::MAX`.
+    /// Per node index: the node index of the entity's `part_of` parent, or [`NO_PARENT`].
     pub(crate) parents: Vec<u32>,
 }
 
@@ -199,7 +202,7 @@ impl ClaimGraph {
     /// The entity that `ix` is `part_of`, if it has one.
     pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
         match self.parents.get(ix.index()) {
-            Some(&p) if p != u32::MAX => Some(NodeIx::new(p as usize)),
+            Some(&p) if p != NO_PARENT => Some(NodeIx::new(p as usize)),
             _ => None,
         }
     }

@@ -12,7 +12,7 @@
 use super::values::{EdgeItem, Errors, Item};
 use crate::diag::Diagnostic;
 use crate::graph::{
-    ClaimGraph, DocData, EdgeData, EdgeExtra, NodeData, NodeIx, Origin, Record, Slot,
+    ClaimGraph, DocData, EdgeData, EdgeExtra, NodeData, NodeIx, Origin, Record, Slot, NO_PARENT,
 };
 use crate::model::{quoted, Id, Rel};
 
@@ -542,9 +542,6 @@ impl Builder {
 
 /// A reference naming nothing of the wanted sort: file, path, the id, the sort wanted.
 type BadRef = (u32, String, Id, Want);
-
-/// Marks an entity without a `part_of` parent in [`ClaimGraph::parents`].
-pub(crate) const NO_PARENT: u32 = u32::MAX;
 
 /// The id index and node sorts, read-only: what reference checks need.
 struct Names<'g> {
