@@ -130,13 +130,18 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         }
         return whole_graph(&args, g, out);
     }
+    let t = claimgraph::timing::phase("support");
     let s = Support::new(g);
+    drop(t);
     let focus = args
         .focus
         .as_deref()
         .map(|f| resolve_node(g, f))
         .transpose()?;
+    let t = claimgraph::timing::phase("select");
     let sel = selection(&args, g, &s, focus)?;
+    drop(t);
+    let _t = claimgraph::timing::phase("draw");
     if sel.is_empty() {
         eprintln!("claimgraph: note: nothing to draw: no claim passes the filters");
     }
