@@ -301,7 +301,17 @@ impl Builder {
 
     /// What `id` names if it is of the wanted sort; otherwise why not (`None` when unknown).
     fn find(&self, id: &str, want: Want) -> Result<Slot, Option<&'static str>> {
-        Names::of(&self.g).find(id, want)
+        let g = &self.g;
+        match g.lookup(id) {
+            None => Err(None),
+            Some(slot) => match (want, slot) {
+                (Want::Entity, Slot::Node(ix)) if !g.is_claim(ix) => Ok(slot),
+                (Want::Document, Slot::Doc(_)) | (Want::Node, Slot::Node(_)) => Ok(slot),
+                (_, Slot::Doc(_)) => Err(Some("a document")),
+                (_, Slot::Node(ix)) if g.is_claim(ix) => Err(Some("a claim")),
+                _ => Err(Some("an entity")),
+            },
+        }
     }
 
     /// Reports `id` at `path` unless it names a record of the wanted sort.
@@ -340,12 +350,11 @@ impl Builder {
     /// Checks `part_of`, `about`, `found_in`, review `by` and `publisher` references, and
     /// keeps each entity's resolved `part_of` parent.
     fn check_references(&self) -> (Vec<BadRef>, Vec<u32>) {
-        let names = Names::of(&self.g);
         let mut bad: Vec<BadRef> = Vec::new();
         let mut parents = vec![NO_PARENT; self.g.records.len()];
         for (v, NodeData { record, origin }) in self.g.records.iter().enumerate() {
             let (f, i) = (origin.file, origin.pos);
-            let mut check = |id: &Id, want: Want, path: &dyn Fn() -> String| match names
+            let mut check = |id: &Id, want: Want, path: &dyn Fn() -> String| match self
                 .find(id.as_str(), want)
             {
                 Ok(slot) => Some(slot),
@@ -378,7 +387,7 @@ impl Builder {
         }
         for DocData { doc, origin } in &self.g.docs {
             if let Some(p) = &doc.publisher {
-                if names.find(p.as_str(), Want::Entity).is_err() {
+                if self.find(p.as_str(), Want::Entity).is_err() {
                     let path = format!("documents[{}].publisher", origin.pos);
                     bad.push((origin.file, path, p.clone(), Want::Entity));
                 }
@@ -542,32 +551,6 @@ impl Builder {
 
 /// A reference naming nothing of the wanted sort: file, path, the id, the sort wanted.
 type BadRef = (u32, String, Id, Want);
-
-/// The id index and node sorts, read-only: what reference checks need.
-struct Names<'g> {
-    g: &'g ClaimGraph,
-}
-
-impl<'g> Names<'g> {
-    fn of(g: &'g ClaimGraph) -> Names<'g> {
-        Names { g }
-    }
-
-    /// What `id` names if it is of the wanted sort; otherwise why not (`None` when unknown).
-    fn find(&self, id: &str, want: Want) -> Result<Slot, Option<&'static str>> {
-        let g = self.g;
-        match g.lookup(id) {
-            None => Err(None),
-            Some(slot) => match (want, slot) {
-                (Want::Entity, Slot::Node(ix)) if !g.is_claim(ix) => Ok(slot),
-                (Want::Document, Slot::Doc(_)) | (Want::Node, Slot::Node(_)) => Ok(slot),
-                (_, Slot::Doc(_)) => Err(Some("a document")),
-                (_, Slot::Node(ix)) if g.is_claim(ix) => Err(Some("a claim")),
-                _ => Err(Some("an entity")),
-            },
-        }
-    }
-}
 
 /// The edges to drop, given every edge's `(from, to, rel)` key and index: the same
 /// `(from, rel, to)` twice is one edge, and the first read is kept.

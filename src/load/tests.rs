@@ -156,3 +156,19 @@ fn a_large_file_reads_whole_and_in_order() {
     std::fs::write(&path, &bytes).unwrap();
     assert_eq!(read_file(&path).unwrap(), bytes);
 }
+
+#[test]
+fn a_duplicate_record_is_reported_once_and_its_references_are_not_checked() {
+    // The second "c" is not part of the graph: its dangling `about` must not add an error.
+    let errs = errors(&[src(
+        "g.json",
+        r#"{"entities": [{"id": "e", "name": "E", "kind": "person"}],
+            "claims": [{"id": "c", "text": "one"}, {"id": "c", "text": "two", "about": ["ghost"]}],
+            "edges": [{"from": "e", "rel": "asserts", "to": "c"}]}"#,
+    )]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains("claims[1].id: duplicate id \"c\""),
+        "{errs:?}"
+    );
+}
