@@ -103,6 +103,23 @@ fn rests_only_on(b: Bencher) {
     b.bench_local(|| query::select(g, &s, &filter));
 }
 
+/// Every SPEC §2 predicate for every node, as `stats` or a full `claims --format json` needs
+/// them: the support graph with the tag-independent ones, `rests_only_on` for one tag, and
+/// `contested` and `interested_denial` for every claim.
+#[divan::bench]
+fn predicates(b: Bencher) {
+    let g = graph();
+    b.bench(|| {
+        let s = Support::new(g);
+        let only_on = s.rests_only_on(g, "intelligence");
+        let local = g
+            .claims()
+            .filter(|&c| s.contested(c) || query::interested_denial(g, &s, c))
+            .count();
+        (s, only_on, local)
+    });
+}
+
 #[divan::bench]
 fn check(b: Bencher) {
     let g = graph();

@@ -44,14 +44,12 @@ pub struct ClaimFilter {
     pub verdict: Option<VerdictFilter>,
 }
 
-/// `contested(c)`: at least one entity asserts `c` and at least one denies it.
-pub fn contested(g: &ClaimGraph, c: NodeIx) -> bool {
-    g.sources(c, Rel::Asserts).next().is_some() && g.sources(c, Rel::Denies).next().is_some()
-}
-
 /// `interested_denial(c)`: `c` is denied, and every denier shares its origin with one of the
 /// entities `c` is about.
 pub fn interested_denial(g: &ClaimGraph, s: &Support, c: NodeIx) -> bool {
+    if !s.denied(c) {
+        return false;
+    }
     let Some(claim) = g.claim(c) else {
         return false;
     };
@@ -79,7 +77,7 @@ pub fn select(g: &ClaimGraph, s: &Support, f: &ClaimFilter) -> Vec<NodeIx> {
 fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
     let claim = g.claim(c).expect("select passes claims only");
     let has = |rel, who: &[NodeIx]| who.iter().all(|&w| g.sources(c, rel).any(|x| x == w));
-    (!f.contested || contested(g, c))
+    (!f.contested || s.contested(c))
         && (!f.ungrounded || s.ungrounded(c))
         && (!f.circular || s.circular(c))
         && (!f.single_origin || s.single_origin(c))
@@ -138,7 +136,7 @@ pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> ClaimFacts<'g> {
         denied_by: g.source_ids(c, Rel::Denies),
         cites: g.target_ids(c, Rel::Cites),
         grounds: grounds_ids(g, s, c),
-        contested: contested(g, c),
+        contested: s.contested(c),
         circular: s.circular(c),
         ungrounded: s.ungrounded(c),
         single_origin: s.single_origin(c),

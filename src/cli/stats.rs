@@ -82,10 +82,7 @@ fn compute(g: &ClaimGraph, s: &Support) -> Value {
         claims.iter().filter(|&&c| f(c)).count()
     };
     let mut support = Map::new();
-    support.insert(
-        "contested".into(),
-        json!(claim_count(&|c| query::contested(g, c))),
-    );
+    support.insert("contested".into(), json!(claim_count(&|c| s.contested(c))));
     support.insert(
         "ungrounded".into(),
         json!(claim_count(&|c| s.ungrounded(c))),

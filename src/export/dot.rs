@@ -17,7 +17,6 @@ mod style;
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Rel;
-use crate::query;
 use crate::select::{part_of_target, Selection};
 use crate::support::Support;
 use escape::quote;
@@ -249,7 +248,7 @@ impl<'a> Drawing<'a> {
     fn state(&self, c: NodeIx) -> ClaimState {
         ClaimState {
             only_on: self.only_on[c.index()],
-            contested: query::contested(self.g, c),
+            contested: self.s.contested(c),
             circular: self.s.circular(c),
             ungrounded: self.s.ungrounded(c),
         }

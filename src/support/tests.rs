@@ -209,7 +209,7 @@ fn an_unasserted_claim_is_ungrounded_and_neither_single_nor_independent() {
     let c = ix(&g, "c");
     assert!(s.ungrounded(c));
     assert!(!s.single_origin(c) && !s.independent(c));
-    assert!(!query::contested(&g, c), "denied but not asserted");
+    assert!(!s.contested(c), "denied but not asserted");
 }
 
 #[test]
@@ -383,6 +383,9 @@ proptest! {
         let naive = Naive::new(&g);
         let tags = ["intelligence", "media", "wire"];
         let only: Vec<Vec<bool>> = tags.iter().map(|t| s.rests_only_on(&g, t)).collect();
+        // With one tag bit, the other tags take the fold over the condensation.
+        let one_bit = Support::with_tag_bits(&g, 1);
+        let only_by_fold: Vec<Vec<bool>> = tags.iter().map(|t| one_bit.rests_only_on(&g, t)).collect();
         let counts = s.ground_counts(&g);
         let mut grounded = vec![0u32; g.node_bound()];
         let mut sole = vec![0u32; g.node_bound()];
@@ -392,11 +395,21 @@ proptest! {
             let fast: BTreeSet<usize> = s.grounds(v).iter().map(|&x| x as usize).collect();
             prop_assert_eq!(&fast, &gr, "grounds of {}", g.id(v));
             prop_assert_eq!(s.ungrounded(v), gr.is_empty());
+            prop_assert_eq!(s.on_cycle(v), naive.on_cycle(i), "on_cycle {}", g.id(v));
+            for w in s.support_of(v) {
+                let both = naive.on_cycle(i) && naive.reach(w.index()).contains(&i);
+                prop_assert_eq!(s.arc_on_cycle(v, w), both, "arc {} -> {}", g.id(v), g.id(w));
+            }
+            let asserted = g.sources(v, Rel::Asserts).next().is_some();
+            let denied = g.sources(v, Rel::Denies).next().is_some();
+            prop_assert_eq!(s.contested(v), asserted && denied, "contested {}", g.id(v));
+            prop_assert_eq!(s.denied(v), denied);
             let circular = naive.reach(i).into_iter().any(|w| naive.on_cycle(w));
             prop_assert_eq!(s.circular(v), circular, "circular {}", g.id(v));
             for (k, t) in tags.iter().enumerate() {
                 let want = !gr.is_empty() && gr.iter().all(|&x| g.entity(NodeIx::new(x)).unwrap().has_tag(t));
                 prop_assert_eq!(only[k][i], want, "rests_only_on({}, {})", g.id(v), t);
+                prop_assert_eq!(only_by_fold[k][i], want, "by fold: rests_only_on({}, {})", g.id(v), t);
             }
             let origins: BTreeSet<usize> = gr.iter().map(|&x| s.origin(NodeIx::new(x)).index()).collect();
             prop_assert_eq!(s.single_origin(v), origins.len() == 1);
