@@ -11,6 +11,7 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Index of an entity or claim node.
 pub type NodeIx = NodeIndex<u32>;
@@ -132,6 +133,14 @@ impl std::borrow::Borrow<[u8]> for IdKey {
     }
 }
 
+/// The id index: what each id names.
+pub(crate) type Index = FxHashMap<IdKey, Slot>;
+
+/// What `id` names in `index`.
+pub(crate) fn lookup_in(index: &Index, id: &str) -> Option<Slot> {
+    index.get(id.as_bytes()).copied()
+}
+
 /// The petgraph structure under a [`ClaimGraph`]: nodes carry no weight (their records sit
 /// beside it, see [`ClaimGraph::node`]), edges carry their [`EdgeData`].
 pub type Structure = StableGraph<(), EdgeData, petgraph::Directed, u32>;
@@ -148,7 +157,9 @@ pub struct ClaimGraph {
     /// Per node index: the node's record and where it was read.
     pub(crate) records: Vec<NodeData>,
     pub(crate) docs: Vec<DocData>,
-    pub(crate) index: FxHashMap<IdKey, Slot>,
+    /// Shared while loading: the parsing thread reads it to resolve edge ends while the
+    /// building thread links edges (see `load`). Written only when not shared.
+    pub(crate) index: Arc<Index>,
     pub(crate) files: Vec<String>,
     /// Per node index: whether the node is a claim. Kept beside the graph because edge
     /// checks and support ask it millions of times, and a node's record is far away in memory.
@@ -170,7 +181,7 @@ impl ClaimGraph {
 
     /// What `id` names, if anything.
     pub fn lookup(&self, id: &str) -> Option<Slot> {
-        self.index.get(id.as_bytes()).copied()
+        lookup_in(&self.index, id)
     }
 
     /// The node named `id`, if it is an entity or a claim.

@@ -12,9 +12,11 @@
 use super::values::{EdgeItem, Errors, Item};
 use crate::diag::Diagnostic;
 use crate::graph::{
-    ClaimGraph, DocData, EdgeData, EdgeExtra, NodeData, NodeIx, Origin, Record, Slot, NO_PARENT,
+    ClaimGraph, DocData, EdgeData, EdgeExtra, Index, NodeData, NodeIx, Origin, Record, Slot,
+    NO_PARENT,
 };
 use crate::model::{quoted, Id, Rel};
+use std::sync::Arc;
 
 /// How many unknown-id errors get a did-you-mean (each one scans every id).
 const MAX_SUGGESTIONS: usize = 20;
@@ -79,7 +81,7 @@ impl Builder {
         // Records are large: over-reserve rather than copy them all when the vector grows
         // (untouched capacity costs address space, not memory).
         g.records.reserve(bytes / 120);
-        g.index.reserve(bytes / 250);
+        Arc::make_mut(&mut g.index).reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
         Builder {
             g,
@@ -119,7 +121,10 @@ impl Builder {
         ends.clear();
         for item in items.iter() {
             match item {
-                Item::Edge(_, e) => ends.push((self.g.lookup(&e.from), self.g.lookup(&e.to))),
+                Item::Edge(_, e) => ends.push(match e.seen {
+                    Some(seen) => (seen.from, seen.to),
+                    None => (self.g.lookup(&e.from), self.g.lookup(&e.to)),
+                }),
                 Item::Node { record, .. } => {
                     std::hint::black_box(self.g.lookup(record.id().as_str()));
                 }
@@ -139,6 +144,12 @@ impl Builder {
             }
         }
         self.ends = ends;
+    }
+
+    /// The id index, to be read on another thread while edges are linked. It must be let go
+    /// of before records that register ids are sent.
+    pub(super) fn share_index(&self) -> Arc<Index> {
+        Arc::clone(&self.g.index)
     }
 
     /// Takes in one checked document or node of the current file.
@@ -226,7 +237,8 @@ impl Builder {
         slot: Slot,
         node: Option<NodeIx>,
     ) {
-        match self.g.index.entry(crate::graph::IdKey::new(id)) {
+        // Not shared here: the parsing thread lets go of the index before it sends records.
+        match Arc::make_mut(&mut self.g.index).entry(crate::graph::IdKey::new(id)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(slot);
             }
@@ -424,7 +436,10 @@ impl Builder {
         };
         let from = node(seen.0, &e.from);
         let to = node(seen.1, &e.to);
-        let doc = e.in_doc.as_deref().map(|id| self.edge_doc(id));
+        let doc = match e.seen.and_then(|s| s.doc) {
+            Some(Slot::Doc(d)) => Some(Some(d)),
+            _ => e.in_doc.as_deref().map(|id| self.edge_doc(id)),
+        };
         if let (Ok(Slot::Node(from)), Ok(Slot::Node(to)), None | Some(Some(_))) = (from, to, doc) {
             self.push_edge(self.f, i, from, to, e.rel, doc.flatten(), e.extra);
             return;

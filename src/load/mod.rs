@@ -10,11 +10,11 @@ mod raw;
 mod values;
 
 use crate::diag::{line_col, Diagnostic};
-use crate::graph::ClaimGraph;
+use crate::graph::{lookup_in, ClaimGraph, Index};
 use crate::locate;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 
 /// How many errors a load reports before it only counts them.
 pub const MAX_ERRORS: usize = 200;
@@ -195,8 +195,23 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// Parses and validates `sources` as one graph.
 ///
 /// Two threads share the work: this one parses and checks values, handing checked records
-/// over in batches, and a second indexes them and builds the graph.
+/// over in batches, and a second indexes them and builds the graph. The look-ups of edge
+/// ends go to whichever thread has time (see `Batcher`).
 pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
+    load_sources(sources, EdgeLookups::WhenBuilderBehind)
+}
+
+/// Which thread looks up edge ends while a run of edges is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EdgeLookups {
+    /// The builder, unless it is behind; then the parsing thread does, rather than wait.
+    WhenBuilderBehind,
+    /// Always the parsing thread (tests: the timing-dependent path, taken every time).
+    #[cfg(test)]
+    OnParser,
+}
+
+fn load_sources(sources: &[Source], lookups: EdgeLookups) -> Result<ClaimGraph, LoadError> {
     let total = sources.iter().map(|s| s.bytes.len()).sum();
     let parsing = crate::timing::phase("parse+build");
     let (b, checked, texts) = std::thread::scope(|scope| {
@@ -204,15 +219,19 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
         // Emptied batches come back to be filled again: no allocation per batch, and no
         // memory allocated on one thread and freed on the other.
         let (back_tx, back_rx) = mpsc::channel();
+        let (index_tx, index_rx) = mpsc::channel();
         let building = std::thread::Builder::new()
             .name("claimgraph-build".into())
             .spawn_scoped(scope, move || {
-                build_from(rx, back_tx, build::Builder::new(total))
+                build_from(rx, back_tx, index_tx, build::Builder::new(total))
             })
             .expect("the system can start a thread");
         let batcher = Batcher {
             tx: &tx,
             back: &back_rx,
+            index_rx: &index_rx,
+            index: None,
+            lookups,
             batch: Vec::with_capacity(BATCH),
         };
         let mut checker = values::Checker::new(batcher, total);
@@ -222,7 +241,7 @@ pub fn from_sources(sources: &[Source]) -> Result<ClaimGraph, LoadError> {
             checker.f = f as u32;
             let _ = tx.send(Msg::Start(&src.name));
             let parsed = parse_file(src, &mut checker);
-            checker.out.flush();
+            checker.out.end_file();
             let ok = match parsed {
                 Ok(text) => {
                     texts.push((src.name.as_str(), text));
@@ -280,6 +299,8 @@ enum Msg<'a> {
     /// A new file starts.
     Start(&'a str),
     Records(Vec<values::Item<'a>>),
+    /// Edges follow: send the id index over, to be read while they are linked.
+    ShareIndex,
     /// The file ended; whether it parsed (when not, its records' errors do not count).
     Done {
         ok: bool,
@@ -290,11 +311,15 @@ enum Msg<'a> {
 fn build_from<'a>(
     rx: mpsc::Receiver<Msg<'a>>,
     back: mpsc::Sender<Vec<values::Item<'a>>>,
+    index: mpsc::Sender<Arc<Index>>,
     mut b: build::Builder,
 ) -> build::Builder {
     for msg in rx {
         match msg {
             Msg::Start(name) => b.start_file(name),
+            Msg::ShareIndex => {
+                let _ = index.send(b.share_index());
+            }
             Msg::Records(mut items) => {
                 b.add_all(&mut items);
                 let _ = back.send(items);
@@ -307,21 +332,63 @@ fn build_from<'a>(
 }
 
 /// The parsing thread's sink for checked records: sends them on in batches.
+///
+/// While a run of edges is read, it holds the id index (the builder registers no ids then),
+/// and when the builder falls behind it looks up a batch's edge ends and documents before
+/// sending it, rather than wait: the look-ups, which miss the cache, are then shared
+/// between the threads as their loads allow. It lets go of the index before it sends
+/// anything else.
 struct Batcher<'t, 'a> {
     tx: &'t mpsc::SyncSender<Msg<'a>>,
     back: &'t mpsc::Receiver<Vec<values::Item<'a>>>,
+    index_rx: &'t mpsc::Receiver<Arc<Index>>,
+    index: Option<Arc<Index>>,
+    lookups: EdgeLookups,
     batch: Vec<values::Item<'a>>,
 }
 
 impl<'a> Batcher<'_, 'a> {
+    /// Sends the batch, and lets go of the index: the next file may register ids.
+    fn end_file(&mut self) {
+        self.flush();
+        self.index = None;
+    }
+
+    /// Looks up every edge's ends and document of `batch` in the held index.
+    fn resolve_edges(&self, batch: &mut [values::Item<'a>]) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        for item in batch {
+            if let values::Item::Edge(_, e) = item {
+                e.seen = Some(values::Seen {
+                    from: lookup_in(index, &e.from),
+                    to: lookup_in(index, &e.to),
+                    doc: e.in_doc.as_deref().and_then(|d| lookup_in(index, d)),
+                });
+            }
+        }
+    }
+
+    /// Sends the batch. When the builder is behind (the channel is full), this thread would
+    /// wait: it looks up the batch's edge ends itself first (when it holds the index).
     fn flush(&mut self) {
-        if !self.batch.is_empty() {
-            let empty = self
-                .back
-                .try_recv()
-                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-            let batch = std::mem::replace(&mut self.batch, empty);
-            // A closed channel means the builder died; its panic surfaces at join.
+        if self.batch.is_empty() {
+            return;
+        }
+        let empty = self
+            .back
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+        let mut batch = std::mem::replace(&mut self.batch, empty);
+        if self.lookups != EdgeLookups::WhenBuilderBehind {
+            self.resolve_edges(&mut batch);
+        }
+        // A closed channel means the builder died; its panic surfaces at join.
+        if let Err(mpsc::TrySendError::Full(Msg::Records(mut batch))) =
+            self.tx.try_send(Msg::Records(batch))
+        {
+            self.resolve_edges(&mut batch);
             let _ = self.tx.send(Msg::Records(batch));
         }
     }
@@ -329,6 +396,16 @@ impl<'a> Batcher<'_, 'a> {
 
 impl<'a> values::Out<'a> for Batcher<'_, 'a> {
     fn put(&mut self, item: values::Item<'a>) {
+        let edge = matches!(item, values::Item::Edge(..));
+        if edge != self.index.is_some() {
+            self.flush();
+            self.index = None;
+            if edge {
+                // Everything sent so far is registered once the builder answers.
+                let _ = self.tx.send(Msg::ShareIndex);
+                self.index = self.index_rx.recv().ok();
+            }
+        }
         self.batch.push(item);
         if self.batch.len() == BATCH {
             self.flush();

@@ -172,3 +172,77 @@ fn a_duplicate_record_is_reported_once_and_its_references_are_not_checked() {
         "{errs:?}"
     );
 }
+
+/// The graph (canonical JSON) or the errors that loading `sources` gives.
+fn outcome(sources: &[Source], lookups: EdgeLookups) -> Result<String, LoadError> {
+    load_sources(sources, lookups).map(|g| {
+        let mut out = Vec::new();
+        crate::export::json::write_graph(&mut out, &g).unwrap();
+        String::from_utf8(out).unwrap()
+    })
+}
+
+#[test]
+fn edge_ends_looked_up_on_the_parsing_thread_give_the_same_graph_and_errors() {
+    let mut generated = Vec::new();
+    let opts = crate::gen::GenOptions {
+        claims: 3000,
+        seed: 7,
+        shape: crate::gen::Shape::Realistic,
+    };
+    crate::gen::write_graph(&mut generated, &opts).unwrap();
+    let generated = Source {
+        name: "gen.json".into(),
+        bytes: generated,
+    };
+    let people = r#""entities": [{"id": "e", "name": "E", "kind": "person"}, {"id": "f", "name": "F", "kind": "person"}]"#;
+    let cases: Vec<Vec<Source>> = vec![
+        vec![generated],
+        // Edges before the records they name, within a file and across files.
+        vec![src(
+            "a.json",
+            &format!(
+                r#"{{"edges": [{{"from": "e", "rel": "asserts", "to": "c"}}], {people}, "claims": [{{"id": "c", "text": "T"}}]}}"#
+            ),
+        )],
+        vec![
+            src(
+                "a.json",
+                r#"{"edges": [{"from": "e", "rel": "asserts", "to": "c", "in": "d"}]}"#,
+            ),
+            src(
+                "b.json",
+                &format!(
+                    r#"{{"documents": [{{"id": "d", "title": "D"}}], {people}, "claims": [{{"id": "c", "text": "T"}}]}}"#
+                ),
+            ),
+        ],
+        // A run of edges between records; duplicates; every kind of bad end.
+        vec![src(
+            "a.json",
+            &format!(
+                r#"{{"documents": [{{"id": "d", "title": "D"}}], {people},
+                    "edges": [{{"from": "e", "rel": "cites", "to": "f", "in": "d"}}, {{"from": "e", "rel": "cites", "to": "f"}},
+                              {{"from": "e", "rel": "asserts", "to": "c", "in": "d"}}],
+                    "claims": [{{"id": "c", "text": "T"}}]}}"#
+            ),
+        )],
+        vec![src(
+            "a.json",
+            &format!(
+                r#"{{"documents": [{{"id": "d", "title": "D"}}], {people}, "claims": [{{"id": "c", "text": "T"}}],
+                    "edges": [{{"from": "e", "rel": "asserts", "to": "c", "in": "d"}}, {{"from": "c", "rel": "asserts", "to": "e"}},
+                              {{"from": "e", "rel": "cites", "to": "d"}}, {{"from": "e", "rel": "denies", "to": "c", "in": "e"}},
+                              {{"from": "nobody", "rel": "asserts", "to": "c", "in": "nowhere"}}, {{"from": "e", "rel": "asserts", "to": "c"}}]}}"#
+            ),
+        )],
+    ];
+    for sources in &cases {
+        assert_eq!(
+            outcome(sources, EdgeLookups::OnParser),
+            outcome(sources, EdgeLookups::WhenBuilderBehind),
+            "{}",
+            sources[0].name
+        );
+    }
+}

@@ -7,7 +7,7 @@
 
 use super::raw::{Obj, RawClaim, RawDocument, RawEdge, RawEntity, RawReview, Sink, Str};
 use super::MAX_ERRORS;
-use crate::graph::{DocData, EdgeExtra, Origin, Record};
+use crate::graph::{DocData, EdgeExtra, Origin, Record, Slot};
 use crate::model::{
     Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag,
     ValueError, Verdict,
@@ -68,6 +68,17 @@ pub(super) struct EdgeItem<'a> {
     pub to: Cow<'a, str>,
     pub in_doc: Option<Cow<'a, str>>,
     pub extra: Option<Box<EdgeExtra>>,
+    /// What `from`, `to` and `in_doc` named in the index, when the parsing thread looked
+    /// them up (`None` inside: not known then).
+    pub seen: Option<Seen>,
+}
+
+/// What an edge's ends and document named when looked up.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Seen {
+    pub from: Option<Slot>,
+    pub to: Option<Slot>,
+    pub doc: Option<Slot>,
 }
 
 /// What the graph builder needs of a checked record, with the record's position in its
@@ -292,6 +303,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             to,
             in_doc,
             extra,
+            seen: None,
         };
         self.out.put(Item::Edge(i as u32, edge));
     }
