@@ -11,7 +11,6 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 /// Index of an entity or claim node.
 pub type NodeIx = NodeIndex<u32>;
@@ -157,9 +156,7 @@ pub struct ClaimGraph {
     /// Per node index: the node's record and where it was read.
     pub(crate) records: Vec<NodeData>,
     pub(crate) docs: Vec<DocData>,
-    /// Shared while loading: the parsing thread reads it to resolve edge ends while the
-    /// building thread links edges (see `load`). Written only when not shared.
-    pub(crate) index: Arc<Index>,
+    pub(crate) index: Index,
     pub(crate) files: Vec<String>,
     /// Per node index: whether the node is a claim. Kept beside the graph because edge
     /// checks and support ask it millions of times, and a node's record is far away in memory.

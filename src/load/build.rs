@@ -12,8 +12,8 @@
 use super::values::{EdgeItem, Errors, Item};
 use crate::diag::Diagnostic;
 use crate::graph::{
-    ClaimGraph, DocData, EdgeData, EdgeExtra, Index, NodeData, NodeIx, Origin, Record, Slot,
-    NO_PARENT,
+    lookup_in, ClaimGraph, DocData, EdgeData, EdgeExtra, Index, NodeData, NodeIx, Origin, Record,
+    Slot, NO_PARENT,
 };
 use crate::model::{quoted, Id, Rel};
 use std::sync::Arc;
@@ -66,6 +66,8 @@ pub(super) struct Builder {
     last_doc_id: String,
     /// What the early look-ups of a batch found for each edge's ends.
     ends: Vec<Ends>,
+    /// The id index while the parsing thread reads it too (`g.index` is empty then).
+    shared: Option<Arc<Index>>,
 }
 
 /// What an edge's `from` and `to` named when looked up.
@@ -81,7 +83,7 @@ impl Builder {
         // Records are large: over-reserve rather than copy them all when the vector grows
         // (untouched capacity costs address space, not memory).
         g.records.reserve(bytes / 120);
-        Arc::make_mut(&mut g.index).reserve(bytes / 250);
+        g.index.reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
         Builder {
             g,
@@ -96,6 +98,7 @@ impl Builder {
             last_doc: None,
             last_doc_id: String::new(),
             ends: Vec::new(),
+            shared: None,
         }
     }
 
@@ -123,13 +126,13 @@ impl Builder {
             match item {
                 Item::Edge(_, e) => ends.push(match e.seen {
                     Some(seen) => (seen.from, seen.to),
-                    None => (self.g.lookup(&e.from), self.g.lookup(&e.to)),
+                    None => (self.lookup(&e.from), self.lookup(&e.to)),
                 }),
                 Item::Node { record, .. } => {
-                    std::hint::black_box(self.g.lookup(record.id().as_str()));
+                    std::hint::black_box(self.lookup(record.id().as_str()));
                 }
                 Item::Document { id, .. } => {
-                    std::hint::black_box(self.g.lookup(id));
+                    std::hint::black_box(self.lookup(id));
                 }
             }
         }
@@ -148,8 +151,29 @@ impl Builder {
 
     /// The id index, to be read on another thread while edges are linked. It must be let go
     /// of before records that register ids are sent.
-    pub(super) fn share_index(&self) -> Arc<Index> {
-        Arc::clone(&self.g.index)
+    pub(super) fn share_index(&mut self) -> Arc<Index> {
+        let shared = self
+            .shared
+            .get_or_insert_with(|| Arc::new(std::mem::take(&mut self.g.index)));
+        Arc::clone(shared)
+    }
+
+    /// Takes the index back into the graph before it is written to (or the graph is done).
+    fn own_index(&mut self) {
+        if let Some(shared) = self.shared.take() {
+            // The parsing thread has let go; should it not have, a copy is still right.
+            self.g.index = Arc::try_unwrap(shared).unwrap_or_else(|shared| Index::clone(&shared));
+        }
+    }
+
+    /// The id index, shared or not.
+    fn index(&self) -> &Index {
+        self.shared.as_deref().unwrap_or(&self.g.index)
+    }
+
+    /// What `id` names.
+    fn lookup(&self, id: &str) -> Option<Slot> {
+        lookup_in(self.index(), id)
     }
 
     /// Takes in one checked document or node of the current file.
@@ -180,6 +204,7 @@ impl Builder {
         values: Errors,
         docs: Vec<DocData>,
     ) -> (ClaimGraph, Vec<Diagnostic>, usize) {
+        self.own_index();
         self.g.docs = docs;
         self.errs.more += values.more;
         for e in values.list {
@@ -237,8 +262,8 @@ impl Builder {
         slot: Slot,
         node: Option<NodeIx>,
     ) {
-        // Not shared here: the parsing thread lets go of the index before it sends records.
-        match Arc::make_mut(&mut self.g.index).entry(crate::graph::IdKey::new(id)) {
+        self.own_index();
+        match self.g.index.entry(crate::graph::IdKey::new(id)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(slot);
             }
@@ -314,7 +339,7 @@ impl Builder {
     /// What `id` names if it is of the wanted sort; otherwise why not (`None` when unknown).
     fn find(&self, id: &str, want: Want) -> Result<Slot, Option<&'static str>> {
         let g = &self.g;
-        match g.lookup(id) {
+        match self.lookup(id) {
             None => Err(None),
             Some(slot) => match (want, slot) {
                 (Want::Entity, Slot::Node(ix)) if !g.is_claim(ix) => Ok(slot),
@@ -350,7 +375,7 @@ impl Builder {
         }
         self.suggestions += 1;
         let g = &self.g;
-        let candidates = g.index.iter().filter(|(_, slot)| match (want, slot) {
+        let candidates = self.index().iter().filter(|(_, slot)| match (want, slot) {
             (Want::Entity, Slot::Node(ix)) => !g.is_claim(*ix),
             (Want::Document, Slot::Doc(_)) => true,
             (Want::Node, Slot::Node(_)) => true,
@@ -416,7 +441,7 @@ impl Builder {
                 return Some(d);
             }
         }
-        match self.g.lookup(id) {
+        match self.lookup(id) {
             Some(Slot::Doc(d)) => {
                 self.last_doc = Some(d);
                 self.last_doc_id.clear();
