@@ -132,6 +132,15 @@ impl std::borrow::Borrow<[u8]> for IdKey {
     }
 }
 
+/// The first eight bytes of `id` as a number that orders like the ids do (ids hold no NUL,
+/// so the zero padding of a shorter id sorts first, as it should).
+pub(crate) fn id_prefix(id: &str) -> u64 {
+    let mut prefix = [0u8; 8];
+    let n = id.len().min(8);
+    prefix[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(prefix)
+}
+
 /// The id index: what each id names.
 pub(crate) type Index = FxHashMap<IdKey, Slot>;
 
@@ -161,6 +170,9 @@ pub struct ClaimGraph {
     /// Per node index: whether the node is a claim. Kept beside the graph because edge
     /// checks and support ask it millions of times, and a node's record is far away in memory.
     pub(crate) claim_flags: Vec<bool>,
+    /// Per node index: the first eight bytes of the node's id (see [`id_prefix`]), so that
+    /// sorting by id rarely follows a record to its id.
+    pub(crate) id_prefixes: Vec<u64>,
     /// Per node index: the node index of the entity's `part_of` parent, or [`NO_PARENT`].
     pub(crate) parents: Vec<u32>,
 }
@@ -250,20 +262,25 @@ impl ClaimGraph {
 
     /// `nodes` sorted by id.
     pub fn sorted_by_id(&self, nodes: Vec<NodeIx>) -> Vec<NodeIx> {
-        // Sorting by the ids' first eight bytes first settles most comparisons without
-        // following the records to their ids (ids hold no NUL, so zero padding sorts right).
-        let mut keyed: Vec<(u64, &str, NodeIx)> = nodes
+        // By the ids' first eight bytes, kept per node; only ids that share them are
+        // compared whole.
+        let mut keyed: Vec<(u64, NodeIx)> = nodes
             .into_iter()
             .map(|ix| {
-                let id = self.id(ix).as_str();
-                let mut prefix = [0u8; 8];
-                let n = id.len().min(8);
-                prefix[..n].copy_from_slice(&id.as_bytes()[..n]);
-                (u64::from_be_bytes(prefix), id, ix)
+                let prefix = match self.id_prefixes.get(ix.index()) {
+                    Some(&p) => p,
+                    None => id_prefix(self.id(ix).as_str()),
+                };
+                (prefix, ix)
             })
             .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        keyed.into_iter().map(|(_, _, ix)| ix).collect()
+        keyed.sort_unstable_by_key(|&(prefix, _)| prefix);
+        for same in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if same.len() > 1 {
+                same.sort_unstable_by(|a, b| self.id(a.1).cmp(self.id(b.1)));
+            }
+        }
+        keyed.into_iter().map(|(_, ix)| ix).collect()
     }
 
     /// The documents, in read order.

@@ -85,6 +85,7 @@ impl Builder {
         g.records.reserve(bytes / 120);
         g.index.reserve(bytes / 250);
         g.claim_flags.reserve(bytes / 250);
+        g.id_prefixes.reserve(bytes / 250);
         Builder {
             g,
             errs: Errors::default(),
@@ -187,9 +188,11 @@ impl Builder {
             Item::Node { pos, record } => {
                 let claim = matches!(record, Record::Claim(_));
                 self.g.claim_flags.push(claim);
+                let id = record.id().as_str();
+                self.g.id_prefixes.push(crate::graph::id_prefix(id));
                 let ix = self.g.g.add_node(());
                 let array = if claim { "claims" } else { "entities" };
-                self.register(pos, array, record.id().as_str(), Slot::Node(ix), Some(ix));
+                self.register(pos, array, id, Slot::Node(ix), Some(ix));
                 let origin = Origin { file: self.f, pos };
                 self.g.records.push(NodeData { record, origin });
             }

@@ -246,3 +246,24 @@ fn edge_ends_looked_up_on_the_parsing_thread_give_the_same_graph_and_errors() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Ids sorted through their kept eight-byte prefixes come out as the strings sort, also
+    /// when many share a prefix or one is a prefix of another.
+    #[test]
+    fn nodes_sort_by_id_as_strings_do(ids in proptest::collection::btree_set("(abcdefgh|abcdefg|ab)[a-c0-]{0,4}", 1..40)) {
+        let entities: Vec<String> = ids
+            .iter()
+            .map(|id| format!(r#"{{"id": "{id}", "name": "n", "kind": "person"}}"#))
+            .collect();
+        let text = format!(r#"{{"entities": [{}]}}"#, entities.join(","));
+        let g = from_sources(&[src("a.json", &text)]).unwrap();
+        let mut nodes: Vec<_> = g.nodes().collect();
+        nodes.reverse();
+        let sorted: Vec<&str> = g.sorted_by_id(nodes).into_iter().map(|ix| g.id(ix).as_str()).collect();
+        let want: Vec<&str> = ids.iter().map(String::as_str).collect();
+        proptest::prop_assert_eq!(sorted, want);
+    }
+}
