@@ -128,8 +128,9 @@ pub struct RawClaim<'a> {
     pub found_in: Vec<Str<'a>>,
     #[serde(default)]
     pub credibility: Option<RawCredibility>,
+    /// Boxed: rare, and a claim is moved a few times on its way out of the parser.
     #[serde(borrow, default)]
-    pub review: Option<Obj<RawReview<'a>>>,
+    pub review: Option<Box<Obj<RawReview<'a>>>>,
     #[serde(borrow, default)]
     pub note: Option<Str<'a>>,
 }

@@ -257,7 +257,7 @@ impl<'de, O: Out<'de>> Sink<'de> for Checker<O> {
             self.errs
                 .value(f, || p("credibility"), Credibility::new(n.0))
         });
-        let review = c.review.and_then(|Obj(r)| self.review(|| p("review"), r));
+        let review = c.review.and_then(|r| self.review(|| p("review"), r.0));
         let Some(id) = id else { return };
         let claim = Claim {
             id,
