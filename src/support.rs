@@ -3,12 +3,14 @@
 //! `single_origin`, `independent`, `contested`, `interested_denial`, origins, and the
 //! `grounded`/`sole` counts per ground).
 //!
-//! S is laid out as compact adjacency arrays and condensed once with an iterative Tarjan
+//! S is laid out as compact adjacency arrays and condensed once: sweeps close the nodes whose
+//! arcs all end at closed nodes, then an iterative Tarjan (Pearce's variant) the rest
 //! (petgraph's `tarjan_scc` recurses and overflows on long chains; `kosaraju_scc` allocates a
-//! vector per component). Tarjan closes components in reverse topological order, so every
-//! predicate is then one pass over the components in that order: O(V + E), with no search
-//! per claim and no recursion. Explicit grounds sets are built lazily and shared between
-//! components whose sets are equal, so their cost is the size of the answer.
+//! vector per component). Components close in reverse topological order, and each is folded
+//! as it closes: every tag-independent predicate, and `rests_only_on` for every tag a ground
+//! carries, is then a lookup per node. O(V + E), with no search per claim and no recursion.
+//! Explicit grounds sets are built lazily and shared between components whose sets are
+//! equal, so their cost is the size of the answer.
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Rel;
