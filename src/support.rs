@@ -18,15 +18,6 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-/// A summary of the values reachable from a component: none, exactly one, or several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum One {
-    #[default]
-    None,
-    One(u32),
-    Many,
-}
-
 const NO_ONE: u32 = u32::MAX;
 const SEVERAL: u32 = u32::MAX - 1;
 
@@ -38,14 +29,6 @@ fn join_one(a: u32, b: u32) -> u32 {
         a
     } else {
         SEVERAL
-    }
-}
-
-fn to_one(x: u32) -> One {
-    match x {
-        NO_ONE => One::None,
-        SEVERAL => One::Many,
-        x => One::One(x),
     }
 }
 
@@ -128,8 +111,9 @@ pub struct Support {
     /// had none left.
     tag_bits: Vec<Box<str>>,
     tags_overflow: bool,
-    /// Number of the first component to close; later ones count down from it.
+    /// One above the number of the first component to close; later ones count down.
     first_comp: u32,
+    comp_count: usize,
     components: OnceCell<Components>,
     sets: OnceCell<Vec<Rc<[u32]>>>,
 }
@@ -153,7 +137,7 @@ impl Support {
         let origin = origins(g, n);
         let (tag_bits, tags_overflow) = mark_grounds(g, &mut nodes, &origin, max_tags);
         let first_comp = n as u32 + 1;
-        search_and_fold(&mut nodes, &adj, first_comp);
+        let comp_count = search_and_fold(&mut nodes, &adj, first_comp);
         Support {
             nodes,
             adj,
@@ -161,6 +145,7 @@ impl Support {
             tag_bits,
             tags_overflow,
             first_comp,
+            comp_count,
             components: OnceCell::new(),
             sets: OnceCell::new(),
         }
@@ -172,17 +157,13 @@ impl Support {
 
     /// Position of the component of node `v` in closing order (0 for the first).
     fn comp_order(&self, v: usize) -> usize {
-        (self.first_comp - self.nodes[v].comp) as usize
-    }
-
-    fn comp_count(&self) -> usize {
-        self.components().start.len() - 1
+        (self.first_comp - 1 - self.nodes[v].comp) as usize
     }
 
     fn components(&self) -> &Components {
         self.components.get_or_init(|| {
             let n = self.nodes.len() - 1;
-            let count = (0..n).map(|v| self.comp_order(v) + 1).max().unwrap_or(0);
+            let count = self.comp_count;
             let mut start = vec![0u32; count + 1];
             for v in 0..n {
                 start[self.comp_order(v) + 1] += 1;
@@ -217,8 +198,8 @@ impl Support {
         own: impl Fn(usize) -> T,
         join: impl Fn(T, T) -> T,
     ) -> Vec<T> {
-        let mut val: Vec<T> = Vec::with_capacity(self.comp_count());
-        for c in 0..self.comp_count() {
+        let mut val: Vec<T> = Vec::with_capacity(self.comp_count);
+        for c in 0..self.comp_count {
             let mut acc = T::default();
             for &v in self.members_of(c) {
                 acc = join(acc, own(v as usize));
@@ -278,15 +259,15 @@ impl Support {
 
     /// The only ground of `x`, when its grounds are exactly one entity.
     pub fn sole_ground(&self, ix: NodeIx) -> Option<NodeIx> {
-        match to_one(self.reach(ix).sole) {
-            One::One(g) => Some(NodeIx::new(g as usize)),
-            _ => None,
+        match self.reach(ix).sole {
+            NO_ONE | SEVERAL => None,
+            g => Some(NodeIx::new(g as usize)),
         }
     }
 
     /// `single_origin(x)`: grounds non-empty, all sharing one origin.
     pub fn single_origin(&self, ix: NodeIx) -> bool {
-        matches!(to_one(self.reach(ix).origin), One::One(_))
+        !matches!(self.reach(ix).origin, NO_ONE | SEVERAL)
     }
 
     /// `independent(x)`: the grounds of `x` have at least two distinct origins.
@@ -348,8 +329,8 @@ impl Support {
     fn ground_sets(&self) -> &Vec<Rc<[u32]>> {
         self.sets.get_or_init(|| {
             let empty: Rc<[u32]> = Rc::from(Vec::new());
-            let mut sets: Vec<Rc<[u32]>> = Vec::with_capacity(self.comp_count());
-            for c in 0..self.comp_count() {
+            let mut sets: Vec<Rc<[u32]>> = Vec::with_capacity(self.comp_count);
+            for c in 0..self.comp_count {
                 let members = self.members_of(c);
                 if members.len() == 1 && self.nodes[members[0] as usize].reach.has(GROUND) {
                     sets.push(Rc::from(vec![members[0]]));
@@ -512,12 +493,13 @@ fn mark_grounds(
 /// Pearce's iterative variant of Tarjan's search ("A space-efficient algorithm for finding
 /// strongly connected components", 2016): one number per node, kept in `Node::comp`, that is
 /// the visit index while the node is open and its component once closed. Components are
-/// numbered from `first` downwards as they close, which is reverse topological order, so
+/// numbered downwards from `first - 1` as they close, which is reverse topological order, so
 /// as each closes everything it reaches outside itself is final and its `Reach` is the join
 /// of those, written to every member. No recursion: long chains cannot overflow the stack.
 /// The search only starts from what [`close_by_sweeps`] left open; nodes the sweeps closed
-/// are closed components to it, as they would be had it found them.
-fn search_and_fold(nodes: &mut [Node], adj: &[u32], first: u32) {
+/// are closed components to it, as they would be had it found them. Returns the number of
+/// components.
+fn search_and_fold(nodes: &mut [Node], adj: &[u32], first: u32) -> usize {
     let (left, mut next_comp) = close_by_sweeps(nodes, adj, first);
     let mut index = 1u32;
     // Open nodes that are not the root of their component, and the search path: (node,
@@ -576,6 +558,7 @@ fn search_and_fold(nodes: &mut [Node], adj: &[u32], first: u32) {
             }
         }
     }
+    (first - next_comp) as usize
 }
 
 /// Closes every node whose arcs all end at nodes closed before it (grounds first of all):
