@@ -29,14 +29,14 @@ pub fn is_id_like(s: &str) -> bool {
 /// A record id: one namespace for documents, entities and claims.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Id(String);
+pub struct Id(Box<str>);
 
 impl Id {
     /// Validates `s` against the id pattern and length limit.
     pub fn new(s: impl Into<String>) -> Result<Id, ValueError> {
         let s = s.into();
         Id::check(&s)?;
-        Ok(Id(s))
+        Ok(Id(s.into_boxed_str()))
     }
 
     /// Whether `s` would make a valid id, without allocating one (the loader looks edge
@@ -90,7 +90,7 @@ impl TryFrom<String> for Id {
 
 impl From<Id> for String {
     fn from(id: Id) -> String {
-        id.0
+        id.0.into_string()
     }
 }
 
