@@ -266,13 +266,7 @@ impl ClaimGraph {
         // compared whole.
         let mut keyed: Vec<(u64, NodeIx)> = nodes
             .into_iter()
-            .map(|ix| {
-                let prefix = match self.id_prefixes.get(ix.index()) {
-                    Some(&p) => p,
-                    None => id_prefix(self.id(ix).as_str()),
-                };
-                (prefix, ix)
-            })
+            .map(|ix| (self.id_prefixes[ix.index()], ix))
             .collect();
         keyed.sort_unstable_by_key(|&(prefix, _)| prefix);
         for same in keyed.chunk_by_mut(|a, b| a.0 == b.0) {

@@ -9,7 +9,7 @@
 //! deferred edges, drops duplicate edges, checks references (`part_of`, `about`, `found_in`,
 //! review `by`, `publisher`) and `part_of` cycles, and words the errors found along the way.
 
-use super::values::{EdgeItem, Errors, Item};
+use super::values::{EdgeItem, Errors, Item, Seen};
 use crate::diag::Diagnostic;
 use crate::graph::{
     lookup_in, ClaimGraph, DocData, EdgeData, EdgeExtra, Index, NodeData, NodeIx, Origin, Record,
@@ -64,14 +64,9 @@ pub(super) struct Builder {
     /// together.
     last_doc: Option<u32>,
     last_doc_id: String,
-    /// What the early look-ups of a batch found for each edge's ends.
-    ends: Vec<Ends>,
     /// The id index while the parsing thread reads it too (`g.index` is empty then).
     shared: Option<Arc<Index>>,
 }
-
-/// What an edge's `from` and `to` named when looked up.
-type Ends = (Option<Slot>, Option<Slot>);
 
 impl Builder {
     /// An empty builder, with room for about `bytes` of input.
@@ -98,7 +93,6 @@ impl Builder {
             edge_keys: Vec::with_capacity(bytes / 120),
             last_doc: None,
             last_doc_id: String::new(),
-            ends: Vec::new(),
             shared: None,
         }
     }
@@ -121,14 +115,16 @@ impl Builder {
     /// on one another are overlapped by the processor. Node ids are looked up there too, so
     /// that registering them finds the index's memory cached.
     pub(super) fn add_all(&mut self, items: &mut Vec<Item<'_>>) {
-        let mut ends = std::mem::take(&mut self.ends);
-        ends.clear();
-        for item in items.iter() {
+        for item in items.iter_mut() {
             match item {
-                Item::Edge(_, e) => ends.push(match e.seen {
-                    Some(seen) => (seen.from, seen.to),
-                    None => (self.lookup(&e.from), self.lookup(&e.to)),
-                }),
+                Item::Edge(_, e) if e.seen.is_none() => {
+                    e.seen = Some(Seen {
+                        from: self.lookup(&e.from),
+                        to: self.lookup(&e.to),
+                        doc: None,
+                    });
+                }
+                Item::Edge(..) => {}
                 Item::Node { record, .. } => {
                     std::hint::black_box(self.lookup(record.id().as_str()));
                 }
@@ -137,17 +133,9 @@ impl Builder {
                 }
             }
         }
-        let mut next = ends.iter();
         for item in items.drain(..) {
-            match item {
-                Item::Edge(i, e) => {
-                    let seen = next.next().copied().unwrap_or((None, None));
-                    self.edge(i, e, seen);
-                }
-                other => self.add(other),
-            }
+            self.add(item);
         }
-        self.ends = ends;
     }
 
     /// The id index, to be read on another thread while edges are linked. It must be let go
@@ -196,7 +184,7 @@ impl Builder {
                 let origin = Origin { file: self.f, pos };
                 self.g.records.push(NodeData { record, origin });
             }
-            Item::Edge(i, e) => self.edge(i, e, (None, None)),
+            Item::Edge(i, e) => self.edge(i, e),
         }
     }
 
@@ -456,15 +444,16 @@ impl Builder {
     }
 
     /// Takes in an edge: resolved at once when its ends are known, deferred otherwise.
-    fn edge(&mut self, i: u32, e: EdgeItem<'_>, seen: Ends) {
+    fn edge(&mut self, i: u32, e: EdgeItem<'_>) {
         // An end not found by the early look-up may have been registered since.
         let node = |slot: Option<Slot>, id: &str| match slot {
             Some(Slot::Node(ix)) => Ok(Slot::Node(ix)),
             _ => self.find(id, Want::Node),
         };
-        let from = node(seen.0, &e.from);
-        let to = node(seen.1, &e.to);
-        let doc = match e.seen.and_then(|s| s.doc) {
+        let seen = e.seen.unwrap_or_default();
+        let from = node(seen.from, &e.from);
+        let to = node(seen.to, &e.to);
+        let doc = match seen.doc {
             Some(Slot::Doc(d)) => Some(Some(d)),
             _ => e.in_doc.as_deref().map(|id| self.edge_doc(id)),
         };

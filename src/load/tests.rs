@@ -267,3 +267,28 @@ proptest::proptest! {
         proptest::prop_assert_eq!(sorted, want);
     }
 }
+
+#[test]
+fn ids_registered_while_the_index_is_still_shared_go_into_a_copy_of_it() {
+    let mut b = build::Builder::new(0);
+    b.start_file("a.json");
+    let held = b.share_index();
+    let entity = |id: &str| values::Item::Node {
+        pos: 0,
+        record: crate::graph::Record::Entity(crate::model::Entity {
+            id: crate::model::Id::new(id).unwrap(),
+            name: id.into(),
+            kind: crate::model::Kind::Person,
+            tags: Vec::new(),
+            part_of: None,
+            aliases: Vec::new(),
+            reliability: None,
+            note: None,
+        }),
+    };
+    b.add_all(&mut vec![entity("e")]);
+    let (g, errors, _) = b.finish(values::Errors::default(), Vec::new());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(g.node_by_id("e").is_some());
+    assert!(held.is_empty(), "the reader's view did not change under it");
+}
