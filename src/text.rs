@@ -1,5 +1,5 @@
-//! Text measured as a terminal or a drawing shows it: display columns per character, with
-//! East Asian wide characters (Hangul, CJK) counting two.
+//! Text as people see it: display columns per character (East Asian wide characters count
+//! two), text made safe to print on a terminal, and names folded for comparison.
 
 /// Columns `c` takes: two for wide characters, none for control characters, one otherwise.
 pub fn char_width(c: char) -> usize {
@@ -23,6 +23,91 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Whether printing `c` to a terminal could act on it instead of showing it: C0 and C1
+/// control characters (DEL included) and the bidirectional overrides and isolates, which
+/// reorder the text around them.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    matches!(c as u32, 0..=0x1F | 0x7F..=0x9F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// `s` as it may reach a terminal: every character a terminal would act on (see
+/// [`is_unsafe_for_terminal`]) is shown escaped as `\u{1b}`. Newlines and tabs in the data are
+/// escaped too: only the layout's own line breaks reach the terminal, so data cannot forge a
+/// line of output.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_for_terminal) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_for_terminal(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `s` folded for comparing names: lower case, Latin accents dropped (`é` → `e`, `ø` → `o`,
+/// `ß` → `ss`), apostrophes and dots removed (`U.S.` → `us`), every other run of punctuation
+/// or space made one space, trimmed. Two names that fold alike name the same thing as far as
+/// a duplicate guard is concerned ("Côte d'Ivoire", "cote divoire").
+pub fn fold_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if matches!(c, '\'' | '\u{2019}' | '.' | '\u{b4}' | '`') {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        for l in c.to_lowercase() {
+            match unaccented(l) {
+                Some(base) => out.push_str(base),
+                None => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// The plain letters a lower-case accented Latin letter is written with, if it is one.
+fn unaccented(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +118,27 @@ mod tests {
         assert_eq!(display_width("한국"), 4);
         assert_eq!(display_width("中文"), 4);
         assert_eq!(display_width("a\u{7}b"), 2);
+    }
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_shown_escaped() {
+        assert_eq!(terminal_safe("plain, 한국"), "plain, 한국");
+        assert_eq!(terminal_safe("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(terminal_safe("x\ny"), "x\\u{a}y");
+        assert_eq!(terminal_safe("\u{9b}\u{202e}"), "\\u{9b}\\u{202e}");
+    }
+
+    #[test]
+    fn names_fold_without_case_accents_and_punctuation() {
+        assert_eq!(
+            fold_name("National Intelligence Service"),
+            "national intelligence service"
+        );
+        assert_eq!(fold_name("  Côte d'Ivoire "), "cote divoire");
+        assert_eq!(fold_name("U.S."), "us");
+        assert_eq!(fold_name("Kim Jong-un"), fold_name("kim jong un"));
+        assert_eq!(fold_name("Łódź, Straße"), "lodz strasse");
+        assert_eq!(fold_name("국가정보원"), "국가정보원");
+        assert_eq!(fold_name("--"), "");
     }
 }
