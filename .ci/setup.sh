@@ -16,3 +16,11 @@ command -v python3 >/dev/null || apt_install python3
 python3 -c "import ensurepip" 2>/dev/null || apt_install python3-venv
 command -v npm >/dev/null || apt_install nodejs npm
 bash tests/interop/setup.sh
+
+# A throwaway Virtuoso server for the SPARQL-over-HTTP test (tests/cli/interop/virtuoso.rs):
+# a fresh database in a temporary folder, on free ports, with the row cap and time limit
+# raised. It exports CLAIMGRAPH_VIRTUOSO_*; the server stops when the sourcing shell exits.
+command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null || apt_install virtuoso-opensource-7
+command -v curl >/dev/null || apt_install curl
+eval "$(VIRTUOSO_BUFFERS=20000 bash tests/interop/virtuoso.sh start)"
+trap 'bash tests/interop/virtuoso.sh stop "$CLAIMGRAPH_VIRTUOSO_HOME"' EXIT

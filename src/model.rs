@@ -198,6 +198,16 @@ impl Date {
             ))
         })
     }
+
+    /// The month, when the date gives one.
+    pub fn month(&self) -> Option<u8> {
+        (self.month > 0).then_some(self.month)
+    }
+
+    /// The day, when the date gives one.
+    pub fn day(&self) -> Option<u8> {
+        (self.day > 0).then_some(self.day)
+    }
 }
 
 fn parse_date(s: &str) -> Option<Date> {

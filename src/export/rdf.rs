@@ -6,12 +6,13 @@
 //! output carries two derived relations so that SPEC §2 can be asked in plain SPARQL:
 //! `cg:supportedBy` (one triple per arc of the support graph S) and `prov:hadPrimarySource`
 //! (a claim's grounds). Both writers share one list of statements per resource, so the two
-//! formats always hold the same triples.
+//! formats always hold the same triples. Each record's statements borrow from the graph and
+//! are written as soon as they are gathered, through one buffer: the export streams, with no
+//! allocation per triple and no copy of the graph.
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::{Claim, Date, Document, Entity, Kind, Rel};
 use crate::support::Support;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The IRI every exported name starts with: absolute, ending in `/`.
@@ -91,39 +92,49 @@ type Term = (&'static str, &'static str);
 
 const TYPE: Term = ("rdf", "type");
 
-/// The object of a statement.
-#[derive(Debug, Clone, PartialEq)]
-enum Obj {
+/// The object of a statement, borrowed from the graph: writing a triple allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Obj<'a> {
     /// A term of a vocabulary (a class).
     Term(Term),
     /// A record: its path segment (`entity`, `claim`, ...) and id.
-    Node(&'static str, String),
+    Node(&'static str, &'a str),
     /// A literal with an optional XSD datatype.
-    Lit(String, Option<&'static str>),
+    Lit(Text<'a>, Option<&'static str>),
 }
 
-/// The statements about one subject.
-struct Resource {
+/// The lexical form of a literal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Text<'a> {
+    Str(&'a str),
+    Date(Date),
+    Int(u8),
+    Letter(char),
+}
+
+/// The statements about one subject. One is reused for every record, so that its list of
+/// statements is allocated once.
+#[derive(Default)]
+struct Resource<'a> {
     seg: &'static str,
-    id: String,
-    props: Vec<(Term, Obj)>,
+    id: &'a str,
+    props: Vec<(Term, Obj<'a>)>,
 }
 
-impl Resource {
-    fn new(seg: &'static str, id: &str) -> Resource {
-        Resource {
-            seg,
-            id: id.to_string(),
-            props: Vec::new(),
-        }
+impl<'a> Resource<'a> {
+    /// Starts the statements about `{seg}/{id}`, forgetting the previous subject's.
+    fn reset(&mut self, seg: &'static str, id: &'a str) {
+        self.seg = seg;
+        self.id = id;
+        self.props.clear();
     }
 
-    fn add(&mut self, p: Term, o: Obj) {
+    fn add(&mut self, p: Term, o: Obj<'a>) {
         self.props.push((p, o));
     }
 
-    fn lit(&mut self, p: Term, s: &str) {
-        self.add(p, Obj::Lit(s.to_string(), None));
+    fn lit(&mut self, p: Term, s: &'a str) {
+        self.add(p, Obj::Lit(Text::Str(s), None));
     }
 }
 
@@ -134,7 +145,9 @@ pub enum Syntax {
     Turtle,
 }
 
-/// Writes the whole graph as RDF in `syntax` under `base`.
+/// Writes the whole graph as RDF in `syntax` under `base`: documents, entities, then claims
+/// (each followed by its review), each sorted by id. Each record's statements are written as
+/// soon as they are gathered, through one buffer.
 pub fn write<W: Write + ?Sized>(
     w: &mut W,
     g: &ClaimGraph,
@@ -142,24 +155,34 @@ pub fn write<W: Write + ?Sized>(
     syntax: Syntax,
 ) -> io::Result<()> {
     let s = Support::new(g);
-    let file = g.to_graph_file();
-    let mut resources = Vec::new();
-    for d in &file.documents {
-        resources.push(document(d));
+    let mut out = Out {
+        w: io::BufWriter::with_capacity(1 << 16, w),
+        base,
+        syntax,
+        nodes: Vec::new(),
+    };
+    out.header()?;
+    let mut r = Resource::default();
+    let mut docs: Vec<&Document> = g.documents().collect();
+    docs.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    for d in docs {
+        document(&mut r, d);
+        out.resource(&r)?;
     }
-    for e in &file.entities {
-        resources.push(entity(g, &s, e));
+    for ix in g.sorted_by_id(g.entities().collect()) {
+        let e = g.entity(ix).expect("an entity node holds an entity");
+        entity(g, &s, ix, e, &mut r, &mut out.nodes);
+        out.resource(&r)?;
     }
-    for c in &file.claims {
-        resources.push(claim(g, &s, c));
-        if let Some(r) = review(c) {
-            resources.push(r);
+    for ix in g.sorted_by_id(g.claims().collect()) {
+        let c = g.claim(ix).expect("a claim node holds a claim");
+        claim(g, &s, ix, c, &mut r, &mut out.nodes);
+        out.resource(&r)?;
+        if review(c, &mut r) {
+            out.resource(&r)?;
         }
     }
-    match syntax {
-        Syntax::NTriples => write_ntriples(w, base, &resources),
-        Syntax::Turtle => write_turtle(w, base, &resources),
-    }
+    out.w.flush()
 }
 
 fn node_seg(g: &ClaimGraph, ix: NodeIx) -> &'static str {
@@ -170,34 +193,32 @@ fn node_seg(g: &ClaimGraph, ix: NodeIx) -> &'static str {
     }
 }
 
-fn node_obj(g: &ClaimGraph, ix: NodeIx) -> Obj {
-    Obj::Node(node_seg(g, ix), g.id(ix).to_string())
+fn node_obj(g: &ClaimGraph, ix: NodeIx) -> Obj<'_> {
+    Obj::Node(node_seg(g, ix), g.id(ix).as_str())
 }
 
-fn date_lit(d: &Date) -> Obj {
-    let text = d.to_string();
-    let dt = match text.len() {
-        4 => "gYear",
-        7 => "gYearMonth",
-        _ => "date",
+fn date_lit<'a>(d: &Date) -> Obj<'a> {
+    let dt = match (d.month(), d.day()) {
+        (None, _) => "gYear",
+        (Some(_), None) => "gYearMonth",
+        (Some(_), Some(_)) => "date",
     };
-    Obj::Lit(text, Some(dt))
+    Obj::Lit(Text::Date(*d), Some(dt))
 }
 
-fn document(d: &Document) -> Resource {
-    let mut r = Resource::new("document", d.id.as_str());
+fn document<'a>(r: &mut Resource<'a>, d: &'a Document) {
+    r.reset("document", d.id.as_str());
     r.add(TYPE, Obj::Term(("schema", "CreativeWork")));
     r.lit(("schema", "name"), &d.title);
     if let Some(p) = &d.publisher {
-        r.add(("schema", "publisher"), Obj::Node("entity", p.to_string()));
+        r.add(("schema", "publisher"), Obj::Node("entity", p.as_str()));
     }
     if let Some(date) = &d.published {
         r.add(("schema", "datePublished"), date_lit(date));
     }
     if let Some(url) = &d.url {
-        r.add(("schema", "url"), Obj::Lit(url.clone(), Some("anyURI")));
+        r.add(("schema", "url"), Obj::Lit(Text::Str(url), Some("anyURI")));
     }
-    r
 }
 
 fn kind_class(k: Kind) -> Term {
@@ -208,9 +229,15 @@ fn kind_class(k: Kind) -> Term {
     }
 }
 
-fn entity(g: &ClaimGraph, s: &Support, e: &Entity) -> Resource {
-    let ix = g.node_by_id(e.id.as_str()).expect("entity of the graph");
-    let mut r = Resource::new("entity", e.id.as_str());
+fn entity<'a>(
+    g: &'a ClaimGraph,
+    s: &Support,
+    ix: NodeIx,
+    e: &'a Entity,
+    r: &mut Resource<'a>,
+    nodes: &mut Vec<NodeIx>,
+) {
+    r.reset("entity", e.id.as_str());
     r.add(TYPE, Obj::Term(("prov", "Agent")));
     r.add(TYPE, Obj::Term(kind_class(e.kind)));
     r.lit(("schema", "name"), &e.name);
@@ -221,206 +248,316 @@ fn entity(g: &ClaimGraph, s: &Support, e: &Entity) -> Resource {
         r.lit(("cg", "tag"), t.as_str());
     }
     if let Some(p) = &e.part_of {
-        r.add(
-            ("prov", "actedOnBehalfOf"),
-            Obj::Node("entity", p.to_string()),
-        );
+        r.add(("prov", "actedOnBehalfOf"), Obj::Node("entity", p.as_str()));
     }
     if let Some(rel) = e.reliability {
-        r.lit(("cg", "reliability"), &rel.letter().to_string());
+        r.add(
+            ("cg", "reliability"),
+            Obj::Lit(Text::Letter(rel.letter()), None),
+        );
     }
     if let Some(n) = &e.note {
         r.lit(("rdfs", "comment"), n);
     }
     for (rel, p) in [(Rel::Asserts, "asserts"), (Rel::Denies, "denies")] {
-        for t in sorted(g, g.targets(ix, rel)) {
+        for &t in sorted(g, g.targets(ix, rel), nodes) {
             r.add(("cg", p), node_obj(g, t));
         }
     }
-    edges_out(g, s, ix, &mut r);
-    r
+    edges_out(g, s, ix, r, nodes);
 }
 
-fn claim(g: &ClaimGraph, s: &Support, c: &Claim) -> Resource {
-    let ix = g.node_by_id(c.id.as_str()).expect("claim of the graph");
-    let mut r = Resource::new("claim", c.id.as_str());
+fn claim<'a>(
+    g: &'a ClaimGraph,
+    s: &Support,
+    ix: NodeIx,
+    c: &'a Claim,
+    r: &mut Resource<'a>,
+    nodes: &mut Vec<NodeIx>,
+) {
+    r.reset("claim", c.id.as_str());
     r.add(TYPE, Obj::Term(("schema", "Claim")));
     r.lit(("schema", "text"), &c.text);
     if let Some(d) = &c.date {
         r.add(("schema", "temporalCoverage"), date_lit(d));
     }
     for a in &c.about {
-        r.add(("schema", "about"), Obj::Node("entity", a.to_string()));
+        r.add(("schema", "about"), Obj::Node("entity", a.as_str()));
     }
     for t in &c.topics {
         r.lit(("schema", "keywords"), t);
     }
     for d in &c.found_in {
-        r.add(
-            ("schema", "appearance"),
-            Obj::Node("document", d.to_string()),
-        );
+        r.add(("schema", "appearance"), Obj::Node("document", d.as_str()));
     }
     if let Some(cr) = c.credibility {
         r.add(
             ("cg", "credibility"),
-            Obj::Lit(cr.value().to_string(), Some("integer")),
+            Obj::Lit(Text::Int(cr.value()), Some("integer")),
         );
     }
     if let Some(n) = &c.note {
         r.lit(("rdfs", "comment"), n);
     }
     if c.review.is_some() {
-        r.add(("schema", "review"), Obj::Node("review", c.id.to_string()));
+        r.add(("schema", "review"), Obj::Node("review", c.id.as_str()));
     }
-    for a in sorted(g, g.sources(ix, Rel::Asserts)) {
+    for &a in sorted(g, g.sources(ix, Rel::Asserts), nodes) {
         r.add(("prov", "wasAttributedTo"), node_obj(g, a));
     }
-    edges_out(g, s, ix, &mut r);
+    edges_out(g, s, ix, r, nodes);
     for &gr in s.grounds(ix) {
         let gr = NodeIx::new(gr as usize);
         r.add(("prov", "hadPrimarySource"), node_obj(g, gr));
     }
-    r
 }
 
 /// The `cites` edges (with their PROV-O mirror) and the derived arcs of S out of `ix`.
-fn edges_out(g: &ClaimGraph, s: &Support, ix: NodeIx, r: &mut Resource) {
-    let cited = sorted(g, g.targets(ix, Rel::Cites));
-    for &t in &cited {
+fn edges_out<'a>(
+    g: &'a ClaimGraph,
+    s: &Support,
+    ix: NodeIx,
+    r: &mut Resource<'a>,
+    nodes: &mut Vec<NodeIx>,
+) {
+    let cited = sorted(g, g.targets(ix, Rel::Cites), nodes);
+    for &t in cited.iter() {
         r.add(("cg", "cites"), node_obj(g, t));
     }
-    for &t in &cited {
+    for &t in cited.iter() {
         r.add(("prov", "wasDerivedFrom"), node_obj(g, t));
     }
-    for t in sorted(g, s.support_of(ix)) {
+    for &t in sorted(g, s.support_of(ix), nodes) {
         r.add(("cg", "supportedBy"), node_obj(g, t));
     }
 }
 
-fn review(c: &Claim) -> Option<Resource> {
-    let rv = c.review.as_ref()?;
-    let mut r = Resource::new("review", c.id.as_str());
+/// The review of `c` as its own resource, if it has one.
+fn review<'a>(c: &'a Claim, r: &mut Resource<'a>) -> bool {
+    let Some(rv) = c.review.as_ref() else {
+        return false;
+    };
+    r.reset("review", c.id.as_str());
     r.add(TYPE, Obj::Term(("schema", "ClaimReview")));
     r.add(
         ("schema", "itemReviewed"),
-        Obj::Node("claim", c.id.to_string()),
+        Obj::Node("claim", c.id.as_str()),
     );
     r.lit(("cg", "verdict"), rv.verdict.as_str());
-    r.add(("schema", "author"), Obj::Node("entity", rv.by.to_string()));
+    r.add(("schema", "author"), Obj::Node("entity", rv.by.as_str()));
     if let Some(d) = &rv.date {
         r.add(("schema", "datePublished"), date_lit(d));
     }
     if let Some(n) = &rv.note {
         r.lit(("schema", "reviewBody"), n);
     }
-    Some(r)
+    true
 }
 
-fn sorted(g: &ClaimGraph, nodes: impl Iterator<Item = NodeIx>) -> Vec<NodeIx> {
-    let mut v: Vec<NodeIx> = nodes.collect();
-    v.sort_unstable_by(|&a, &b| g.id(a).cmp(g.id(b)));
-    v.dedup();
-    v
+/// `nodes` sorted by id without repeats, in `buf` (reused, so sorting allocates nothing).
+fn sorted<'b>(
+    g: &ClaimGraph,
+    nodes: impl Iterator<Item = NodeIx>,
+    buf: &'b mut Vec<NodeIx>,
+) -> &'b [NodeIx] {
+    buf.clear();
+    buf.extend(nodes);
+    if buf.len() > 1 {
+        buf.sort_unstable_by(|&a, &b| g.id(a).cmp(g.id(b)));
+        buf.dedup();
+    }
+    buf
 }
 
-fn namespace(base: &Base, prefix: &str) -> String {
+/// The namespace of a prefix: one of [`PREFIXES`], or `cg`.
+fn namespace<'b>(base: &'b Base, prefix: &str) -> Namespace<'b> {
     match PREFIXES.iter().find(|(p, _)| *p == prefix) {
-        Some((_, ns)) => ns.to_string(),
-        None => base.vocab(),
+        Some((_, ns)) => Namespace(ns, ""),
+        None => Namespace(base.as_str(), "vocab#"),
     }
 }
 
-fn full_iri(base: &Base, o: &Obj) -> Option<String> {
-    match o {
-        Obj::Term((p, l)) => Some(format!("{}{l}", namespace(base, p))),
-        Obj::Node(seg, id) => Some(format!("{}{seg}/{id}", base.as_str())),
-        Obj::Lit(..) => None,
-    }
-}
+/// A namespace IRI in two pieces, so that `cg:` (the base followed by `vocab#`) needs no
+/// string of its own.
+#[derive(Clone, Copy)]
+struct Namespace<'b>(&'b str, &'static str);
 
-/// A string literal's body with N-Triples/Turtle escapes (`\"`, `\\`, `\n`, `\r`, and
+/// A string literal's body with N-Triples/Turtle escapes (`\"`, `\\`, `\n`, `\r`, `\t`, and
 /// `\uXXXX` for other control characters).
 pub fn escape_literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
+    let mut out = Vec::with_capacity(s.len() + 2);
+    write_escaped(&mut out, s).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
+/// Writes `s` escaped as [`escape_literal`] does, copying the runs that need no escape whole.
+/// A control character (Unicode class Cc) is a byte below 0x20, 0x7F, or the two bytes
+/// `C2 80`–`C2 9F` (U+0080–U+009F).
+fn write_escaped<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (escape, len): (Option<&[u8]>, usize) = match b {
+            b'"' => (Some(b"\\\""), 1),
+            b'\\' => (Some(b"\\\\"), 1),
+            b'\n' => (Some(b"\\n"), 1),
+            b'\r' => (Some(b"\\r"), 1),
+            b'\t' => (Some(b"\\t"), 1),
+            0..0x20 | 0x7F => (None, 1),
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => (None, 2),
+            _ => {
+                i += 1;
+                continue;
             }
-            c => out.push(c),
+        };
+        w.write_all(&bytes[run..i])?;
+        match escape {
+            Some(e) => w.write_all(e)?,
+            None => {
+                let c = s[i..i + len].chars().next().expect("a whole character");
+                write!(w, "\\u{:04X}", c as u32)?;
+            }
+        }
+        i += len;
+        run = i;
+    }
+    w.write_all(&bytes[run..])
+}
+
+/// The writer of one syntax: statements go out piece by piece through one buffer.
+struct Out<'b, W: Write> {
+    w: io::BufWriter<W>,
+    base: &'b Base,
+    syntax: Syntax,
+    /// Scratch for sorting a record's neighbours.
+    nodes: Vec<NodeIx>,
+}
+
+impl<W: Write> Out<'_, W> {
+    fn put(&mut self, s: &str) -> io::Result<()> {
+        self.w.write_all(s.as_bytes())
+    }
+
+    /// `<{base}{seg}/{id}>`.
+    fn node_iri(&mut self, seg: &str, id: &str) -> io::Result<()> {
+        let base = self.base.as_str();
+        for piece in ["<", base, seg, "/", id, ">"] {
+            self.put(piece)?;
+        }
+        Ok(())
+    }
+
+    /// `<{namespace}{local}>`.
+    fn term_iri(&mut self, (prefix, local): Term) -> io::Result<()> {
+        let Namespace(ns, tail) = namespace(self.base, prefix);
+        for piece in ["<", ns, tail, local, ">"] {
+            self.put(piece)?;
+        }
+        Ok(())
+    }
+
+    /// `"body"`, then `^^xsd:dt` in Turtle or `^^<...XMLSchema#dt>` in N-Triples.
+    fn literal(&mut self, text: Text<'_>, dt: Option<&'static str>) -> io::Result<()> {
+        self.put("\"")?;
+        match text {
+            Text::Str(s) => write_escaped(&mut self.w, s)?,
+            Text::Date(d) => write!(self.w, "{d}")?,
+            Text::Int(n) => write!(self.w, "{n}")?,
+            Text::Letter(c) => write_escaped(&mut self.w, c.encode_utf8(&mut [0; 4]))?,
+        }
+        self.put("\"")?;
+        match (dt, self.syntax) {
+            (None, _) => Ok(()),
+            (Some(dt), Syntax::Turtle) => {
+                self.put("^^xsd:")?;
+                self.put(dt)
+            }
+            (Some(dt), Syntax::NTriples) => {
+                self.put("^^")?;
+                self.term_iri(("xsd", dt))
+            }
         }
     }
-    out
-}
 
-fn literal(base: &Base, text: &str, dt: Option<&str>, turtle: bool) -> String {
-    let body = escape_literal(text);
-    match dt {
-        None => format!("\"{body}\""),
-        Some(dt) if turtle => format!("\"{body}\"^^xsd:{dt}"),
-        Some(dt) => format!("\"{body}\"^^<{}{dt}>", namespace(base, "xsd")),
+    /// The Turtle prefixes; nothing for N-Triples.
+    fn header(&mut self) -> io::Result<()> {
+        if self.syntax == Syntax::NTriples {
+            return Ok(());
+        }
+        for (p, ns) in PREFIXES {
+            writeln!(self.w, "@prefix {p}: <{ns}> .")?;
+        }
+        writeln!(self.w, "@prefix cg: <{}> .", self.base.vocab())?;
+        for seg in ["entity", "claim", "document", "review"] {
+            writeln!(self.w, "@prefix {seg}: <{}{seg}/> .", self.base.as_str())?;
+        }
+        Ok(())
     }
-}
 
-fn write_ntriples<W: Write + ?Sized>(w: &mut W, base: &Base, rs: &[Resource]) -> io::Result<()> {
-    for r in rs {
-        let subject = format!("<{}{}/{}>", base.as_str(), r.seg, r.id);
-        for (p, o) in &r.props {
-            let pred = full_iri(base, &Obj::Term(*p)).unwrap_or_default();
-            let obj = match o {
-                Obj::Lit(text, dt) => literal(base, text, *dt, false),
-                o => format!("<{}>", full_iri(base, o).unwrap_or_default()),
-            };
-            writeln!(w, "{subject} <{pred}> {obj} .")?;
+    fn resource(&mut self, r: &Resource<'_>) -> io::Result<()> {
+        match self.syntax {
+            Syntax::NTriples => self.ntriples(r),
+            Syntax::Turtle => self.turtle(r),
         }
     }
-    Ok(())
-}
 
-/// The Turtle name of a record: `claim:ID`, or the full IRI where the id cannot be a
-/// prefixed local name (one ending in `.`).
-fn turtle_node(base: &Base, seg: &str, id: &str) -> String {
-    if id.ends_with('.') {
-        format!("<{}{seg}/{id}>", base.as_str())
-    } else {
-        format!("{seg}:{id}")
+    fn ntriples(&mut self, r: &Resource<'_>) -> io::Result<()> {
+        for &(p, o) in &r.props {
+            self.node_iri(r.seg, r.id)?;
+            self.put(" ")?;
+            self.term_iri(p)?;
+            self.put(" ")?;
+            match o {
+                Obj::Term(t) => self.term_iri(t)?,
+                Obj::Node(seg, id) => self.node_iri(seg, id)?,
+                Obj::Lit(text, dt) => self.literal(text, dt)?,
+            }
+            self.put(" .\n")?;
+        }
+        Ok(())
     }
-}
 
-fn write_turtle<W: Write + ?Sized>(w: &mut W, base: &Base, rs: &[Resource]) -> io::Result<()> {
-    for (p, ns) in PREFIXES {
-        writeln!(w, "@prefix {p}: <{ns}> .")?;
+    /// The Turtle name of a record: `claim:ID`, or the full IRI where the id cannot be a
+    /// prefixed local name (one ending in `.`).
+    fn turtle_node(&mut self, seg: &str, id: &str) -> io::Result<()> {
+        if id.ends_with('.') {
+            self.node_iri(seg, id)
+        } else {
+            for piece in [seg, ":", id] {
+                self.put(piece)?;
+            }
+            Ok(())
+        }
     }
-    writeln!(w, "@prefix cg: <{}> .", base.vocab())?;
-    for seg in ["entity", "claim", "document", "review"] {
-        writeln!(w, "@prefix {seg}: <{}{seg}/> .", base.as_str())?;
-    }
-    for r in rs {
-        writeln!(w)?;
-        write!(w, "{}", turtle_node(base, r.seg, &r.id))?;
-        for (i, (p, o)) in r.props.iter().enumerate() {
-            let pred = if *p == TYPE {
-                "a".to_string()
+
+    fn turtle(&mut self, r: &Resource<'_>) -> io::Result<()> {
+        self.put("\n")?;
+        self.turtle_node(r.seg, r.id)?;
+        for (i, &(p, o)) in r.props.iter().enumerate() {
+            self.put("\n    ")?;
+            if p == TYPE {
+                self.put("a")?;
             } else {
-                format!("{}:{}", p.0, p.1)
-            };
-            let obj = match o {
-                Obj::Term((tp, tl)) => format!("{tp}:{tl}"),
-                Obj::Node(seg, id) => turtle_node(base, seg, id),
-                Obj::Lit(text, dt) => literal(base, text, *dt, true),
-            };
-            let sep = if i + 1 == r.props.len() { " ." } else { " ;" };
-            write!(w, "\n    {pred} {obj}{sep}")?;
+                for piece in [p.0, ":", p.1] {
+                    self.put(piece)?;
+                }
+            }
+            self.put(" ")?;
+            match o {
+                Obj::Term((tp, tl)) => {
+                    for piece in [tp, ":", tl] {
+                        self.put(piece)?;
+                    }
+                }
+                Obj::Node(seg, id) => self.turtle_node(seg, id)?,
+                Obj::Lit(text, dt) => self.literal(text, dt)?,
+            }
+            self.put(if i + 1 == r.props.len() { " ." } else { " ;" })?;
         }
-        writeln!(w)?;
+        self.put("\n")
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -439,5 +576,23 @@ mod tests {
     #[test]
     fn literals_escape_quotes_backslashes_and_controls() {
         assert_eq!(escape_literal("a\"b\\c\nd\u{1}"), "a\\\"b\\\\c\\nd\\u0001");
+    }
+
+    #[test]
+    fn escaping_matches_char_is_control_on_every_character_class() {
+        // C1 controls are two bytes (C2 80-9F); their neighbours C2 A0+ and other
+        // multi-byte characters pass through unchanged.
+        let text = "\u{7f}\u{80}\u{9f}\u{a0}\u{a2}é평🚀\u{200b}\u{feff}\t\r";
+        let expected: String = text
+            .chars()
+            .map(|c| match c {
+                '\t' => "\\t".to_string(),
+                '\r' => "\\r".to_string(),
+                c if c.is_control() => format!("\\u{:04X}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        assert_eq!(escape_literal(text), expected);
+        assert_eq!(escape_literal("\u{80}x\u{9f}"), "\\u0080x\\u009F");
     }
 }

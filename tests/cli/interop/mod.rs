@@ -9,6 +9,7 @@ mod csv;
 mod graphml;
 mod mermaid;
 mod rdf;
+mod virtuoso;
 
 use crate::util::{fixture, root, run, run_on, Run};
 use serde_json::Value;
