@@ -1,8 +1,9 @@
 //! The interchange formats read back by the real tools that consume them: pyoxigraph (SPARQL
 //! over the N-Triples), rdflib (Turtle), networkx (GraphML), the mermaid package (Mermaid),
-//! pyld (ClaimReview JSON-LD) and Kùzu (CSV + Cypher). `tests/interop/setup.sh` installs
-//! them; without them these tests skip, saying so on stderr, unless
-//! `CLAIMGRAPH_REQUIRE_TOOLS=1`, where they fail.
+//! pyld (ClaimReview JSON-LD), Kùzu (CSV + Cypher) and a Virtuoso server (SPARQL over HTTP).
+//! `tests/interop/setup.sh` installs the libraries and `tests/interop/virtuoso.sh start` runs
+//! the server (`.ci/setup.sh` does both); without them these tests skip, saying so on stderr,
+//! unless `CLAIMGRAPH_REQUIRE_TOOLS=1`, where they fail.
 
 mod claimreview;
 mod csv;
