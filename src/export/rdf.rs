@@ -13,6 +13,7 @@
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::{Claim, Date, Document, Entity, Kind, Rel};
 use crate::support::Support;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The IRI every exported name starts with: absolute, ending in `/`.
@@ -113,19 +114,20 @@ enum Text<'a> {
 }
 
 /// The statements about one subject. One is reused for every record, so that its list of
-/// statements is allocated once.
+/// statements is allocated once. The id is borrowed from the graph, or owned where a subject
+/// has no id of its own to borrow.
 #[derive(Default)]
 struct Resource<'a> {
     seg: &'static str,
-    id: &'a str,
+    id: Cow<'a, str>,
     props: Vec<(Term, Obj<'a>)>,
 }
 
 impl<'a> Resource<'a> {
     /// Starts the statements about `{seg}/{id}`, forgetting the previous subject's.
-    fn reset(&mut self, seg: &'static str, id: &'a str) {
+    fn reset(&mut self, seg: &'static str, id: impl Into<Cow<'a, str>>) {
         self.seg = seg;
-        self.id = id;
+        self.id = id.into();
         self.props.clear();
     }
 
@@ -505,7 +507,7 @@ impl<W: Write> Out<'_, W> {
 
     fn ntriples(&mut self, r: &Resource<'_>) -> io::Result<()> {
         for &(p, o) in &r.props {
-            self.node_iri(r.seg, r.id)?;
+            self.node_iri(r.seg, &r.id)?;
             self.put(" ")?;
             self.term_iri(p)?;
             self.put(" ")?;
@@ -534,7 +536,7 @@ impl<W: Write> Out<'_, W> {
 
     fn turtle(&mut self, r: &Resource<'_>) -> io::Result<()> {
         self.put("\n")?;
-        self.turtle_node(r.seg, r.id)?;
+        self.turtle_node(r.seg, &r.id)?;
         for (i, &(p, o)) in r.props.iter().enumerate() {
             self.put("\n    ")?;
             if p == TYPE {
