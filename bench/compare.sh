@@ -10,7 +10,8 @@
 # Environment: SIZES (claims per graph), SEED (generator seed, 1), RUNS (timed runs per tool,
 # the median is reported; 3), REFERENCE_MAX (largest size also checked against the slow
 # Python reference, 10000), BENCH_DIR (graphs and outputs, target/bench), CLAIMGRAPH (the
-# binary, target/release/claimgraph), STRESS=1 (also time claimgraph on the stress shapes
+# binary, target/release/claimgraph), GEN (the graph generator, bench/gen, built as
+# target/release/claimgraph-gen), STRESS=1 (also time claimgraph on the stress shapes
 # of STRESS_SIZE claims, 1000000, and check their known answers).
 set -euo pipefail
 
@@ -21,6 +22,7 @@ RUNS=${RUNS:-3}
 REFERENCE_MAX=${REFERENCE_MAX:-10000}
 BENCH_DIR=${BENCH_DIR:-target/bench}
 CLAIMGRAPH=${CLAIMGRAPH:-target/release/claimgraph}
+GEN=${GEN:-target/release/claimgraph-gen}
 TAG=intelligence
 VENV=target/bench-venv
 TOOLS="claimgraph duckdb-forward duckdb-backward parse-floor"
@@ -34,6 +36,7 @@ fi
 log "building"
 cargo build --release --quiet
 cargo build --release --quiet --example parse_floor
+cargo build --release --quiet -p claimgraph-gen
 if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
     log "making $VENV with duckdb"
     python3 -m venv "$VENV"
@@ -78,7 +81,7 @@ summary=""
 for size in $SIZES; do
     graph="$BENCH_DIR/graph-$size.json"
     log "generating $size claims"
-    "$CLAIMGRAPH" bench-gen --claims "$size" --seed "$SEED" --shape realistic -o "$graph"
+    "$GEN" --claims "$size" --seed "$SEED" --shape realistic -o "$graph"
     mb=$(awk -v b="$(stat -c %s "$graph")" 'BEGIN { printf "%.1f", b / 1e6 }')
     cat "$graph" >/dev/null # in the page cache for every tool alike
     for tool in $TOOLS; do rm -f "$BENCH_DIR/$tool.times"; done
@@ -142,7 +145,7 @@ stress="| shape | size | file MB | seconds | CPU s | peak RSS MB | answers | exp
 for shape in relay-chain citation-ring big-scc; do
     graph="$BENCH_DIR/$shape-$n.json"
     log "generating $shape of $n"
-    "$CLAIMGRAPH" bench-gen --claims "$n" --seed "$SEED" --shape "$shape" -o "$graph"
+    "$GEN" --claims "$n" --seed "$SEED" --shape "$shape" -o "$graph"
     cat "$graph" >/dev/null
     rm -f "$BENCH_DIR/claimgraph.times"
     for ((r = 1; r <= RUNS; r++)); do measure claimgraph "$graph" "$BENCH_DIR/$shape.out"; done

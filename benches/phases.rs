@@ -12,7 +12,7 @@
 //! with DuckDB is `bench/compare.sh`.
 
 use claimgraph::export::dot::{write_dot, DotOptions};
-use claimgraph::gen::{write_graph, GenOptions, Shape};
+use claimgraph_gen::{write_graph, GenOptions, Shape};
 use claimgraph::graph::ClaimGraph;
 use claimgraph::load::{self, Source};
 use claimgraph::query::{self, ClaimFilter};

@@ -23,7 +23,6 @@ pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod extract;
-pub mod gen;
 pub mod graph;
 pub mod load;
 pub mod locate;

@@ -2,7 +2,6 @@
 //! graph, resolving ids typed by a person, output formats, errors and exit codes).
 
 mod add;
-mod bench_gen;
 mod check;
 mod claims;
 mod completions;
@@ -109,9 +108,6 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     Sparql(sparql::Args),
-    /// Write a generated benchmark graph (for bench/compare.sh).
-    #[command(hide = true)]
-    BenchGen(bench_gen::Args),
 }
 
 /// How a list is printed.
@@ -206,7 +202,6 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Man(a) => man::run(a, &ctx, &mut out),
         Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
         Command::Extract(a) => extract::run(a, &ctx, &mut out),
-        Command::BenchGen(a) => bench_gen::run(a, &mut out),
     }?;
     out.flush()?;
     Ok(code)

@@ -185,12 +185,12 @@ fn outcome(sources: &[Source], lookups: EdgeLookups) -> Result<String, LoadError
 #[test]
 fn edge_ends_looked_up_on_the_parsing_thread_give_the_same_graph_and_errors() {
     let mut generated = Vec::new();
-    let opts = crate::gen::GenOptions {
+    let opts = claimgraph_gen::GenOptions {
         claims: 3000,
         seed: 7,
-        shape: crate::gen::Shape::Realistic,
+        shape: claimgraph_gen::Shape::Realistic,
     };
-    crate::gen::write_graph(&mut generated, &opts).unwrap();
+    claimgraph_gen::write_graph(&mut generated, &opts).unwrap();
     let generated = Source {
         name: "gen.json".into(),
         bytes: generated,

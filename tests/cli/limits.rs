@@ -1,64 +1,25 @@
-//! Limits: graphs far larger or deeper than any article — a 1,000,000-long cites chain, a
-//! 1,000,000-claim citation ring, 10,000 files, a 100 MB string — answer every query
-//! without a stack overflow; `why` is bounded by `--depth` and says what it cut.
+//! Limits: graphs far larger or deeper than any article — a 1,000,000-long relay chain and a
+//! 1,000,000-claim citation ring (both from the benchmark generator, `bench/gen`), 10,000
+//! files, a 100 MB string — answer every query without a stack overflow; `why` is bounded by
+//! `--depth` and says what it cut.
 //! Every run is a subprocess, so an overflow fails one test (exit 134) instead of the binary.
 
 use crate::util::{graph_dir, run_on};
-use std::fmt::Write as _;
+use claimgraph_gen::{write_graph, GenOptions, Shape};
 
 const N: usize = 1_000_000;
 
-/// `e0 cites e1 cites … e(n-1)`; `src` asserts claim `c`, which cites `e0`.
-fn relay_chain(n: usize) -> String {
-    let mut s = String::with_capacity(n * 90);
-    s.push_str(
-        "{\"entities\": [{\"id\": \"src\", \"name\": \"Outlet\", \"kind\": \"organization\"}",
-    );
-    for i in 0..n {
-        let tag = if i + 1 == n { "intelligence" } else { "media" };
-        write!(s, ",\n{{\"id\": \"e{i}\", \"name\": \"Relay {i}\", \"kind\": \"organization\", \"tags\": [\"{tag}\"]}}").unwrap();
-    }
-    s.push_str(
-        "],\n\"claims\": [{\"id\": \"c\", \"text\": \"The end of a long chain.\"}],\n\"edges\": [",
-    );
-    s.push_str("{\"from\": \"src\", \"rel\": \"asserts\", \"to\": \"c\"}, {\"from\": \"c\", \"rel\": \"cites\", \"to\": \"e0\"}");
-    for i in 0..n - 1 {
-        write!(
-            s,
-            ",\n{{\"from\": \"e{i}\", \"rel\": \"cites\", \"to\": \"e{}\"}}",
-            i + 1
-        )
-        .unwrap();
-    }
-    s.push_str("]}\n");
-    s
-}
-
-/// Claims `r0 … r(n-1)` citing each other in one ring, the first asserted by `a`.
-fn citation_ring(n: usize) -> String {
-    let mut s = String::with_capacity(n * 110);
-    s.push_str(
-        "{\"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}],\n\"claims\": [",
-    );
-    for i in 0..n {
-        let sep = if i == 0 { "" } else { ",\n" };
-        write!(
-            s,
-            "{sep}{{\"id\": \"r{i}\", \"text\": \"Claim {i} of the ring.\"}}"
-        )
-        .unwrap();
-    }
-    s.push_str("],\n\"edges\": [{\"from\": \"a\", \"rel\": \"asserts\", \"to\": \"r0\"}");
-    for i in 0..n {
-        write!(
-            s,
-            ",\n{{\"from\": \"r{i}\", \"rel\": \"cites\", \"to\": \"r{}\"}}",
-            (i + 1) % n
-        )
-        .unwrap();
-    }
-    s.push_str("]}\n");
-    s
+/// A folder holding one graph of `shape` from the benchmark generator.
+fn generated(shape: Shape, claims: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = std::fs::File::create(dir.path().join("graph.json")).unwrap();
+    let opts = GenOptions {
+        claims,
+        seed: 1,
+        shape,
+    };
+    write_graph(&mut file, &opts).unwrap();
+    dir
 }
 
 fn ok(r: &crate::util::Run) {
@@ -71,9 +32,12 @@ fn ok(r: &crate::util::Run) {
     );
 }
 
+/// The generator's relay chain: `e0` relays `e1` … relays the intelligence ground
+/// `e999999`; 1,016 claims are asserted along it, `c0` … `c15` by its head.
 #[test]
 fn a_million_long_cites_chain_answers_every_query() {
-    let g = graph_dir(&[("chain.json", &relay_chain(N))]);
+    let g = generated(Shape::RelayChain, N);
+    let last = format!("e{}", N - 1);
     let r = run_on(
         g.path(),
         &[
@@ -85,23 +49,15 @@ fn a_million_long_cites_chain_answers_every_query() {
         ],
     );
     ok(&r);
-    assert_eq!(r.lines(), ["c"]);
+    assert_eq!(r.lines().len(), 16 + N / 1000, "every claim of the chain");
     let r = run_on(
         g.path(),
-        &[
-            "claims",
-            "--grounded-in",
-            &format!("e{}", N - 1),
-            "--format",
-            "json",
-        ],
+        &["claims", "--grounded-in", &last, "--format", "json"],
     );
     ok(&r);
-    assert_eq!(
-        r.json()[0]["grounds"],
-        serde_json::json!([format!("e{}", N - 1)])
-    );
-    let r = run_on(g.path(), &["why", "c", "--depth", "5"]);
+    assert_eq!(r.json()[0]["id"], "c0");
+    assert_eq!(r.json()[0]["grounds"], serde_json::json!([last]));
+    let r = run_on(g.path(), &["why", "c0", "--depth", "5"]);
     ok(&r);
     assert!(
         r.stdout.contains("cut: 1 nodes not expanded below depth 5"),
@@ -110,7 +66,7 @@ fn a_million_long_cites_chain_answers_every_query() {
     );
     let r = run_on(
         g.path(),
-        &["why", "c", "--depth", "2000000", "--format", "json"],
+        &["why", "c0", "--depth", "2000000", "--format", "json"],
     );
     ok(&r);
     assert!(r.stdout.len() > N * 50, "the whole chain is in the tree");
@@ -119,28 +75,38 @@ fn a_million_long_cites_chain_answers_every_query() {
     ok(&run_on(g.path(), &["check"]));
 }
 
+/// The generator's citation ring: `c0` cites `c1` … cites `c0`, and `c0` also cites the
+/// intelligence entity `e0`, the ring's one exit.
 #[test]
 fn a_million_claim_citation_ring_answers_every_query() {
-    let g = graph_dir(&[("ring.json", &citation_ring(N))]);
+    let g = generated(Shape::CitationRing, N);
     let r = run_on(
         g.path(),
-        &["claims", "--circular", "--ungrounded", "--format", "ids"],
+        &[
+            "claims",
+            "--circular",
+            "--rests-only-on",
+            "intelligence",
+            "--format",
+            "ids",
+        ],
     );
     ok(&r);
     assert_eq!(
         r.lines().len(),
         N,
-        "every claim of the ring is circular and ungrounded"
+        "every claim of the ring is circular and rests on its one exit"
     );
-    let r = run_on(g.path(), &["why", "r0", "--depth", "3"]);
+    let r = run_on(g.path(), &["why", "c0", "--depth", "3"]);
     ok(&r);
     assert!(r.stdout.contains("cut: 1 nodes"), "{}", r.stdout);
-    let r = run_on(g.path(), &["why", "r0", "--depth", "2000000"]);
+    let r = run_on(g.path(), &["why", "c0", "--depth", "2000000"]);
     ok(&r);
     assert!(r.stdout.contains("↺ cycle"), "the ring closes");
     let r = run_on(g.path(), &["stats", "--format", "json"]);
     ok(&r);
     assert_eq!(r.json()["claims_by_support"]["circular"], N);
+    assert_eq!(r.json()["claims_by_support"]["ungrounded"], 0);
 }
 
 #[test]

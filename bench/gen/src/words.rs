@@ -3,9 +3,9 @@
 //! A few entries hold characters JSON must escape (`"`) or multi-byte UTF-8 (`’`, `—`, `é`),
 //! so that every generated graph exercises the loader's string handling.
 
-/// The SPEC §3 tag vocabulary, less `intelligence`, which the generator hands out on its own.
+/// claimgraph's recommended tag vocabulary (docs/format.md §3), less `intelligence`, which the generator hands out on its own.
 pub static TAGS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::model::TAG_VOCABULARY
+    claimgraph::model::TAG_VOCABULARY
         .iter()
         .copied()
         .filter(|t| *t != "intelligence")
