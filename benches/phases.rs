@@ -12,12 +12,12 @@
 //! with DuckDB is `bench/compare.sh`.
 
 use claimgraph::export::dot::{write_dot, DotOptions};
-use claimgraph_gen::{write_graph, GenOptions, Shape};
 use claimgraph::graph::ClaimGraph;
 use claimgraph::load::{self, Source};
 use claimgraph::query::{self, ClaimFilter};
 use claimgraph::select::Selection;
 use claimgraph::support::Support;
+use claimgraph_gen::{write_graph, GenOptions, Shape};
 use divan::Bencher;
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -4,7 +4,8 @@
 
 use crate::diag::Diagnostic;
 use crate::graph::{ClaimGraph, NodeIx, Record};
-use crate::model::{quoted, TAG_VOCABULARY};
+use crate::model::{quoted, Id, Rel, TAG_VOCABULARY};
+use crate::query;
 use crate::support::Support;
 use petgraph::Direction;
 use rustc_hash::FxHashSet;
@@ -50,35 +51,198 @@ pub fn warnings(g: &ClaimGraph, s: &Support) -> Vec<Diagnostic> {
                 }
             }
             Record::Claim(c) => {
-                let id = quoted(c.id.as_str());
-                if s.ungrounded(ix) {
+                for w in claim_warnings(g, s, ix, Scope::Data) {
+                    let field = match w {
+                        ClaimWarning::Credibility => ".credibility",
+                        _ => "",
+                    };
+                    let message = format!("claim {} {}", quoted(c.id.as_str()), w.predicate());
                     out.push(Diagnostic::warning(
                         file,
-                        at("claims", ""),
-                        "ungrounded",
-                        format!("claim {id} is ungrounded: no source that speaks for itself stands behind it"),
-                    ));
-                }
-                if s.circular(ix) {
-                    out.push(Diagnostic::warning(
-                        file,
-                        at("claims", ""),
-                        "circular",
-                        format!("claim {id} has circular support (a citation cycle lies on its support)"),
-                    ));
-                }
-                if c.credibility.is_some_and(|k| k.value() == 1) && !s.independent(ix) {
-                    out.push(Diagnostic::warning(
-                        file,
-                        at("claims", ".credibility"),
-                        "credibility",
-                        format!("claim {id} has credibility 1 (confirmed by independent sources) but its grounds do not have two distinct origins"),
+                        at("claims", field),
+                        w.code(),
+                        message,
                     ));
                 }
             }
         }
     }
     out
+}
+
+/// A reason for caution about one claim. The rules are here once; `check` lists the kinds
+/// that point at the data ([`Scope::Data`]), a report on the claim (`report`, and through
+/// it the dossier) gives them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimWarning<'g> {
+    /// No ground: no source that speaks for itself stands behind the claim.
+    Ungrounded,
+    /// Every one of the claim's `grounds` carries `tag`.
+    OneSourceType { tag: &'g str, grounds: usize },
+    /// All of the claim's `grounds` trace back (by `part_of`) to `origin`.
+    SingleOrigin { origin: &'g Id, grounds: usize },
+    /// Every denial comes from a party the claim is about (`deniers`, sorted).
+    InterestedDenial { deniers: Vec<&'g Id> },
+    /// A citation cycle lies on the claim's support.
+    Circular,
+    /// Credibility 1 ("confirmed by independent sources") on a claim whose grounds do not
+    /// have two distinct origins.
+    Credibility,
+}
+
+/// Which warnings [`claim_warnings`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// What suggests a mistake in the data: ungrounded, circular, credibility (`check`).
+    Data,
+    /// Also the findings about the claim's sources: one source type, single origin,
+    /// interested denial (`report`).
+    All,
+}
+
+/// The warnings that apply to claim `c`, in a fixed order: ungrounded, one source type
+/// (one per common tag), single origin, interested denial, circular, credibility.
+pub fn claim_warnings<'g>(
+    g: &'g ClaimGraph,
+    s: &Support,
+    c: NodeIx,
+    scope: Scope,
+) -> Vec<ClaimWarning<'g>> {
+    let mut out = Vec::new();
+    if s.ungrounded(c) {
+        out.push(ClaimWarning::Ungrounded);
+    }
+    if scope == Scope::All {
+        let grounds = s.grounds(c);
+        for tag in common_ground_tags(g, s, c) {
+            out.push(ClaimWarning::OneSourceType {
+                tag,
+                grounds: grounds.len(),
+            });
+        }
+        if s.single_origin(c) {
+            let first = NodeIx::new(grounds[0] as usize);
+            out.push(ClaimWarning::SingleOrigin {
+                origin: g.id(s.origin(first)),
+                grounds: grounds.len(),
+            });
+        }
+        if query::interested_denial(g, s, c) {
+            out.push(ClaimWarning::InterestedDenial {
+                deniers: g.source_ids(c, Rel::Denies),
+            });
+        }
+    }
+    if s.circular(c) {
+        out.push(ClaimWarning::Circular);
+    }
+    let confirmed = g
+        .claim(c)
+        .and_then(|claim| claim.credibility)
+        .is_some_and(|k| k.value() == 1);
+    if confirmed && !s.independent(c) {
+        out.push(ClaimWarning::Credibility);
+    }
+    out
+}
+
+/// The tags every ground of `c` carries, in the first ground's order (empty when `c` has no
+/// grounds): exactly the tags T with `rests_only_on(c, T)`.
+pub fn common_ground_tags<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Vec<&'g str> {
+    let tags = |v: u32| g.entity(NodeIx::new(v as usize)).map(|e| &e.tags[..]);
+    let Some((&first, rest)) = s.grounds(c).split_first() else {
+        return Vec::new();
+    };
+    tags(first)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| {
+            rest.iter()
+                .all(|&v| tags(v).is_some_and(|ts| ts.contains(t)))
+        })
+        .map(|t| t.as_str())
+        .collect()
+}
+
+impl ClaimWarning<'_> {
+    /// A short machine-readable name (`ungrounded`, `single-origin`, ...).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClaimWarning::Ungrounded => "ungrounded",
+            ClaimWarning::OneSourceType { .. } => "one-source-type",
+            ClaimWarning::SingleOrigin { .. } => "single-origin",
+            ClaimWarning::InterestedDenial { .. } => "interested-denial",
+            ClaimWarning::Circular => "circular",
+            ClaimWarning::Credibility => "credibility",
+        }
+    }
+
+    /// What the warning says of the claim, to follow "claim ID" in a list of warnings.
+    pub fn predicate(&self) -> String {
+        match self {
+            ClaimWarning::Ungrounded => {
+                "is ungrounded: no source that speaks for itself stands behind it".into()
+            }
+            ClaimWarning::OneSourceType { tag, .. } => format!("rests only on {tag} sources"),
+            ClaimWarning::SingleOrigin { origin, .. } => {
+                format!("has a single origin: its grounds all trace back to {origin}")
+            }
+            ClaimWarning::InterestedDenial { deniers } => format!(
+                "is denied only by parties it is about ({})",
+                join(deniers, "")
+            ),
+            ClaimWarning::Circular => {
+                "has circular support (a citation cycle lies on its support)".into()
+            }
+            ClaimWarning::Credibility => "has credibility 1 (confirmed by independent sources) \
+                 but its grounds do not have two distinct origins"
+                .into(),
+        }
+    }
+
+    /// The warning as a sentence in a report on the claim (Markdown: ids in backticks).
+    pub fn sentence(&self) -> String {
+        match self {
+            ClaimWarning::Ungrounded => {
+                "No source that speaks for itself stands behind this claim.".into()
+            }
+            ClaimWarning::OneSourceType { tag, grounds } => {
+                let (all, carry, _) = all_grounds(*grounds);
+                format!("Rests only on {tag} sources: {all} {carry} the tag `{tag}`.")
+            }
+            ClaimWarning::SingleOrigin { origin, grounds } => {
+                let (all, _, trace) = all_grounds(*grounds);
+                format!(
+                    "Single origin: {all} {trace} back to `{origin}`; no independent corroboration."
+                )
+            }
+            ClaimWarning::InterestedDenial { deniers } => format!(
+                "Interested denial: every denial ({}) comes from a party the claim is about.",
+                join(deniers, "`")
+            ),
+            ClaimWarning::Circular => {
+                "Circular support: a citation cycle lies on the claim's support.".into()
+            }
+            ClaimWarning::Credibility => "Credibility 1 (confirmed by independent sources), but \
+                 the grounds do not have two distinct origins."
+                .into(),
+        }
+    }
+}
+
+/// "its only ground" or "all N grounds", with the verbs that agree with it.
+fn all_grounds(n: usize) -> (String, &'static str, &'static str) {
+    if n == 1 {
+        ("its only ground".into(), "carries", "traces")
+    } else {
+        (format!("all {n} grounds"), "carry", "trace")
+    }
+}
+
+/// `ids` joined by ", ", each between `quote`s.
+fn join(ids: &[&Id], quote: &str) -> String {
+    let quoted: Vec<String> = ids.iter().map(|d| format!("{quote}{d}{quote}")).collect();
+    quoted.join(", ")
 }
 
 fn has_edges(g: &ClaimGraph, ix: NodeIx) -> bool {
@@ -108,4 +272,64 @@ fn referenced_entities(g: &ClaimGraph) -> FxHashSet<NodeIx> {
         d.publisher.iter().for_each(&mut add);
     }
     set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{from_sources, Source};
+
+    fn graph(json: &str) -> ClaimGraph {
+        from_sources(&[Source {
+            name: "g.json".into(),
+            bytes: json.as_bytes().to_vec(),
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn check_lists_the_data_warnings_and_a_report_every_warning() {
+        let g = graph(
+            r#"{"entities":[{"id":"nk","name":"North Korea","kind":"country"},
+                {"id":"kcna","name":"KCNA","kind":"organization","tags":["state-media"],"part_of":"nk"}],
+               "claims":[{"id":"c","text":"T","credibility":1,"about":["nk"]},
+                {"id":"d","text":"U","credibility":1,"about":["nk"]}],
+               "edges":[{"from":"c","rel":"cites","to":"c"},{"from":"kcna","rel":"asserts","to":"d"},
+                {"from":"nk","rel":"denies","to":"d"}]}"#,
+        );
+        let s = Support::new(&g);
+        let codes = |id: &str, scope| {
+            let c = g.node_by_id(id).unwrap();
+            let ws = claim_warnings(&g, &s, c, scope);
+            ws.iter().map(|w| w.code()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes("c", Scope::Data),
+            ["ungrounded", "circular", "credibility"]
+        );
+        assert_eq!(
+            codes("c", Scope::All),
+            ["ungrounded", "circular", "credibility"]
+        );
+        assert_eq!(codes("d", Scope::Data), ["credibility"]);
+        assert_eq!(
+            codes("d", Scope::All),
+            [
+                "one-source-type",
+                "single-origin",
+                "interested-denial",
+                "credibility"
+            ]
+        );
+        let lines: Vec<String> = warnings(&g, &s).iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "g.json: warning: claims[0]: claim \"c\" is ungrounded: no source that speaks for itself stands behind it",
+                "g.json: warning: claims[0]: claim \"c\" has circular support (a citation cycle lies on its support)",
+                "g.json: warning: claims[0].credibility: claim \"c\" has credibility 1 (confirmed by independent sources) but its grounds do not have two distinct origins",
+                "g.json: warning: claims[1].credibility: claim \"d\" has credibility 1 (confirmed by independent sources) but its grounds do not have two distinct origins",
+            ]
+        );
+    }
 }

@@ -31,6 +31,7 @@ pub mod query;
 pub mod report;
 pub mod select;
 pub mod sparql;
+pub mod stats;
 pub mod store;
 pub mod suggest;
 pub mod support;

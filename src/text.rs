@@ -1,24 +1,16 @@
 //! Text as people see it: display columns per character (East Asian wide characters count
 //! two), text made safe to print on a terminal, and names folded for comparison.
 
-/// Columns `c` takes: two for wide characters, none for control characters, one otherwise.
+/// Columns `c` takes on a terminal, by Unicode's East Asian Width (the `unicode-width`
+/// crate): two for wide and full-width characters, none for combining marks and other
+/// zero-width characters, none for control characters (they are never printed raw: see
+/// [`terminal_safe`]), one otherwise.
 pub fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1FAFF
-        | 0x20000..=0x3FFFD => 2,
-        0..=0x1F | 0x7F..=0x9F => 0,
-        _ => 1,
-    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
-/// Columns `s` takes.
+/// Columns `s` takes: the sum of its characters' [`char_width`], so that a string cut
+/// character by character never measures more than its pieces.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
@@ -118,6 +110,18 @@ mod tests {
         assert_eq!(display_width("한국"), 4);
         assert_eq!(display_width("中文"), 4);
         assert_eq!(display_width("a\u{7}b"), 2);
+        assert_eq!(display_width("\u{7f}\u{9b}"), 0);
+        assert_eq!(display_width("ｈｅｌｌｏ"), 10, "full-width forms");
+        assert_eq!(display_width("🚀"), 2);
+    }
+
+    #[test]
+    fn combining_marks_and_zero_width_characters_take_no_column() {
+        // "é" as e + U+0301 COMBINING ACUTE ACCENT, a Hangul syllable spelled in jamo, and a
+        // zero-width space: the old hand-written table counted each mark as a column.
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("\u{1100}\u{1161}"), 2);
+        assert_eq!(display_width("a\u{200b}b"), 2);
     }
 
     #[test]

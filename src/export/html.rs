@@ -8,7 +8,7 @@
 //! The picture is an SVG the caller rendered with Graphviz from [`crate::export::dot`]
 //! (this crate runs no programs); it is Graphviz's own escaped output, embedded as is.
 
-use crate::graph::{ClaimGraph, NodeIx, Record};
+use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Verdict;
 use crate::query;
 use crate::support::Support;
@@ -127,21 +127,12 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
     }
 }
 
-/// The tags every ground of `c` carries (empty when `c` has no grounds): exactly the tags
-/// T with `rests_only_on(c, T)`.
+/// The tags T with `rests_only_on(c, T)`, sorted.
 fn common_tags<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Vec<&'g str> {
-    let mut common: Option<BTreeSet<&str>> = None;
-    for &v in s.grounds(c) {
-        let tags: BTreeSet<&str> = match &g.node(NodeIx::new(v as usize)).record {
-            Record::Entity(e) => e.tags.iter().map(|t| t.as_str()).collect(),
-            Record::Claim(_) => BTreeSet::new(),
-        };
-        common = Some(match common {
-            None => tags,
-            Some(prev) => prev.intersection(&tags).copied().collect(),
-        });
-    }
-    common.unwrap_or_default().into_iter().collect()
+    let mut tags = crate::check::common_ground_tags(g, s, c);
+    tags.sort_unstable();
+    tags.dedup();
+    tags
 }
 
 /// `text` with the five HTML-special characters escaped.

@@ -7,8 +7,9 @@ mod markdown;
 
 pub use markdown::to_markdown;
 
+use crate::check::{self, Scope};
 use crate::graph::{ClaimGraph, NodeIx, Record};
-use crate::model::{Claim, Date, Id, Rel, Review};
+use crate::model::{Date, Id, Rel, Review};
 use crate::query::{self, ClaimFacts};
 use crate::support::Support;
 use crate::why::{self, Mark, Via};
@@ -134,7 +135,7 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Report<'g> {
             })
             .collect(),
         tree_cut: tree.cut,
-        warnings: warnings(g, s, c, claim, &grounds),
+        warnings: warnings(g, s, c),
         grounds,
         review: claim.review.as_ref().map(|r| ReviewRef {
             review: r,
@@ -201,82 +202,15 @@ fn stances<'g>(g: &'g ClaimGraph, c: NodeIx, rel: Rel, dir: Direction) -> Vec<St
     out
 }
 
-/// The tags every ground carries (empty when there are no grounds).
-fn common_tags<'g>(grounds: &[Source<'g>]) -> Vec<&'g str> {
-    let Some((first, rest)) = grounds.split_first() else {
-        return Vec::new();
-    };
-    first
-        .tags
+/// Every warning of [`check::claim_warnings`], as the report words it.
+fn warnings(g: &ClaimGraph, s: &Support, c: NodeIx) -> Vec<Warning> {
+    check::claim_warnings(g, s, c, Scope::All)
         .iter()
-        .copied()
-        .filter(|t| rest.iter().all(|gr| gr.tags.contains(t)))
+        .map(|w| Warning {
+            code: w.code(),
+            message: w.sentence(),
+        })
         .collect()
-}
-
-fn warnings(
-    g: &ClaimGraph,
-    s: &Support,
-    c: NodeIx,
-    claim: &Claim,
-    grounds: &[Source],
-) -> Vec<Warning> {
-    let mut out = Vec::new();
-    let mut warn = |code, message: String| out.push(Warning { code, message });
-    let n = grounds.len();
-    let (all, carry, trace) = if n == 1 {
-        ("its only ground".to_string(), "carries", "traces")
-    } else {
-        (format!("all {n} grounds"), "carry", "trace")
-    };
-    if n == 0 {
-        warn(
-            "ungrounded",
-            "No source that speaks for itself stands behind this claim.".into(),
-        );
-    }
-    for tag in common_tags(grounds) {
-        warn(
-            "one-source-type",
-            format!("Rests only on {tag} sources: {all} {carry} the tag `{tag}`."),
-        );
-    }
-    if s.single_origin(c) {
-        let origin = grounds.first().map_or("?", |gr| gr.origin.as_str());
-        warn(
-            "single-origin",
-            format!(
-                "Single origin: {all} {trace} back to `{origin}`; no independent corroboration."
-            ),
-        );
-    }
-    if query::interested_denial(g, s, c) {
-        let deniers: Vec<String> = g
-            .source_ids(c, Rel::Denies)
-            .iter()
-            .map(|d| format!("`{d}`"))
-            .collect();
-        warn(
-            "interested-denial",
-            format!(
-                "Interested denial: every denial ({}) comes from a party the claim is about.",
-                deniers.join(", ")
-            ),
-        );
-    }
-    if s.circular(c) {
-        warn(
-            "circular",
-            "Circular support: a citation cycle lies on the claim's support.".into(),
-        );
-    }
-    if claim.credibility.is_some_and(|k| k.value() == 1) && !s.independent(c) {
-        warn(
-            "credibility",
-            "Credibility 1 (confirmed by independent sources), but the grounds do not have two distinct origins.".into(),
-        );
-    }
-    out
 }
 
 #[cfg(test)]

@@ -274,7 +274,10 @@ mod tests {
             .entities()
             .filter(|&e| graph.entity(e).is_some_and(|e| e.has_tag("intelligence")))
             .count();
-        assert!((400..=560).contains(&intel), "{intel} intelligence entities");
+        assert!(
+            (400..=560).contains(&intel),
+            "{intel} intelligence entities"
+        );
         let edges = json["edges"].as_array().unwrap();
         let count = |rel: &str| edges.iter().filter(|e| e["rel"] == rel).count();
         let denies = count("denies");

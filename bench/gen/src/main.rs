@@ -2,8 +2,8 @@
 //!
 //!   cargo run --release -p claimgraph-gen -- --claims 1000000 --shape realistic -o g.json
 
-use clap::Parser;
 use claimgraph_gen::{write_graph, GenOptions, Shape};
+use clap::Parser;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -43,9 +43,10 @@ fn main() -> ExitCode {
         // A closed pipe (`claimgraph-gen --claims 9 | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let file = args.output.as_ref().map_or("standard output".into(), |p| {
-                p.display().to_string()
-            });
+            let file = args
+                .output
+                .as_ref()
+                .map_or("standard output".into(), |p| p.display().to_string());
             let _ = writeln!(io::stderr(), "claimgraph-gen: {file}: {e}");
             ExitCode::FAILURE
         }
