@@ -4,9 +4,10 @@
 
 use crate::diag::Diagnostic;
 use crate::graph::{ClaimGraph, NodeIx, Record};
-use crate::model::{quoted, Id, Rel, TAG_VOCABULARY};
+use crate::model::{Id, Rel, TAG_VOCABULARY};
 use crate::query;
 use crate::support::Support;
+use crate::text::quoted;
 use petgraph::Direction;
 use rustc_hash::FxHashSet;
 

@@ -434,7 +434,7 @@ pub fn rel_slot(rel: Rel) -> usize {
 
 /// A command-line reference that names nothing in the graph.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown id {}{}", crate::model::quoted(text), suggestion.as_ref().map(|s| format!(" (did you mean {}?)", crate::model::quoted(s))).unwrap_or_default())]
+#[error("unknown id {}{}", crate::text::quoted(text), suggestion.as_ref().map(|s| format!(" (did you mean {}?)", crate::text::quoted(s))).unwrap_or_default())]
 pub struct UnknownRef {
     pub text: String,
     pub suggestion: Option<String>,

@@ -5,6 +5,7 @@
 //! re-checks. The records serialize to the canonical file layout (empty and absent fields
 //! are left out).
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -525,20 +526,6 @@ pub struct GraphFile {
     pub claims: Vec<Claim>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edges: Vec<Edge>,
-}
-
-/// `s` in double quotes with JSON escaping, for messages.
-pub fn quoted(s: &str) -> String {
-    const MAX: usize = 80;
-    if s.len() > MAX {
-        let mut end = MAX;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!("{}…", serde_json::to_string(&s[..end]).unwrap_or_default())
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]

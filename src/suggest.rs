@@ -31,7 +31,7 @@ pub fn did_you_mean_suffix<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> String {
     did_you_mean(word, candidates)
-        .map(|c| format!(" (did you mean {}?)", crate::model::quoted(c)))
+        .map(|c| format!(" (did you mean {}?)", crate::text::quoted(c)))
         .unwrap_or_default()
 }
 

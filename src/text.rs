@@ -1,5 +1,6 @@
 //! Text as people see it: display columns per character (East Asian wide characters count
-//! two), text made safe to print on a terminal, and names folded for comparison.
+//! two), values quoted for messages, text made safe to print on a terminal, and names folded
+//! for comparison.
 
 /// Columns `c` takes on a terminal, by Unicode's East Asian Width (the `unicode-width`
 /// crate): two for wide and full-width characters, none for combining marks and other
@@ -13,6 +14,20 @@ pub fn char_width(c: char) -> usize {
 /// character by character never measures more than its pieces.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
+}
+
+/// `s` in double quotes with JSON escaping, for messages.
+pub fn quoted(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.len() > MAX {
+        let mut end = MAX;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}…", serde_json::to_string(&s[..end]).unwrap_or_default())
+    } else {
+        serde_json::to_string(s).unwrap_or_default()
+    }
 }
 
 /// Whether printing `c` to a terminal could act on it instead of showing it: C0 and C1

@@ -2,9 +2,10 @@
 
 use super::{ensure_free, place, resolve, slug, unique_id, Array, EditError, Placed, Want};
 use crate::model::{
-    quoted, Claim, Credibility, Date, Document, Entity, Id, Kind, Reliability, Review, Tag, Verdict,
+    Claim, Credibility, Date, Document, Entity, Id, Kind, Reliability, Review, Tag, Verdict,
 };
 use crate::store::Files;
+use crate::text::quoted;
 use std::path::Path;
 
 /// An entity to add; ids and references as typed on the command line.

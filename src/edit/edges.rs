@@ -1,8 +1,9 @@
 //! Adding and removing edges: `link` and `unlink`.
 
 use super::{place, resolve, Array, EditError, Placed, Want};
-use crate::model::{quoted, Date, Edge, Id, Rel};
+use crate::model::{Date, Edge, Id, Rel};
 use crate::store::Files;
+use crate::text::quoted;
 use std::path::Path;
 
 /// An edge to add.

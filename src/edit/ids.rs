@@ -3,8 +3,9 @@
 //! one).
 
 use super::{ensure_free, find, for_each_id_mut, resolve, Array, EditError, Want};
-use crate::model::{quoted, GraphFile, Id};
+use crate::model::{GraphFile, Id};
 use crate::store::Files;
+use crate::text::quoted;
 
 /// What `rm` took out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

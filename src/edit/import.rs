@@ -4,8 +4,9 @@
 //! identical to the graph's record of that id is not a clash: it is already there.
 
 use super::{find, for_each_id_mut, place, unique_id, Array, EditError};
-use crate::model::{quoted, GraphFile, Id};
+use crate::model::{GraphFile, Id};
 use crate::store::Files;
+use crate::text::quoted;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -20,8 +20,9 @@ pub use import::{import, parse_fragment, Imported};
 pub use slug::{slug, unique_id};
 
 use crate::graph::Slot;
-use crate::model::{quoted, GraphFile, Id};
+use crate::model::{GraphFile, Id};
 use crate::store::{Files, StoreError};
+use crate::text::quoted;
 use std::path::{Path, PathBuf};
 
 /// Why an edit was not made. Nothing has been written.

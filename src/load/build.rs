@@ -15,7 +15,8 @@ use crate::graph::{
     lookup_in, ClaimGraph, DocData, EdgeData, EdgeExtra, Index, NodeData, NodeIx, Origin, Record,
     Slot, NO_PARENT,
 };
-use crate::model::{quoted, Id, Rel};
+use crate::model::{Id, Rel};
+use crate::text::quoted;
 use std::sync::Arc;
 
 /// How many unknown-id errors get a did-you-mean (each one scans every id).
