@@ -1,5 +1,5 @@
-//! The `claimgraph` binary: parse the command line, run the command, map errors to exit
-//! codes (SPEC §4: 0 success, 1 invalid graph or failed check, 2 bad usage).
+//! The `claimgraph` binary: parse the command line, run the command, report a failure with
+//! its exit code (docs/format.md §4: 0 success, 1 invalid graph or failed check, 2 bad usage).
 
 mod cli;
 
@@ -11,8 +11,5 @@ use std::process::ExitCode;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match cli::run() {
-        Ok(code) => code,
-        Err(e) => e.report(),
-    }
+    cli::run().unwrap_or_else(cli::Failure::report)
 }

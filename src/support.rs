@@ -1,7 +1,8 @@
-//! SPEC §2, the support semantics: the support graph S, its strongly connected components,
-//! and every whole-graph predicate (grounds, `rests_only_on`, `ungrounded`, `circular`,
-//! `single_origin`, `independent`, `contested`, `interested_denial`, origins, and the
-//! `grounded`/`sole` counts per ground).
+//! The support semantics of docs/format.md §2: the support graph S, its strongly connected
+//! components, and every whole-graph predicate (grounds, `rests_only_on`, `ungrounded`,
+//! `circular`, `single_origin`, `independent`, `contested`, origins, and the
+//! `grounded`/`sole` counts per ground). `interested_denial`, which reads the claim's own
+//! edges, is [`crate::query::interested_denial`].
 //!
 //! S is laid out as compact adjacency arrays and condensed once: sweeps close the nodes whose
 //! arcs all end at closed nodes, then an iterative Tarjan (Pearce's variant) the rest
@@ -10,7 +11,11 @@
 //! as it closes: every tag-independent predicate, and `rests_only_on` for every tag a ground
 //! carries, is then a lookup per node. O(V + E), with no search per claim and no recursion.
 //! Explicit grounds sets are built lazily and shared between components whose sets are
-//! equal, so their cost is the size of the answer.
+//! equal, so their cost is the size of the answer: the sum of |grounds(c)| over the
+//! components asked about, linear while claims have a bounded number of grounds, quadratic
+//! at worst (a chain of claims each citing the one before and a ground of its own). The
+//! `grounded` counts of [`Support::ground_counts`] read every claim's set: no linear way to
+//! count, for every ground, the claims that reach it is known.
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Rel;
@@ -311,7 +316,8 @@ impl Support {
     }
 
     /// `(grounded, sole)` counts of every node: how many claims have it among their grounds,
-    /// and how many have it as their only ground.
+    /// and how many have it as their only ground. Costs the sum of |grounds(c)| over claims
+    /// (see the module documentation), not O(V + E).
     pub fn ground_counts(&self, g: &ClaimGraph) -> Vec<(u32, u32)> {
         let mut counts = vec![(0u32, 0u32); self.nodes.len() - 1];
         for c in g.claims() {

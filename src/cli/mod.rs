@@ -137,9 +137,10 @@ pub fn command() -> clap::Command {
     help::with_exit_codes(Cli::command())
 }
 
-/// Parses the command line and runs the command; errors are reported here, in colour when
-/// stderr allows it.
-pub fn run() -> Result<ExitCode, CliError> {
+/// Parses the command line and runs the command. Usage errors that clap finds are printed
+/// here (with `--help` and `--version`, exit 2 or 0); a failed command comes back as a
+/// [`Failure`] for `main` to report.
+pub fn run() -> Result<ExitCode, Failure> {
     clap_complete::CompleteEnv::with_factory(command)
         .var(completions::VAR)
         .complete();
@@ -157,10 +158,21 @@ pub fn run() -> Result<ExitCode, CliError> {
             return Ok(ExitCode::from(code));
         }
     };
-    let err_paint = Paint::stderr(cli.color);
-    match dispatch(cli) {
-        Ok(code) => Ok(code),
-        Err(e) => Ok(e.report_with(err_paint)),
+    let paint = Paint::stderr(cli.color);
+    dispatch(cli).map_err(|error| Failure { error, paint })
+}
+
+/// A command that failed: its error, and the colours stderr takes.
+#[derive(Debug)]
+pub struct Failure {
+    error: CliError,
+    paint: Paint,
+}
+
+impl Failure {
+    /// Prints the error to stderr and returns its exit code.
+    pub fn report(self) -> ExitCode {
+        self.error.report(self.paint)
     }
 }
 
@@ -294,15 +306,10 @@ impl From<LoadError> for CliError {
 pub const SHOWN_ERRORS: usize = 10;
 
 impl CliError {
-    /// Prints the error to stderr without colour and returns its exit code.
-    pub fn report(self) -> ExitCode {
-        self.report_with(Paint::default())
-    }
-
     /// Prints the error to stderr and returns its exit code: load errors with the line of
     /// the file they are on. A closed output pipe (`claimgraph claims | head`) is not an
     /// error.
-    pub fn report_with(self, paint: Paint) -> ExitCode {
+    pub fn report(self, paint: Paint) -> ExitCode {
         let (code, message) = match self {
             CliError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
             CliError::Io(e) => (

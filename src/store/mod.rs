@@ -3,7 +3,9 @@
 //! files, and [`edit`], the read-modify-validate-write transaction every editing command
 //! runs in.
 //!
-//! Safety rules (FACTS.md measured why each matters):
+//! Safety rules, each against a failure measured without it (four processes making 250
+//! read-modify-write edits each kept 327 of the 1,000 without a lock; rewriting files in
+//! place tore 199 of 200 killed mid-write, writing aside and renaming none):
 //! - one writer at a time: an exclusive `File::lock` on a sidecar file (`.claimgraph.lock` in
 //!   the folder; `.<file>.lock` beside a single-file graph), held from the read to the last
 //!   rename, so that concurrent edits never lose each other's records;
