@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`claims --rests-only-on TAG` (SPEC §2) in DuckDB: recursive CTEs over one graph file.
+"""`claims --rests-only-on TAG` (docs/format.md §2) in DuckDB: recursive CTEs over one graph file.
 
 Prints the answer, one claim id per line, sorted; the load and query times go to stderr.
 
@@ -37,7 +37,7 @@ DROP TABLE raw;
 -- Nodes with an outgoing cites edge: a citing claim has no arcs to its asserters, a citing
 -- entity is not a ground.
 CREATE TEMP TABLE citing AS SELECT DISTINCT src AS id FROM ed WHERE rel = 'cites';
--- The support graph S (SPEC §2).
+-- The support graph S (docs/format.md §2).
 CREATE TEMP TABLE arcs AS
     SELECT src, dst FROM ed WHERE rel = 'cites'
     UNION ALL
@@ -78,7 +78,7 @@ ORDER BY id
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("graph", help="one SPEC §1 graph file")
+    parser.add_argument("graph", help="one graph file (docs/format.md §1)")
     parser.add_argument("--direction", choices=["forward", "backward"], required=True)
     parser.add_argument("--tag", default="intelligence")
     args = parser.parse_args()

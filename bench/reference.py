@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`claims --rests-only-on TAG` (SPEC §2), the slow obvious way, to cross-check answers.
+"""`claims --rests-only-on TAG` (docs/format.md §2), the slow obvious way, to cross-check answers.
 
 Plain dicts and one iterative depth-first search per claim: grounds(c) is every ground
 reachable from c in the support graph S. Prints the answer, one claim id per line, sorted.

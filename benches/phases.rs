@@ -6,7 +6,7 @@
 //!
 //! `read` is the file read, `parse_floor` parsing the same bytes into nothing (no loader can
 //! beat it), `load` parsing, checking and building the graph (two threads), `support` the
-//! support graph and every tag-independent predicate (SPEC §2), `rests_only_on` the
+//! support graph and every tag-independent predicate (docs/format.md §2), `rests_only_on` the
 //! tag-dependent fold and the selection of `claims --rests-only-on intelligence`, `check` the
 //! warnings, and `export_*` each export format writing to nowhere. The end-to-end comparison
 //! with DuckDB is `bench/compare.sh`.
@@ -103,9 +103,9 @@ fn rests_only_on(b: Bencher) {
     b.bench_local(|| query::select(g, &s, &filter));
 }
 
-/// Every SPEC §2 predicate for every node, as `stats` or a full `claims --format json` needs
-/// them: the support graph with the tag-independent ones, `rests_only_on` for one tag, and
-/// `contested` and `interested_denial` for every claim.
+/// Every predicate of docs/format.md §2 for every node, as `stats` or a full `claims --format
+/// json` needs them: the support graph with the tag-independent ones, `rests_only_on` for one
+/// tag, and `contested` and `interested_denial` for every claim.
 #[divan::bench]
 fn predicates(b: Bencher) {
     let g = graph();

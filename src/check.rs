@@ -1,6 +1,7 @@
-//! `check`: warnings about a valid graph (SPEC §4) — unused entities, ungrounded claims,
-//! circular support, unknown tags, and credibility 1 on a claim that is not independent.
-//! Errors are the loader's; this module only adds what is suspicious but legal.
+//! `check`: warnings about a valid graph (docs/format.md §4.2) — unused entities, ungrounded
+//! claims, circular support, unknown tags, and credibility 1 on a claim that is not
+//! independent — and the claim warnings a report gives ([`ClaimWarning`]). Errors are the
+//! loader's; this module only adds what is suspicious but legal.
 
 use crate::diag::Diagnostic;
 use crate::graph::{ClaimGraph, NodeIx, Record};

@@ -1,7 +1,8 @@
 //! `diff`: what changed between two versions of a graph, as a fact-checker reads a change —
 //! claims added and removed, texts reworded, `asserts`/`denies`/`cites` edges added and
 //! removed, verdicts changed, and claims whose grounds or `rests_only_on(TAG)` status
-//! changed (SPEC §2). [`diff`] compares two loaded graphs; [`to_markdown`] renders the result.
+//! changed (docs/format.md §2). [`diff`] compares two loaded graphs; [`to_markdown`] renders
+//! the result.
 
 use crate::graph::ClaimGraph;
 use crate::model::{Edge, Id, Rel, Verdict};

@@ -2,7 +2,7 @@
 //!
 //! Entities (countries, people, organizations) and claims are nodes; `asserts`, `denies`
 //! and `cites` are edges. The graph is read from a folder of JSON files ([`load`]), held as a
-//! [`graph::ClaimGraph`], and questioned through the support semantics of SPEC §2
+//! [`graph::ClaimGraph`], and questioned through the support semantics of docs/format.md §2
 //! ([`support`]): which claims rest only on intelligence sources, which are contested, which
 //! only look corroborated but trace back to one origin, and why a claim is believed
 //! ([`why`]). [`query`] turns command-line filters into claim lists; [`select`] picks the part

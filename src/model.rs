@@ -1,4 +1,4 @@
-//! The data model of SPEC §1: ids, kinds, relations, dates and the four record types.
+//! The data model of docs/format.md §1: ids, kinds, relations, dates and the four record types.
 //!
 //! Every value type here validates on construction (`Id::new`, `Date::new`, ...), so a
 //! record that exists has already passed the file-format rules; code past the loader never
@@ -9,7 +9,7 @@ use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Longest id accepted, in bytes (SPEC §1).
+/// Longest id accepted, in bytes (docs/format.md §1).
 pub const MAX_ID_LEN: usize = 128;
 
 /// Why a value was rejected; the text is shown to the user after the field's path.
@@ -107,12 +107,12 @@ impl std::borrow::Borrow<str> for Id {
     }
 }
 
-/// A source-type tag (SPEC §3): a free lower-case word matching the id pattern.
+/// A source-type tag (docs/format.md §3): a free lower-case word matching the id pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Tag(String);
 
-/// The recommended tag vocabulary of SPEC §3, which `check` suggests against.
+/// The recommended tag vocabulary of docs/format.md §3, which `check` suggests against.
 pub const TAG_VOCABULARY: &[&str] = &[
     "intelligence",
     "military",
@@ -326,12 +326,12 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The relation an edge states (SPEC §1).
+    /// The relation an edge states (docs/format.md §1).
     Rel, "rel" { Asserts = "asserts", Denies = "denies", Cites = "cites" }
 );
 
 vocabulary!(
-    /// A fact-check verdict (SPEC §5).
+    /// A fact-check verdict (docs/format.md §5).
     Verdict, "verdict" {
         True = "true",
         MostlyTrue = "mostly-true",
@@ -441,7 +441,7 @@ impl Entity {
     }
 }
 
-/// A fact-checker's judgement on a claim (SPEC §5).
+/// A fact-checker's judgement on a claim (docs/format.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {

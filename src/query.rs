@@ -1,4 +1,4 @@
-//! Claim queries: the filters of `claims` (SPEC §4) as pure functions that return node
+//! Claim queries: the filters of `claims` (docs/format.md §4) as pure functions that return node
 //! lists, and the per-claim facts that every output format shows. Nothing here prints.
 
 use crate::graph::{ClaimGraph, NodeIx};
@@ -102,7 +102,7 @@ fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
         })
 }
 
-/// Everything the outputs of `claims` say about one claim (the SPEC §4 JSON shape, extended).
+/// Everything the outputs of `claims` say about one claim (the JSON shape of docs/format.md §4.4).
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimFacts<'g> {
     pub id: &'g Id,

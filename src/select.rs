@@ -2,8 +2,8 @@
 //!
 //! A picture of a whole graph is a hairball past a few hundred nodes, so exports draw a
 //! selection: the claims a filter picks together with everything their support rests on
-//! (SPEC §2) and whoever denies them, or the neighbourhood of one node. Every walk here is
-//! iterative (a million-long citation chain must not overflow the stack) and the result is
+//! (docs/format.md §2) and whoever denies them, or the neighbourhood of one node. Every walk
+//! here is iterative (a million-long citation chain must not overflow the stack) and the result is
 //! deterministic: the same graph and the same request give the same nodes in the same order.
 
 use crate::graph::{ClaimGraph, NodeIx};

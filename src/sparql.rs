@@ -1,4 +1,5 @@
-//! SPARQL texts of the SPEC §2 questions, for the RDF vocabulary of [`crate::export::rdf`].
+//! SPARQL texts of the support questions of docs/format.md §2, for the RDF vocabulary of
+//! [`crate::export::rdf`].
 //!
 //! Each query selects one variable, `?claim`, the IRI of a claim (its last path segment is
 //! the claim's id), sorted. By default they walk the derived `cg:supportedBy` arcs with
@@ -29,7 +30,7 @@ pub enum Question {
 /// How a query finds the grounds of `?claim`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Grounds {
-    /// Walk `cg:supportedBy+` to entities with no outgoing arc (SPEC §2 spelled out).
+    /// Walk `cg:supportedBy+` to entities with no outgoing arc (docs/format.md §2 spelled out).
     #[default]
     Paths,
     /// Read the `prov:hadPrimarySource` triples claimgraph computed at export.

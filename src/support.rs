@@ -105,7 +105,7 @@ struct Node {
 /// a tag past them takes a separate pass.
 const TAG_BITS: usize = 32;
 
-/// The support graph of a [`ClaimGraph`] and everything SPEC §2 derives from it.
+/// The support graph of a [`ClaimGraph`] and everything docs/format.md §2 derives from it.
 pub struct Support {
     /// One more than the node bound: the last entry only ends the arcs of the one before.
     nodes: Vec<Node>,
@@ -397,10 +397,10 @@ fn has_tag(g: &ClaimGraph, v: usize, tag: &str) -> bool {
     g.entity(NodeIx::new(v)).is_some_and(|e| e.has_tag(tag))
 }
 
-/// The arcs of S (SPEC §2): a claim that cites anything -> what it cites; a claim that cites
-/// nothing -> its asserters; an entity -> what it cites. Returned as one [`Node`] per node
-/// (plus one to end the last node's arcs) holding where its arcs start in the second vector,
-/// and its own flags: asserted, denied, resting on its asserters.
+/// The arcs of S (docs/format.md §2): a claim that cites anything -> what it cites; a claim
+/// that cites nothing -> its asserters; an entity -> what it cites. Returned as one [`Node`]
+/// per node (plus one to end the last node's arcs) holding where its arcs start in the second
+/// vector, and its own flags: asserted, denied, resting on its asserters.
 ///
 /// Built by two sequential passes over the edge array (count, then place) rather than by
 /// walking each node's edge lists, whose links jump around memory. While building, a

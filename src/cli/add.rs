@@ -64,7 +64,7 @@ struct EntityArgs {
     /// country, person or organization.
     #[arg(long)]
     kind: Kind,
-    /// A source type (SPEC §3), repeatable.
+    /// A source type (docs/format.md §3), repeatable.
     #[arg(long = "tag", value_name = "TAG", value_parser = |s: &str| Tag::new(s))]
     tags: Vec<Tag>,
     /// The entity it is part of (an id, name or alias).

@@ -65,8 +65,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     })
 }
 
-/// Diagnostics go to stderr (SPEC §4): errors in full, with the line they are on and a
-/// hint (the first few; the rest one per line), warnings one per line; the one-line summary goes to stdout.
+/// Diagnostics go to stderr (docs/format.md §4.1): errors in full, with the line they are on
+/// and a hint (the first few; the rest one per line), warnings one per line; the one-line
+/// summary goes to stdout.
 fn write_text(
     out: &mut dyn Write,
     ctx: &Ctx,

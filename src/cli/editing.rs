@@ -1,6 +1,7 @@
 //! What the editing commands share: running an edit transaction on the graph, reporting the
-//! files written on stderr, and mapping edit errors to exit codes (SPEC §4: an unknown id or
-//! a bad value is usage, 2; an edit that would make the graph invalid is refused, 1).
+//! files written on stderr, and mapping edit errors to exit codes (docs/format.md §4.1: an
+//! unknown id or a bad value is usage, 2; an edit that would make the graph invalid is
+//! refused, 1).
 
 use super::{CliError, Ctx};
 use claimgraph::edit::EditError;

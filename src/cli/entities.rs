@@ -24,7 +24,7 @@ pub struct Args {
     format: ListFormat,
 }
 
-/// An entity as in the files, plus its origin (SPEC §4).
+/// An entity as in the files, plus its origin (docs/format.md §4.4).
 #[derive(Serialize)]
 struct EntityOut<'g> {
     #[serde(flatten)]

@@ -67,7 +67,7 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The canonical SPEC §1 JSON layout, all files merged into one.
+    /// The canonical JSON layout of the files (docs/format.md §1), all files merged into one.
     Json,
     /// A Graphviz DOT drawing.
     Dot,

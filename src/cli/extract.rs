@@ -40,7 +40,7 @@ pub enum ExtractFormat {
     Table,
     /// One JSON array of attribution records.
     Json,
-    /// A SPEC §1 graph fragment: new claims, new entities, and their edges.
+    /// A graph fragment (docs/format.md §1): new claims, new entities, and their edges.
     Graph,
 }
 

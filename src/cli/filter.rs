@@ -1,4 +1,4 @@
-//! The claim filters of `claims` (SPEC §4), shared by every command that selects claims
+//! The claim filters of `claims` (docs/format.md §4), shared by every command that selects claims
 //! (`claims`, `export`): their flags, and their translation into a library [`ClaimFilter`].
 
 use super::{completions, resolve_node, CliError};

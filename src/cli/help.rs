@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-/// The exit statuses of SPEC §4, as printed at the end of every `--help`.
+/// The exit statuses of docs/format.md §4.1, as printed at the end of every `--help`.
 pub const EXIT_CODES: &str = "\
 Exit status:
   0  success
@@ -20,6 +20,9 @@ Examples:
 Environment:
   CLAIMGRAPH_GRAPH  the graph to read when --graph is not given
   NO_COLOR          no colour (CLICOLOR_FORCE=1 forces it, even into a pipe)
+
+The file format, what support and grounds mean, and the JSON of every command:
+docs/format.md in the claimgraph repository.
 ";
 
 /// The five commands a newcomer needs, with what each answers.

@@ -116,7 +116,7 @@ pub enum ListFormat {
     /// Aligned columns for reading.
     #[default]
     Table,
-    /// The SPEC §4 JSON shape.
+    /// The JSON shape of docs/format.md §4.4.
     Json,
     /// One id per line, sorted.
     Ids,

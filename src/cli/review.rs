@@ -1,4 +1,4 @@
-//! `review`: record a fact-checker's verdict on a claim (SPEC §5).
+//! `review`: record a fact-checker's verdict on a claim (docs/format.md §5).
 
 use super::editing::edit;
 use super::{CliError, Ctx};

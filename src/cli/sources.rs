@@ -1,4 +1,4 @@
-//! `sources`: every ground with how many claims stand on it (SPEC §2 `grounded`/`sole`).
+//! `sources`: every ground with how many claims stand on it (docs/format.md §2 `grounded`/`sole`).
 
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::query;

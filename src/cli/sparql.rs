@@ -1,4 +1,5 @@
-//! `sparql`: print the SPARQL text of a SPEC §2 question, for the RDF of `export`.
+//! `sparql`: print the SPARQL text of a support question (docs/format.md §2), for the RDF of
+//! `export`.
 
 use super::{CliError, Ctx};
 use claimgraph::export::rdf::{self, Base};
@@ -8,7 +9,7 @@ use clap::ValueEnum;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Print the SPARQL query for a SPEC §2 question, to ask of the RDF export.
+/// Print the SPARQL query of a support question (docs/format.md §2) for the RDF export.
 ///
 /// Each query selects `?claim`, the IRI of a claim (its last path segment is the id), and
 /// answers as `claimgraph claims` with the same filter does. Give the same --base as to

@@ -86,7 +86,7 @@ fn resolve_all(files: &Files, texts: &[String], want: Want) -> Result<Vec<Id>, E
     Ok(ids)
 }
 
-/// Adds an entity (SPEC §1).
+/// Adds an entity (docs/format.md §1).
 pub fn add_entity(
     files: &mut Files,
     new: NewEntity,
@@ -122,7 +122,7 @@ pub fn add_entity(
     })
 }
 
-/// Adds a claim (SPEC §1).
+/// Adds a claim (docs/format.md §1).
 pub fn add_claim(
     files: &mut Files,
     new: NewClaim,
@@ -151,7 +151,7 @@ pub fn add_claim(
     })
 }
 
-/// Adds a document (SPEC §1).
+/// Adds a document (docs/format.md §1).
 pub fn add_document(
     files: &mut Files,
     new: NewDocument,
@@ -179,8 +179,8 @@ pub fn add_document(
     })
 }
 
-/// Sets the review of a claim (SPEC §5); returns the claim's id, its previous verdict and
-/// the file it is in.
+/// Sets the review of a claim (docs/format.md §5); returns the claim's id, its previous
+/// verdict and the file it is in.
 pub fn review(
     files: &mut Files,
     claim: &str,

@@ -18,7 +18,7 @@ pub struct NewEdge {
     pub note: Option<String>,
 }
 
-/// The rule an edge from `from_claim` to `to_claim` with `rel` breaks, if any (SPEC §1).
+/// The rule an edge from `from_claim` to `to_claim` with `rel` breaks, if any (docs/format.md §1).
 fn direction_rule(rel: Rel, from_claim: bool, to_claim: bool) -> Option<&'static str> {
     match rel {
         Rel::Asserts | Rel::Denies if from_claim || !to_claim => {

@@ -1,5 +1,5 @@
-//! `import`: merging a SPEC §1 fragment file (documents, entities, claims, edges) into the
-//! graph. Ids that clash with the graph are refused, or with `rename` given the first free
+//! `import`: merging a fragment file (documents, entities, claims, edges; docs/format.md §1)
+//! into the graph. Ids that clash with the graph are refused, or with `rename` given the first free
 //! suffix `-2`, `-3`, … with every reference inside the fragment following. A fragment record
 //! identical to the graph's record of that id is not a clash: it is already there.
 

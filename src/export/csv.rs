@@ -5,7 +5,7 @@
 //!
 //! Every node has the labels `Node` and `Entity` or `Claim`, and a `type` property saying the
 //! same, so that one Cypher text runs on both databases. `support.csv` holds the arcs of the
-//! support graph S (SPEC §2), derived, so that Cypher can reach grounds with a
+//! support graph S (docs/format.md §2), derived, so that Cypher can reach grounds with a
 //! variable-length `SUPPORTED_BY` pattern. Lists (tags, aliases, topics) are joined with
 //! `;`. Fields are quoted as RFC 4180 says; texts may hold line breaks, which Neo4j reads
 //! with `--multiline-fields=true` and Kùzu with `PARALLEL=false`.

@@ -2,7 +2,7 @@
 //! labels hold, and that reads at a glance.
 //!
 //! Entities and claims are drawn once each, shaped by kind; `asserts`, `denies` and `cites`
-//! edges differ in colour and line style; claims are coloured by their SPEC §2 state
+//! edges differ in colour and line style; claims are coloured by their docs/format.md §2 state
 //! (resting only on one tag, contested, circular, ungrounded) and the arcs of support cycles
 //! are drawn in a warning colour. Every id and every string is quoted and goes through
 //! `escape::quote` (ids that are DOT keywords, like `node` or `graph`, are safe quoted); no
@@ -60,7 +60,7 @@ pub struct DotOptions {
     pub part_of: bool,
     /// Draw the legend.
     pub legend: bool,
-    /// Group entities into one cluster per origin (SPEC §2).
+    /// Group entities into one cluster per origin (docs/format.md §2).
     pub cluster_origin: bool,
     /// A node drawn with a heavy outline (the centre of `--focus`).
     pub focus: Option<NodeIx>,

@@ -1,7 +1,7 @@
-//! The canonical JSON layout: the SPEC §1 file format with every array sorted (documents,
-//! entities and claims by id; edges by from, rel, to), two-space indentation, one record per
-//! line, and a trailing newline — so that `git diff` shows one changed line per changed
-//! record. `export --format json` and the editing commands both write it.
+//! The canonical JSON layout: the file format of docs/format.md §1 with every array sorted
+//! (documents, entities and claims by id; edges by from, rel, to), two-space indentation, one
+//! record per line, and a trailing newline — so that `git diff` shows one changed line per
+//! changed record. `export --format json` and the editing commands both write it.
 
 use crate::graph::ClaimGraph;
 use crate::model::GraphFile;

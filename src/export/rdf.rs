@@ -3,7 +3,7 @@
 //! Every IRI lives under one base (`Base`): `{base}entity/{id}`, `{base}claim/{id}`,
 //! `{base}document/{id}`, `{base}review/{id}` for the records and `{base}vocab#` for the few
 //! terms schema.org and PROV-O do not have. Next to the edges as stated in the files, the
-//! output carries two derived relations so that SPEC §2 can be asked in plain SPARQL:
+//! output carries two derived relations so that docs/format.md §2 can be asked in plain SPARQL:
 //! `cg:supportedBy` (one triple per arc of the support graph S) and `prov:hadPrimarySource`
 //! (a claim's grounds). Both writers share one list of statements per resource, so the two
 //! formats always hold the same triples. Each record's statements borrow from the graph and

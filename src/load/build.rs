@@ -627,7 +627,7 @@ impl Want {
     }
 }
 
-/// The rule an edge breaks, if its direction is illegal (SPEC §1).
+/// The rule an edge breaks, if its direction is illegal (docs/format.md §1).
 fn direction_error(rel: Rel, from_claim: bool, to_claim: bool) -> Option<&'static str> {
     match rel {
         Rel::Asserts if from_claim || !to_claim => {

@@ -1,6 +1,6 @@
 //! Files -> a validated [`ClaimGraph`]: reading a folder or one file, parsing, merging and
-//! checking every SPEC §1 rule, with every error located (file, line and column, JSON path)
-//! and all of them collected rather than only the first.
+//! checking every rule of docs/format.md §1, with every error located (file, line and column,
+//! JSON path) and all of them collected rather than only the first.
 //!
 //! The pure part is [`from_sources`], which takes `(name, bytes)` pairs; [`from_path`] only
 //! does the file-system work around it.

@@ -23,7 +23,7 @@ pub(crate) const TREE_DEPTH: usize = 50;
 /// The dossier on one claim.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report<'g> {
-    /// The SPEC §4 facts of the claim.
+    /// The facts of the claim, as `claims --format json` gives them (docs/format.md §4.4).
     pub facts: ClaimFacts<'g>,
     pub credibility: Option<u8>,
     pub found_in: Vec<DocRef<'g>>,

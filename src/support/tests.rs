@@ -290,7 +290,7 @@ fn a_long_relay_chain_does_not_overflow_the_test_thread() {
     assert_eq!(grounds(&g, &s, "c"), [format!("e{}", n - 1)]);
 }
 
-// ---- the naive twin: a breadth-first search per claim, straight from SPEC §2 ----
+// ---- the naive twin: a breadth-first search per claim, straight from docs/format.md §2 ----
 
 struct Naive {
     arcs: Vec<Vec<usize>>,

@@ -180,7 +180,7 @@ pub fn random_graph(seed: u64) -> String {
     serde_json::json!({"entities": entities, "claims": claims, "edges": edges}).to_string()
 }
 
-/// The SPEC §2 questions: the name given to `sparql` and the matching `claims` flags.
+/// The docs/format.md §2 questions: the name given to `sparql` and the matching `claims` flags.
 pub const QUESTIONS: &[(&[&str], &[&str])] = &[
     (
         &["rests-only-on", "intelligence"],
