@@ -98,4 +98,21 @@ fn a_utf8_bom_is_accepted() {
     )]);
     let r = run_on(dir.path(), &["check"]);
     assert_eq!(r.code, 0, "{}", r.transcript());
+    assert!(
+        r.stdout.ends_with(": 0 errors, 1 warning\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("a.json:1:") && r.stderr.contains("entity \"x\" is not used"),
+        "{}",
+        r.stderr
+    );
+    let r = run_on(dir.path(), &["entities", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert_eq!(
+        r.json(),
+        serde_json::json!([{"id": "x", "name": "X", "kind": "country", "origin": "x"}]),
+        "the record after the BOM is read whole"
+    );
 }

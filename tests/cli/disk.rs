@@ -1,6 +1,7 @@
 //! No lost data when the disk says no: an edit on a full disk or a read-only folder fails
 //! with the reason, and the graph on disk is exactly as it was. The test mounts a tiny tmpfs
-//! (root only); without that right it is skipped, unless CI requires it.
+//! (root only); without that right it is skipped, unless CI requires it
+//! (`crate::util::missing_tool`).
 
 use crate::util::run_on;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ struct Tmpfs {
 }
 
 impl Tmpfs {
-    fn mount(test: &str) -> Option<Tmpfs> {
+    fn mount() -> Option<Tmpfs> {
         let dir = tempfile::tempdir().expect("temp dir");
         let ok = Command::new("mount")
             .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
@@ -22,10 +23,7 @@ impl Tmpfs {
         if ok {
             return Some(Tmpfs { dir });
         }
-        if std::env::var("CLAIMGRAPH_REQUIRE_TOOLS").as_deref() == Ok("1") {
-            panic!("{test}: cannot mount a tmpfs (CI runs as root and must be able to)");
-        }
-        eprintln!("{test}: skipped: mounting a tmpfs needs root");
+        crate::util::missing_tool("cannot mount a tmpfs (it needs root, as CI has)");
         None
     }
 
@@ -95,7 +93,7 @@ fn add_claim(g: &Path) -> crate::util::Run {
 
 #[test]
 fn an_edit_on_a_full_disk_fails_and_leaves_the_graph_intact() {
-    let Some(fs) = Tmpfs::mount("an_edit_on_a_full_disk_fails_and_leaves_the_graph_intact") else {
+    let Some(fs) = Tmpfs::mount() else {
         return;
     };
     let g = copy_graph(fs.path());
@@ -121,8 +119,7 @@ fn an_edit_on_a_full_disk_fails_and_leaves_the_graph_intact() {
 
 #[test]
 fn an_edit_in_a_read_only_folder_fails_and_leaves_the_graph_intact() {
-    let Some(fs) = Tmpfs::mount("an_edit_in_a_read_only_folder_fails_and_leaves_the_graph_intact")
-    else {
+    let Some(fs) = Tmpfs::mount() else {
         return;
     };
     let g = copy_graph(fs.path());

@@ -13,8 +13,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// Whether Graphviz `dot` runs here. Its absence fails the test under CI and skips it
-/// elsewhere, saying so on stderr (past the test harness's capture).
-fn graphviz(test: &str) -> bool {
+/// elsewhere ([`crate::util::missing_tool`]).
+fn graphviz() -> bool {
     let found = Command::new("dot")
         .arg("-V")
         .output()
@@ -22,13 +22,7 @@ fn graphviz(test: &str) -> bool {
     if found {
         return true;
     }
-    if std::env::var("CLAIMGRAPH_REQUIRE_TOOLS").as_deref() == Ok("1") {
-        panic!("{test}: Graphviz `dot` is required (CLAIMGRAPH_REQUIRE_TOOLS=1) but not found; apt-get install graphviz");
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipping {test}: Graphviz `dot` not found (install graphviz to run it)"
-    );
+    crate::util::missing_tool("Graphviz `dot` not found (apt-get install graphviz)");
     false
 }
 
@@ -336,7 +330,7 @@ fn svg_and_png_without_graphviz_say_how_to_install_it() {
 
 #[test]
 fn svg_and_png_are_rendered_by_graphviz() {
-    if !graphviz("svg_and_png_are_rendered_by_graphviz") {
+    if !graphviz() {
         return;
     }
     let svg = run(&[
@@ -357,7 +351,7 @@ fn svg_and_png_are_rendered_by_graphviz() {
 
 #[test]
 fn graphviz_draws_every_label_of_the_seed_graph() {
-    if !graphviz("graphviz_draws_every_label_of_the_seed_graph") {
+    if !graphviz() {
         return;
     }
     let merged = run(&["export", "--format", "json"]).stdout;
@@ -369,7 +363,7 @@ fn graphviz_draws_every_label_of_the_seed_graph() {
 /// `<>&|`, Hangul, Cyrillic, controls, an overlong text and ids that are DOT keywords.
 #[test]
 fn graphviz_draws_hostile_labels_verbatim() {
-    if !graphviz("graphviz_draws_hostile_labels_verbatim") {
+    if !graphviz() {
         return;
     }
     let path = fixture("dot/hostile.json");
@@ -416,7 +410,7 @@ fn label_text() -> impl Strategy<Value = String> {
 /// Whatever the labels hold (any Unicode, controls included), Graphviz accepts the drawing.
 #[test]
 fn graphviz_accepts_any_labels() {
-    if !graphviz("graphviz_accepts_any_labels") {
+    if !graphviz() {
         return;
     }
     let labels = (

@@ -5,11 +5,6 @@ use crate::util::{graph_dir, output, root, run, run_on};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Whether the tools a test needs must be there (CI) or may be missing (a laptop).
-fn required() -> bool {
-    std::env::var_os("CLAIMGRAPH_REQUIRE_TOOLS").is_some_and(|v| !v.is_empty())
-}
-
 /// Why the browser test cannot run here, if it cannot.
 fn browser_missing() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -48,8 +43,7 @@ fn export(graph: Option<&Path>, dir: &Path) -> PathBuf {
 /// Opens `page` in Chromium, applies the filters, returns what was visible (None: skipped).
 fn browse(page: &Path, screenshot: &Path) -> Option<serde_json::Value> {
     if let Some(why) = browser_missing() {
-        assert!(!required(), "the browser test needs its tools: {why}");
-        eprintln!("skipping the browser test: {why}");
+        crate::util::missing_tool(&why);
         return None;
     }
     let mut c = Command::new("node");
@@ -163,7 +157,7 @@ fn browser_filters_show_what_the_command_line_selects() {
         "{tree}"
     );
     assert!(tree.contains("ground, origin south-korea"), "{tree}");
-    if has_dot() || required() {
+    if has_dot() || crate::util::tools_required() {
         assert!(
             seen["svg"].as_u64().unwrap_or(0) > 10,
             "the picture is inline"

@@ -1,5 +1,6 @@
 //! Running the binary and reading its output.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -83,4 +84,22 @@ pub fn graph_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(dir.path().join(name), text).expect("write fixture");
     }
     dir
+}
+
+/// Whether every external tool the suite uses must be present: `CLAIMGRAPH_REQUIRE_TOOLS=1`,
+/// as `.ci/run` sets it, so that CI never skips a check silently.
+pub fn tools_required() -> bool {
+    std::env::var("CLAIMGRAPH_REQUIRE_TOOLS").as_deref() == Ok("1")
+}
+
+/// For a test whose tool is missing (`why` says which, and how to get it): fails the test
+/// when tools are required, else prints a note on stderr, past the harness's capture; the
+/// caller then skips the test.
+pub fn missing_tool(why: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !tools_required(),
+        "{test}: {why} (CLAIMGRAPH_REQUIRE_TOOLS=1 requires it)"
+    );
+    let _ = writeln!(std::io::stderr(), "skipping {test}: {why}");
 }

@@ -27,13 +27,9 @@ fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// `None` with a note on stderr, or a panic under `CLAIMGRAPH_REQUIRE_TOOLS=1`.
+/// `None` after [`crate::util::missing_tool`] (a note, or a failure under CI).
 fn missing<T>(what: &str) -> Option<T> {
-    let msg = format!("{what} is missing: run tests/interop/setup.sh");
-    if std::env::var("CLAIMGRAPH_REQUIRE_TOOLS").as_deref() == Ok("1") {
-        panic!("{msg}");
-    }
-    eprintln!("skipping: {msg}");
+    crate::util::missing_tool(&format!("{what} is missing: run tests/interop/setup.sh"));
     None
 }
 

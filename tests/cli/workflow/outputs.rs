@@ -161,11 +161,7 @@ fn have_git() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        assert!(
-            std::env::var_os("CLAIMGRAPH_REQUIRE_TOOLS").is_none(),
-            "git is required (CLAIMGRAPH_REQUIRE_TOOLS is set)"
-        );
-        eprintln!("skipping: git is not installed");
+        crate::util::missing_tool("git is not installed");
     }
     found
 }
