@@ -279,15 +279,7 @@ fn referenced_entities(g: &ClaimGraph) -> FxHashSet<NodeIx> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{from_sources, Source};
-
-    fn graph(json: &str) -> ClaimGraph {
-        from_sources(&[Source {
-            name: "g.json".into(),
-            bytes: json.as_bytes().to_vec(),
-        }])
-        .unwrap()
-    }
+    use crate::load::test_graph as graph;
 
     #[test]
     fn check_lists_the_data_warnings_and_a_report_every_warning() {

@@ -293,15 +293,7 @@ pub fn to_markdown(d: &GraphDiff) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{from_sources, Source};
-
-    fn graph(json: &str) -> ClaimGraph {
-        from_sources(&[Source {
-            name: "g.json".into(),
-            bytes: json.as_bytes().to_vec(),
-        }])
-        .unwrap()
-    }
+    use crate::load::test_graph as graph;
 
     const OLD: &str = r#"{"entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"]},{"id":"ap","name":"AP","kind":"organization","tags":["wire"]}],
         "claims":[{"id":"c","text":"Old text."},{"id":"gone","text":"Gone."}],

@@ -181,15 +181,7 @@ fn parts_index(g: &ClaimGraph) -> Vec<Vec<NodeIx>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{self, Source};
-
-    fn graph(json: &str) -> ClaimGraph {
-        let src = Source {
-            name: "test.json".into(),
-            bytes: json.as_bytes().to_vec(),
-        };
-        load::from_sources(&[src]).expect("valid graph")
-    }
+    use crate::load::test_graph as graph;
 
     fn ids(g: &ClaimGraph, s: &Selection) -> Vec<String> {
         s.nodes().iter().map(|&ix| g.id(ix).to_string()).collect()

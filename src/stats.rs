@@ -116,7 +116,7 @@ fn resting_only_on(g: &ClaimGraph, s: &Support, claims: &[NodeIx]) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{from_sources, Source};
+    use crate::load::test_graph;
 
     #[test]
     fn counts_serialize_as_the_json_of_stats() {
@@ -125,11 +125,7 @@ mod tests {
             "claims":[{"id":"c","text":"T","about":["kp"],"review":{"verdict":"true","by":"nis","date":"2024-01-01"}},
                 {"id":"d","text":"U"}],
             "edges":[{"from":"nis","rel":"asserts","to":"c"},{"from":"kp","rel":"denies","to":"c"}]}"#;
-        let g = from_sources(&[Source {
-            name: "g.json".into(),
-            bytes: json.as_bytes().to_vec(),
-        }])
-        .unwrap();
+        let g = test_graph(json);
         let stats = Stats::of(&g, &Support::new(&g));
         assert_eq!(
             serde_json::to_string(&stats).unwrap(),

@@ -554,5 +554,16 @@ fn strip_location(msg: &str) -> String {
     }
 }
 
+/// The graph of one file, `g.json`, holding `json`, for unit tests: a load error fails the
+/// test.
+#[cfg(test)]
+pub(crate) fn test_graph(json: &str) -> ClaimGraph {
+    let source = Source {
+        name: "g.json".into(),
+        bytes: json.as_bytes().to_vec(),
+    };
+    from_sources(&[source]).unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[cfg(test)]
 mod tests;

@@ -216,15 +216,7 @@ fn warnings(g: &ClaimGraph, s: &Support, c: NodeIx) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{from_sources, Source as Src};
-
-    fn graph(json: &str) -> ClaimGraph {
-        from_sources(&[Src {
-            name: "g.json".into(),
-            bytes: json.as_bytes().to_vec(),
-        }])
-        .unwrap()
-    }
+    use crate::load::test_graph as graph;
 
     #[test]
     fn a_claim_resting_on_one_intelligence_agency_gets_its_warnings() {

@@ -1,13 +1,5 @@
 use super::*;
-use crate::load::{self, Source};
-
-fn graph(json: &str) -> ClaimGraph {
-    let src = Source {
-        name: "test.json".into(),
-        bytes: json.as_bytes().to_vec(),
-    };
-    load::from_sources(&[src]).expect("valid graph")
-}
+use crate::load::test_graph as graph;
 
 fn dot(g: &ClaimGraph, opts: &DotOptions) -> String {
     let s = Support::new(g);
