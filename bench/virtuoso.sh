@@ -9,7 +9,8 @@
 #
 # Environment: SIZES (claims per graph), SEED (generator seed, 1), RUNS (timed runs of each
 # query, each reported; 1), BENCH_DIR (graphs, answers, table; target/bench-virtuoso),
-# CLAIMGRAPH (the binary, target/release/claimgraph), QUERY_TIMEOUT (seconds before a query
+# CLAIMGRAPH (the binary, target/release/claimgraph), GEN (the graph generator, bench/gen,
+# built as target/release/claimgraph-gen), QUERY_TIMEOUT (seconds before a query
 # counts as not answered, 900), VIRTUOSO_BUFFERS (the server's page cache in 8 KB pages,
 # 340000, ~2.7 GB). With CLAIMGRAPH_VIRTUOSO_* set (tests/interop/virtuoso.sh start), that
 # server is used and its graphs removed afterwards; otherwise one is started and stopped.
@@ -22,6 +23,7 @@ SEED=${SEED:-1}
 RUNS=${RUNS:-1}
 BENCH_DIR=${BENCH_DIR:-target/bench-virtuoso}
 CLAIMGRAPH=${CLAIMGRAPH:-target/release/claimgraph}
+GEN=${GEN:-target/release/claimgraph-gen}
 QUERY_TIMEOUT=${QUERY_TIMEOUT:-900}
 BASE=https://desk.example/graph/
 QUESTIONS=("rests-only-on intelligence" contested ungrounded single-origin interested-denial)
@@ -30,6 +32,7 @@ log() { echo "virtuoso.sh: $*" >&2; }
 
 log "building"
 cargo build --release --quiet
+cargo build --release --quiet -p claimgraph-gen
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -91,7 +94,7 @@ for size in $SIZES; do
     graph="$BENCH_DIR/graph-$size.json"
     if [[ ! -s "$graph" ]]; then
         log "generating $size claims"
-        "$CLAIMGRAPH" bench-gen --claims "$size" --seed "$SEED" --shape realistic -o "$graph"
+        "$GEN" --claims "$size" --seed "$SEED" --shape realistic -o "$graph"
     fi
     nt="$load_dir/graph-$size.nt"
     log "$size: export --format ntriples"

@@ -1,4 +1,4 @@
-//! Attributions as a graph fragment (SPEC §1): new claims with slug ids,
+//! Attributions as a graph fragment (docs/format.md §1): new claims with slug ids,
 //! new entities for speakers the graph does not know, and the edges
 //! (`asserts`, `denies`, `cites`) with the sentence as `quote`; and the
 //! slugs that make the ids.
@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::{sentences, Attribution, Stance};
 use crate::model::{Claim, Edge, Entity, GraphFile, Id, Kind, Rel};
 
-/// Longest id a fragment generates (the SPEC allows 128 bytes).
+/// Longest id a fragment generates (the format allows 128 bytes).
 const ID_LEN: usize = 60;
 /// Longest `quote` on an edge, in characters.
 const QUOTE_CHARS: usize = 300;

@@ -11,7 +11,7 @@
 //! once, and runs them sentence by sentence so that time stays linear in the
 //! input. It does not know the loaded graph: callers pass the entities to
 //! link against as [`KnownEntity`] values, and [`fragment`] turns records into
-//! a SPEC §1 graph fragment.
+//! a graph fragment (docs/format.md §1).
 
 mod claims;
 mod clauses;
