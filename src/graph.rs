@@ -8,6 +8,9 @@
 
 use crate::model::{Claim, Date, Document, Edge, Entity, GraphFile, Id, Rel};
 use petgraph::stable_graph::{NodeIndex, StableGraph};
+
+/// An edge of the graph with its ends and data.
+pub type GraphEdge<'g> = petgraph::stable_graph::EdgeReference<'g, EdgeData, u32>;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use rustc_hash::FxHashMap;
@@ -59,6 +62,11 @@ pub struct EdgeExtra {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeData {
     pub rel: Rel,
+    /// Whether another edge states the same relation (`from`, `rel`, `to`) in another
+    /// document (SPEC §1, one relation, many appearances): of the edges of one relation,
+    /// all but one are repeats, and whatever reads relations rather than appearances
+    /// (support, the lists of asserters and citations) skips them.
+    pub repeat: bool,
     /// The document the edge was found in (index into the documents).
     pub in_doc: Option<u32>,
     pub extra: Option<Box<EdgeExtra>>,
@@ -287,7 +295,8 @@ impl ClaimGraph {
         &self.docs[i as usize]
     }
 
-    /// Number of edges of each relation: `[asserts, denies, cites]`.
+    /// Number of edges of each relation, every appearance counted: `[asserts, denies,
+    /// cites]`.
     pub fn edge_counts(&self) -> [usize; 3] {
         let mut counts = [0; 3];
         for e in self.g.edge_weights() {
@@ -296,20 +305,81 @@ impl ClaimGraph {
         counts
     }
 
-    /// Nodes that `ix` points to with `rel` (what it asserts, denies or cites).
+    /// Number of relations `(from, rel, to)` of each kind, a relation stated in several
+    /// documents counted once: `[asserts, denies, cites]`.
+    pub fn relation_counts(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for e in self.g.edge_weights().filter(|e| !e.repeat) {
+            counts[rel_slot(e.rel)] += 1;
+        }
+        counts
+    }
+
+    /// One edge per relation `(from, rel, to)`: the edges that are not repeats.
+    pub fn relations(&self) -> impl Iterator<Item = GraphEdge<'_>> + '_ {
+        self.g.edge_references().filter(|e| !e.weight().repeat)
+    }
+
+    /// Nodes that `ix` points to with `rel` (what it asserts, denies or cites), each once.
     pub fn targets(&self, ix: NodeIx, rel: Rel) -> impl Iterator<Item = NodeIx> + '_ {
         self.g
             .edges_directed(ix, Direction::Outgoing)
-            .filter(move |e| e.weight().rel == rel)
+            .filter(move |e| e.weight().rel == rel && !e.weight().repeat)
             .map(|e| e.target())
     }
 
-    /// Nodes that point to `ix` with `rel` (its asserters, deniers or citers).
+    /// Nodes that point to `ix` with `rel` (its asserters, deniers or citers), each once.
     pub fn sources(&self, ix: NodeIx, rel: Rel) -> impl Iterator<Item = NodeIx> + '_ {
         self.g
             .edges_directed(ix, Direction::Incoming)
-            .filter(move |e| e.weight().rel == rel)
+            .filter(move |e| e.weight().rel == rel && !e.weight().repeat)
             .map(|e| e.source())
+    }
+
+    /// Every appearance of the relation `from -rel-> to`: its edges, one per document,
+    /// ordered by document id (the edge without a document first).
+    pub fn appearances(&self, from: NodeIx, rel: Rel, to: NodeIx) -> Vec<GraphEdge<'_>> {
+        let mut list: Vec<GraphEdge<'_>> = self
+            .g
+            .edges_connecting(from, to)
+            .filter(|e| e.weight().rel == rel)
+            .collect();
+        list.sort_by(|a, b| self.edge_doc_id(a).cmp(&self.edge_doc_id(b)));
+        list
+    }
+
+    /// The edge `from -rel-> to` found in document `in_doc` (`None`: the edge without a
+    /// document), if the graph has it: the identity of an edge (SPEC §1).
+    pub fn find_edge(
+        &self,
+        from: NodeIx,
+        rel: Rel,
+        to: NodeIx,
+        in_doc: Option<u32>,
+    ) -> Option<GraphEdge<'_>> {
+        self.g
+            .edges_connecting(from, to)
+            .find(|e| e.weight().rel == rel && e.weight().in_doc == in_doc)
+    }
+
+    /// The id of the document an edge was found in.
+    pub fn edge_doc_id(&self, e: &GraphEdge<'_>) -> Option<&Id> {
+        e.weight().in_doc.map(|d| &self.docs[d as usize].doc.id)
+    }
+
+    /// Every edge found in document `d` (index into the documents), in graph order.
+    pub fn edges_in_document(&self, d: u32) -> impl Iterator<Item = GraphEdge<'_>> + '_ {
+        self.g
+            .edge_references()
+            .filter(move |e| e.weight().in_doc == Some(d))
+    }
+
+    /// The index of the document with id `id`.
+    pub fn document_index(&self, id: &str) -> Option<u32> {
+        match self.lookup(id)? {
+            Slot::Doc(d) => Some(d),
+            Slot::Node(_) => None,
+        }
     }
 
     /// Sorted ids of `targets(ix, rel)`.
@@ -344,18 +414,19 @@ impl ClaimGraph {
         }
     }
 
-    /// Every edge as a file record, sorted by (from, rel, to).
+    /// Every edge as a file record, sorted by (from, rel, to, in).
     pub fn edge_records(&self) -> Vec<Edge> {
         let mut edges: Vec<Edge> = self
             .g
             .edge_references()
             .map(|e| self.edge_record(e))
             .collect();
-        edges.sort_unstable_by(|a, b| (&a.from, a.rel, &a.to).cmp(&(&b.from, b.rel, &b.to)));
+        edges.sort_unstable_by(|a, b| a.key_cmp(b));
         edges
     }
 
-    /// The whole graph as one canonical file: every array sorted by id, edges by (from, rel, to).
+    /// The whole graph as one canonical file: every array sorted by id, edges by (from, rel,
+    /// to, in).
     pub fn to_graph_file(&self) -> GraphFile {
         let mut file = GraphFile {
             documents: self.documents().cloned().collect(),

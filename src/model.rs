@@ -514,6 +514,29 @@ pub struct Edge {
     pub note: Option<String>,
 }
 
+impl Edge {
+    /// Whether `self` and `other` are the same edge: equal in `from`, `rel`, `to` and `in`
+    /// (SPEC §1: the same relation in another document is another edge).
+    pub fn same_key(&self, other: &Edge) -> bool {
+        self.key_cmp(other).is_eq()
+    }
+
+    /// Whether the edge states the relation `from -rel-> to`, in any document.
+    pub fn states(&self, from: &Id, rel: Rel, to: &Id) -> bool {
+        &self.from == from && self.rel == rel && &self.to == to
+    }
+
+    /// The canonical order of edges: by `from`, `rel`, `to`, then `in` (none first).
+    pub fn key_cmp(&self, other: &Edge) -> std::cmp::Ordering {
+        (&self.from, self.rel, &self.to, &self.in_doc).cmp(&(
+            &other.from,
+            other.rel,
+            &other.to,
+            &other.in_doc,
+        ))
+    }
+}
+
 /// The contents of one graph file (all four arrays optional).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -415,7 +415,8 @@ fn support_arcs(g: &ClaimGraph) -> (Vec<Node>, Vec<u32>) {
         reach: Reach::NOTHING,
     };
     let mut nodes = vec![blank; n + 1];
-    for e in pg.edge_references() {
+    // A relation stated in several documents is one arc: its repeats are skipped.
+    for e in pg.edge_references().filter(|e| !e.weight().repeat) {
         match e.weight().rel {
             Rel::Cites => nodes[e.source().index()].start += 1,
             Rel::Asserts => {
@@ -439,7 +440,7 @@ fn support_arcs(g: &ClaimGraph) -> (Vec<Node>, Vec<u32>) {
     }
     nodes[n].start = next;
     let mut adj = vec![0u32; next as usize];
-    for e in pg.edge_references() {
+    for e in pg.edge_references().filter(|e| !e.weight().repeat) {
         let (from, to) = (e.source().index(), e.target().index());
         let (slot, arc) = match e.weight().rel {
             Rel::Cites => (from, to),

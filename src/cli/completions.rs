@@ -157,6 +157,28 @@ pub fn any_ids() -> Vec<CompletionCandidate> {
     candidates(Want::Any)
 }
 
+/// Completes document ids.
+pub fn document_ids() -> Vec<CompletionCandidate> {
+    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
+        return Vec::new();
+    };
+    let mut list: Vec<CompletionCandidate> = loaded
+        .graph
+        .documents()
+        .map(|d| CompletionCandidate::new(d.id.as_str()).help(Some(short(&d.title).into())))
+        .collect();
+    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    list
+}
+
+/// Completes the relations: asserts, denies, cites.
+pub fn rels() -> Vec<CompletionCandidate> {
+    claimgraph::model::Rel::ALL
+        .iter()
+        .map(|r| CompletionCandidate::new(r.as_str()))
+        .collect()
+}
+
 /// Completes the tags the graph's entities carry.
 pub fn tags() -> Vec<CompletionCandidate> {
     words(|g| {

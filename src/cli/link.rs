@@ -1,31 +1,39 @@
 //! `link`: add an asserts, denies or cites edge.
 
+use super::completions;
 use super::editing::{edit, file_arg};
 use super::{CliError, Ctx};
-use claimgraph::edit::{self, NewEdge};
+use claimgraph::edit::{self, Linked, NewEdge};
 use claimgraph::model::{Date, Rel};
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Add an edge: FROM asserts|denies|cites TO.
+/// Add an edge: FROM asserts|denies|cites TO, found in document --in.
 ///
 /// asserts and denies go from an entity to a claim; cites goes from a claim or an entity to
-/// an entity or a claim. Ids accept names and aliases. The edge goes into --file, else into
-/// the file already holding edges of its ends, else into claims.json.
+/// an entity or a claim; nothing cites itself. Ids accept names and aliases. An edge is one
+/// relation in one document: the same relation with another --in adds an appearance (its
+/// own quote and date); linking an edge that is already there changes nothing. The edge
+/// goes into --file, else into the file already holding edges of its ends, else into
+/// claims.json.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph link nis asserts nk-arms-transfers-since-aug-2023 --in dw-2024-06-18 --quote \"numerous weapons transfers\"\n  claimgraph link nk-ballistic-missiles-to-russia cites us-satellite-imagery"
+    after_help = "Examples:\n  claimgraph link nis asserts nk-arms-transfers-since-aug-2023 --in dw-2024-06-18 --quote \"numerous weapons transfers\"\n  claimgraph link nk-ballistic-missiles-to-russia cites us-satellite-imagery\n  claimgraph link russia denies nk-arms-transfers-since-aug-2023 --in ap-2024-06-19 --quote \"groundless\""
 )]
 pub struct Args {
     /// Where the edge starts (an id, name or alias).
+    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
     from: String,
     /// asserts, denies or cites.
+    #[arg(add = ArgValueCandidates::new(completions::rels))]
     rel: Rel,
     /// Where the edge ends.
+    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
     to: String,
     /// The document the edge was found in.
-    #[arg(long = "in", value_name = "DOC")]
+    #[arg(long = "in", value_name = "DOC", add = ArgValueCandidates::new(completions::document_ids))]
     in_doc: Option<String>,
     /// The words used.
     #[arg(long)]
@@ -52,6 +60,12 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         date: args.date,
         note: args.note,
     };
-    edit(ctx, |files| edit::link(files, new, file))?;
+    let linked = edit(ctx, |files| edit::link(files, new, file))?;
+    if let Linked::Already(p) = linked {
+        eprintln!(
+            "claimgraph: the edge is already in {}",
+            claimgraph::text::terminal_safe(&p.path.display().to_string())
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

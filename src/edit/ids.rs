@@ -222,10 +222,11 @@ fn take_entity(files: &mut Files, id: &Id) -> crate::model::Entity {
     list.remove(pos)
 }
 
-/// Keeps the first of edges touching `id` that share (from, rel, to) across all files, and
-/// drops `id -> id` edges.
+/// Keeps the first of edges touching `id` that are the same edge (`from`, `rel`, `to`,
+/// `in`) across all files, and drops `id -> id` edges. The same relation in two documents
+/// stays: two appearances.
 fn dedupe_edges_of(files: &mut Files, id: &Id) {
-    let mut seen = Vec::new();
+    let mut seen: Vec<crate::model::Edge> = Vec::new();
     for f in &mut files.files {
         f.data.edges.retain(|e| {
             if &e.from != id && &e.to != id {
@@ -234,9 +235,10 @@ fn dedupe_edges_of(files: &mut Files, id: &Id) {
             if e.from == e.to {
                 return false;
             }
-            let key = (e.from.clone(), e.rel, e.to.clone());
-            let fresh = !seen.contains(&key);
-            seen.push(key);
+            let fresh = !seen.iter().any(|s| s.same_key(e));
+            if fresh {
+                seen.push(e.clone());
+            }
             fresh
         });
     }

@@ -171,13 +171,7 @@ fn add_all(
         files.files[f].data.claims.push(c);
     }
     for e in frag.edges {
-        let exists = files.files.iter().any(|f| {
-            f.data
-                .edges
-                .iter()
-                .any(|x| x.from == e.from && x.rel == e.rel && x.to == e.to)
-        });
-        if exists {
+        if super::find_edge(files, &e.from, e.rel, &e.to, e.in_doc.as_ref()).is_some() {
             out.skipped += 1;
             continue;
         }

@@ -14,7 +14,10 @@ mod import;
 mod slug;
 
 pub use add::{add_claim, add_document, add_entity, review, NewClaim, NewDocument, NewEntity};
-pub use edges::{link, unlink, NewEdge};
+pub use edges::{
+    appearances, describe, edge_at, find_edge, link, resolve_edges, unlink, EdgeAddress, EdgeAt,
+    Linked, NewEdge, Which,
+};
 pub use ids::{merge, rename, rm, Removed};
 pub use import::{import, parse_fragment, Imported};
 pub use slug::{slug, unique_id};

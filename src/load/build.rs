@@ -6,8 +6,10 @@
 //! documents stay with the parsing thread, which sends only their ids. An edge's ends are
 //! looked up at once when both are already known, and the edge is deferred otherwise (it may
 //! point forward, into a later file). [`Builder::finish`] takes the documents, resolves the
-//! deferred edges, drops duplicate edges, checks references (`part_of`, `about`, `found_in`,
-//! review `by`, `publisher`) and `part_of` cycles, and words the errors found along the way.
+//! deferred edges, finds duplicate edges (the same `from`, `rel`, `to` and `in`: an error)
+//! and the further appearances of a relation in other documents (legal, marked so that
+//! support reads one arc), checks references (`part_of`, `about`, `found_in`, review `by`,
+//! `publisher`) and `part_of` cycles, and words the errors found along the way.
 
 use super::values::{EdgeItem, Errors, Item, Seen};
 use crate::diag::Diagnostic;
@@ -58,9 +60,10 @@ pub(super) struct Builder {
     duplicates: Vec<Duplicate>,
     misdirected: Vec<Misdirected>,
     deferred: Vec<Deferred>,
-    /// `(from, to, rel)` of every edge added, packed, with its edge index: duplicates are
-    /// found by sorting once at the end, cheaper than a hash set probed per edge.
-    edge_keys: Vec<(u64, u8, u32)>,
+    /// `(from, to, rel and in)` of every edge added, packed (see [`EdgeKey`]), with its edge
+    /// index: duplicates and repeated relations are found by sorting once at the end,
+    /// cheaper than a hash set probed per edge.
+    edge_keys: Vec<EdgeKey>,
     /// The document the previous edge was found in, and its id: edges of one article come
     /// together.
     last_doc: Option<u32>,
@@ -213,22 +216,23 @@ impl Builder {
         // records and the index: the two run side by side.
         let t = crate::timing::phase("dedup+refs");
         let keys = std::mem::take(&mut self.edge_keys);
-        let (bad, parents, duplicates) = std::thread::scope(|scope| {
+        let (bad, parents, same) = std::thread::scope(|scope| {
             let sorting = std::thread::Builder::new()
                 .name("claimgraph-dedup".into())
-                .spawn_scoped(scope, || duplicate_edges(keys))
+                .spawn_scoped(scope, || same_relation(keys))
                 .expect("the system can start a thread");
             let (bad, parents) = self.check_references();
             match sorting.join() {
-                Ok(duplicates) => (bad, parents, duplicates),
+                Ok(same) => (bad, parents, same),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         });
-        for e in duplicates {
-            self.g
-                .g
-                .remove_edge(petgraph::stable_graph::EdgeIndex::new(e as usize));
+        for e in same.repeats {
+            if let Some(w) = self.g.g.edge_weight_mut(edge_ix(e)) {
+                w.repeat = true;
+            }
         }
+        self.report_duplicate_edges(same.duplicates);
         drop(t);
         for (f, path, id, want) in bad {
             self.expect(f, path, &id, want);
@@ -289,6 +293,48 @@ impl Builder {
             if let Some(ix) = d.node {
                 let record = &mut self.g.records[ix.index()].record;
                 *record = placeholder(record.id().clone());
+            }
+        }
+    }
+
+    /// Reports each edge that repeats another's `from`, `rel`, `to` and `in`, naming the
+    /// place of the first in reading order. (The load fails: the graph is not used.)
+    fn report_duplicate_edges(&mut self, runs: Vec<Vec<u32>>) {
+        for run in runs {
+            let mut run: Vec<_> = run
+                .into_iter()
+                .map(edge_ix)
+                .filter_map(|e| Some((self.g.g.edge_weight(e)?.origin, e)))
+                .collect();
+            run.sort_unstable_by_key(|(o, _)| (o.file, o.pos));
+            let Some(&(first, _)) = run.first() else {
+                continue;
+            };
+            for &(o, dup) in &run[1..] {
+                let d = &self.g.g[dup];
+                let (from, to) = self.g.g.edge_endpoints(dup).expect("a live edge");
+                let place = if first.file == o.file {
+                    format!("at edges[{}]", first.pos)
+                } else {
+                    format!(
+                        "in {} at edges[{}]",
+                        self.g.files[first.file as usize], first.pos
+                    )
+                };
+                let within = match d.in_doc {
+                    Some(doc) => {
+                        format!(" in {}", quoted(self.g.docs[doc as usize].doc.id.as_str()))
+                    }
+                    None => " with no document".to_string(),
+                };
+                let message = format!(
+                    "duplicate edge {} {} {}{within}: already stated {place} (an edge is one relation in one document: remove one, or give each its own `in`)",
+                    quoted(self.g.id(from).as_str()),
+                    d.rel,
+                    quoted(self.g.id(to).as_str()),
+                );
+                let path = format!("edges[{}]", o.pos);
+                self.errs.push(o.file, path, "duplicate-edge", message);
             }
         }
     }
@@ -514,14 +560,14 @@ impl Builder {
         }
         let data = EdgeData {
             rel,
+            repeat: false,
             in_doc,
             extra,
             origin: Origin { file: f, pos: i },
         };
         let e = self.g.g.add_edge(from, to, data);
-        let ends = ((from.index() as u64) << 32) | to.index() as u64;
         self.edge_keys
-            .push((ends, crate::graph::rel_slot(rel) as u8, e.index() as u32));
+            .push(EdgeKey::new(from, rel, to, in_doc, e.index() as u32));
     }
 
     fn sort_of(&self, ix: NodeIx) -> &'static str {
@@ -585,14 +631,70 @@ impl Builder {
 /// A reference naming nothing of the wanted sort: file, path, the id, the sort wanted.
 type BadRef = (u32, String, Id, Want);
 
-/// The edges to drop, given every edge's `(from, to, rel)` key and index: the same
-/// `(from, rel, to)` twice is one edge, and the first read is kept.
-fn duplicate_edges(mut keys: Vec<(u64, u8, u32)>) -> Vec<u32> {
+/// An edge's identity packed for sorting: its ends as one number, its relation (top two
+/// bits) and document (the rest, 0 for none) as another, and its edge index.
+///
+/// Sixteen bytes, as small as the key without the document was: sorting a million of them
+/// moves as much memory as before. The document takes 30 bits: a graph would need a
+/// thousand million documents (tens of gigabytes of input) to run out.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct EdgeKey {
+    ends: u64,
+    rel_doc: u32,
+    edge: u32,
+}
+
+/// Bits of [`EdgeKey::rel_doc`] that hold the document.
+const DOC_BITS: u32 = 30;
+
+impl EdgeKey {
+    fn new(from: NodeIx, rel: Rel, to: NodeIx, in_doc: Option<u32>, edge: u32) -> EdgeKey {
+        let doc = in_doc.map_or(0, |d| (d + 1) & ((1 << DOC_BITS) - 1));
+        EdgeKey {
+            ends: ((from.index() as u64) << 32) | to.index() as u64,
+            rel_doc: ((crate::graph::rel_slot(rel) as u32) << DOC_BITS) | doc,
+            edge,
+        }
+    }
+
+    /// The relation `(from, rel, to)` without the document.
+    fn relation(&self) -> (u64, u32) {
+        (self.ends, self.rel_doc >> DOC_BITS)
+    }
+}
+
+/// What sorting the edge keys found.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct SameRelation {
+    /// Runs of edges equal in `from`, `rel`, `to` and `in`: errors.
+    duplicates: Vec<Vec<u32>>,
+    /// Every edge but the first (in key order) of each relation `(from, rel, to)`: further
+    /// appearances of a relation already stated, which support skips.
+    repeats: Vec<u32>,
+}
+
+/// Sorts the edge keys once and finds the duplicates and the repeated relations.
+fn same_relation(mut keys: Vec<EdgeKey>) -> SameRelation {
     keys.sort_unstable();
-    keys.windows(2)
-        .filter(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
-        .map(|w| w[1].2)
-        .collect()
+    let mut out = SameRelation::default();
+    for w in keys.windows(2) {
+        if w[0].relation() != w[1].relation() {
+            continue;
+        }
+        out.repeats.push(w[1].edge);
+        if w[0].rel_doc != w[1].rel_doc {
+            continue;
+        }
+        match out.duplicates.last_mut() {
+            Some(run) if run.last() == Some(&w[0].edge) => run.push(w[1].edge),
+            _ => out.duplicates.push(vec![w[0].edge, w[1].edge]),
+        }
+    }
+    out
+}
+
+fn edge_ix(e: u32) -> petgraph::stable_graph::EdgeIndex<u32> {
+    petgraph::stable_graph::EdgeIndex::new(e as usize)
 }
 
 /// A stand-in for a record dropped as a duplicate: an entity with nothing to check.

@@ -58,15 +58,66 @@ fn every_error_of_a_load_is_reported_across_files() {
     );
 }
 
+const ONE_CLAIM: &str = r#""documents": [{"id": "d1", "title": "One"}, {"id": "d2", "title": "Two"}],
+    "entities": [{"id": "e", "name": "E", "kind": "person"}], "claims": [{"id": "c", "text": "T"}]"#;
+
 #[test]
-fn the_same_edge_twice_is_one_edge() {
+fn the_same_relation_in_two_documents_is_two_appearances_of_one_relation() {
     let g = from_sources(&[src(
         "a.json",
-        r#"{"entities": [{"id": "e", "name": "E", "kind": "person"}], "claims": [{"id": "c", "text": "T"}],
-            "edges": [{"from": "e", "rel": "asserts", "to": "c"}, {"from": "e", "rel": "asserts", "to": "c", "quote": "q"}]}"#,
+        &format!(
+            r#"{{{ONE_CLAIM}, "edges": [{{"from": "e", "rel": "asserts", "to": "c", "in": "d1", "quote": "one"}},
+               {{"from": "e", "rel": "asserts", "to": "c", "in": "d2", "quote": "two"}}, {{"from": "e", "rel": "asserts", "to": "c"}}]}}"#
+        ),
     )])
     .unwrap();
-    assert_eq!(g.edge_counts(), [1, 0, 0]);
+    assert_eq!(g.edge_counts(), [3, 0, 0]);
+    assert_eq!(g.relation_counts(), [1, 0, 0]);
+    let (e, c) = (g.node_by_id("e").unwrap(), g.node_by_id("c").unwrap());
+    assert_eq!(g.sources(c, crate::model::Rel::Asserts).count(), 1);
+    let docs: Vec<Option<&str>> = g
+        .appearances(e, crate::model::Rel::Asserts, c)
+        .iter()
+        .map(|a| g.edge_doc_id(a).map(|d| d.as_str()))
+        .collect();
+    assert_eq!(docs, [None, Some("d1"), Some("d2")]);
+    let d2 = g.document_index("d2");
+    let found = g.find_edge(e, crate::model::Rel::Asserts, c, d2).unwrap();
+    assert_eq!(
+        found.weight().extra.as_ref().unwrap().quote.as_deref(),
+        Some("two")
+    );
+    assert!(g.find_edge(e, crate::model::Rel::Denies, c, d2).is_none());
+}
+
+#[test]
+fn the_same_edge_in_the_same_document_twice_is_an_error_naming_the_first() {
+    let errs = errors(&[
+        src(
+            "a.json",
+            &format!(
+                r#"{{{ONE_CLAIM}, "edges": [{{"from": "e", "rel": "asserts", "to": "c", "in": "d1"}},
+                   {{"from": "e", "rel": "asserts", "to": "c"}}, {{"from": "e", "rel": "asserts", "to": "c", "in": "d1", "quote": "q"}},
+                   {{"from": "e", "rel": "asserts", "to": "c", "in": "d1", "quote": "third"}}]}}"#
+            ),
+        ),
+        src(
+            "b.json",
+            r#"{"edges": [{"from": "e", "rel": "asserts", "to": "c"}]}"#,
+        ),
+    ]);
+    assert_eq!(errs.len(), 3, "{errs:#?}");
+    assert!(
+        errs[0].starts_with("a.json:3:64: edges[2]: duplicate edge \"e\" asserts \"c\" in \"d1\": already stated at edges[0]"),
+        "{}",
+        errs[0]
+    );
+    assert!(errs[1].contains("edges[3]: duplicate edge"), "{}", errs[1]);
+    assert!(
+        errs[2].contains("b.json:1:12: edges[0]: duplicate edge \"e\" asserts \"c\" with no document: already stated in a.json at edges[1]"),
+        "{}",
+        errs[2]
+    );
 }
 
 #[test]

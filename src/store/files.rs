@@ -40,14 +40,13 @@ impl StoredFile {
     }
 }
 
-/// Sorts the arrays of `file` into the canonical order (stable: duplicate edges keep their
-/// relative order).
+/// Sorts the arrays of `file` into the canonical order: records by id, edges by `from`,
+/// `rel`, `to` and `in` (stable: duplicate edges keep their relative order).
 pub fn sort(file: &mut GraphFile) {
     file.documents.sort_by(|a, b| a.id.cmp(&b.id));
     file.entities.sort_by(|a, b| a.id.cmp(&b.id));
     file.claims.sort_by(|a, b| a.id.cmp(&b.id));
-    file.edges
-        .sort_by(|a, b| (&a.from, a.rel, &a.to).cmp(&(&b.from, b.rel, &b.to)));
+    file.edges.sort_by(|a, b| a.key_cmp(b));
 }
 
 /// The files of a graph, being edited.

@@ -338,7 +338,9 @@ impl Naive {
     }
 }
 
-fn random_graph() -> impl Strategy<Value = ClaimGraph> {
+/// A random valid graph file: up to 6 entities (tagged, in a `part_of` forest), up to 8
+/// claims, and edges of every legal kind between them, each relation once.
+fn random_file() -> impl Strategy<Value = serde_json::Value> {
     let tags = ["intelligence", "media", "wire"];
     (1usize..7, 1usize..9)
         .prop_flat_map(move |(ne, nc)| {
@@ -361,7 +363,8 @@ fn random_graph() -> impl Strategy<Value = ClaimGraph> {
                 })
                 .collect();
             let claims: Vec<serde_json::Value> = (ne..ne + nc).map(|i| json!({"id": name(i), "text": "t"})).collect();
-            let edges: Vec<serde_json::Value> = edges
+            let relations: BTreeSet<(usize, usize, usize)> = edges.into_iter().collect();
+            let edges: Vec<serde_json::Value> = relations
                 .into_iter()
                 .filter_map(|(r, a, b)| match r {
                     0 | 1 if a < ne && b >= ne => Some(json!({"from": name(a), "rel": if r == 0 { "asserts" } else { "denies" }, "to": name(b)})),
@@ -369,9 +372,82 @@ fn random_graph() -> impl Strategy<Value = ClaimGraph> {
                     _ => None,
                 })
                 .collect();
-            let file = json!({"entities": entities, "claims": claims, "edges": edges});
-            from_sources(&[Source { name: "r.json".into(), bytes: file.to_string().into_bytes() }]).expect("random graph is valid")
+            json!({"entities": entities, "claims": claims, "edges": edges})
         })
+}
+
+fn load_files(files: &[(&str, &serde_json::Value)]) -> ClaimGraph {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|(name, v)| Source {
+            name: (*name).into(),
+            bytes: v.to_string().into_bytes(),
+        })
+        .collect();
+    from_sources(&sources).unwrap_or_else(|e| panic!("random graph is valid: {e}"))
+}
+
+fn random_graph() -> impl Strategy<Value = ClaimGraph> {
+    random_file().prop_map(|f| load_files(&[("r.json", &f)]))
+}
+
+/// `file` with each edge also stated in up to three documents, the copies in a second file
+/// (`copies[i] % 4` extra appearances of edge `i`, each with a quote).
+fn with_appearances(file: &serde_json::Value, copies: &[u8]) -> serde_json::Value {
+    let docs: Vec<serde_json::Value> = (0..3)
+        .map(|d| json!({"id": format!("d{d}"), "title": "T"}))
+        .collect();
+    let mut edges = Vec::new();
+    for (i, e) in file["edges"].as_array().unwrap().iter().enumerate() {
+        for d in 0..copies.get(i).copied().unwrap_or(0) % 4 {
+            let mut copy = e.clone();
+            copy["in"] = json!(format!("d{d}"));
+            copy["quote"] = json!(format!("said in d{d}"));
+            edges.push(copy);
+        }
+    }
+    json!({"documents": docs, "edges": edges})
+}
+
+/// Everything support, `why`, `sources` and the claim facts say about `g`, as text.
+fn answers(g: &ClaimGraph) -> Vec<String> {
+    let s = Support::new(g);
+    let mut out = vec![
+        format!("{:?}", g.relation_counts()),
+        format!("{:?}", s.ground_counts(g)),
+    ];
+    out.push(serde_json::to_string(&query::sources(g, &s, None)).unwrap());
+    for t in ["intelligence", "media", "wire"] {
+        out.push(format!("{t}: {:?}", s.rests_only_on(g, t)));
+    }
+    for v in g.nodes() {
+        let mut arcs: Vec<&str> = s.support_of(v).map(|w| g.id(w).as_str()).collect();
+        arcs.sort_unstable();
+        out.push(format!(
+            "{} arcs {arcs:?} grounds {:?} ground {} ungrounded {} cycle {} circular {} contested {} single {} independent {} sole {:?}",
+            g.id(v), s.grounds(v), s.is_ground(v), s.ungrounded(v), s.on_cycle(v), s.circular(v),
+            s.contested(v), s.single_origin(v), s.independent(v), s.sole_ground(v),
+        ));
+        for rel in Rel::ALL {
+            out.push(format!(
+                "{} {rel} {:?} <- {:?}",
+                g.id(v),
+                g.target_ids(v, *rel),
+                g.source_ids(v, *rel)
+            ));
+        }
+        if g.is_claim(v) {
+            out.push(serde_json::to_string(&query::facts(g, &s, v)).unwrap());
+            let tree = crate::why::tree(g, &s, v, 25);
+            let rows: Vec<String> = tree
+                .rows
+                .iter()
+                .map(|r| format!("{} {} {:?} {:?}", r.depth, g.id(r.node), r.via, r.mark))
+                .collect();
+            out.push(format!("why {}: {rows:?} cut {}", g.id(v), tree.cut));
+        }
+    }
+    out
 }
 
 proptest! {
@@ -423,5 +499,24 @@ proptest! {
         for v in g.nodes() {
             prop_assert_eq!(counts[v.index()], (grounded[v.index()], sole[v.index()]));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// One relation in many documents (SPEC §1): support reads all the edges of a relation
+    /// as one arc, so every predicate, grounds count, sources row, `why` tree and list of
+    /// asserters is the same as with one edge per relation.
+    #[test]
+    fn appearances_in_more_documents_change_no_answer(
+        file in random_file(),
+        copies in prop::collection::vec(any::<u8>(), 0..40),
+    ) {
+        let one = load_files(&[("r.json", &file)]);
+        let many = load_files(&[("r.json", &file), ("s.json", &with_appearances(&file, &copies))]);
+        let extra: usize = file["edges"].as_array().unwrap().iter().enumerate().map(|(i, _)| copies.get(i).map_or(0, |c| (c % 4) as usize)).sum();
+        prop_assert_eq!(many.petgraph().edge_count(), one.petgraph().edge_count() + extra);
+        prop_assert_eq!(answers(&many), answers(&one));
     }
 }

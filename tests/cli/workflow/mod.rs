@@ -289,7 +289,12 @@ fn link_and_unlink_edit_edges_and_refuse_wrong_ones() {
         ids(&g, &["claims", "--asserted-by", "nis", "--format", "ids"])
             .contains(&claim.to_string())
     );
-    refused(&g, &["link", "nis", "asserts", claim], 1, "already exists");
+    refused(
+        &g,
+        &["link", "nis", "asserts", claim, "--in", "dw-2024-06-18", "--quote", "other"],
+        1,
+        "already in",
+    );
     refused(
         &g,
         &["link", claim, "asserts", "nis"],
