@@ -1,7 +1,7 @@
 //! `check`: warnings about a valid graph (docs/format.md §4.2) — unused entities, ungrounded
-//! claims, circular support, unknown tags, and credibility 1 on a claim that is not
-//! independent — and the claim warnings a report gives ([`ClaimWarning`]). Errors are the
-//! loader's; this module only adds what is suspicious but legal.
+//! claims, circular support, a record citing itself, unknown tags, and credibility 1 on a
+//! claim that is not independent — and the claim warnings a report gives ([`ClaimWarning`]).
+//! Errors are the loader's; this module only adds what is suspicious but legal.
 
 use crate::diag::Diagnostic;
 use crate::graph::{ClaimGraph, NodeIx, Record};
@@ -9,6 +9,7 @@ use crate::model::{Id, Rel, TAG_VOCABULARY};
 use crate::query;
 use crate::support::Support;
 use crate::text::quoted;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use rustc_hash::FxHashSet;
 
@@ -68,6 +69,34 @@ pub fn warnings(g: &ClaimGraph, s: &Support) -> Vec<Diagnostic> {
                 }
             }
         }
+    }
+    out.extend(self_citations(g));
+    out
+}
+
+/// A warning per edge from a record to itself (legal in files, circular support; the
+/// editing commands refuse to make one).
+fn self_citations(g: &ClaimGraph) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in g.petgraph().edge_references() {
+        if e.source() != e.target() {
+            continue;
+        }
+        let o = e.weight().origin;
+        let sort = if g.is_claim(e.source()) {
+            "claim"
+        } else {
+            "entity"
+        };
+        out.push(Diagnostic::warning(
+            &g.files()[o.file as usize],
+            Some(format!("edges[{}]", o.pos)),
+            "self-cite",
+            format!(
+                "{sort} {} cites itself (circular support: remove the edge)",
+                quoted(g.id(e.source()).as_str())
+            ),
+        ));
     }
     out
 }

@@ -17,6 +17,7 @@
 //!
 //! The library never prints: commands in the binary do.
 
+pub mod appearance;
 pub mod check;
 pub mod diag;
 pub mod diff;

@@ -16,6 +16,8 @@ pub type Tally = BTreeMap<&'static str, usize>;
 /// has listed them in since `stats` first printed JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
+    /// Every edge, one per document it was found in (docs/format.md §1).
+    pub appearances: usize,
     pub claims: usize,
     pub claims_by_support: BySupport,
     /// Every verdict, and `unreviewed` for claims without a review.
@@ -23,6 +25,8 @@ pub struct Stats {
     /// For each vocabulary tag (docs/format.md §3) that some claim rests only on, how many.
     pub claims_resting_only_on: Tally,
     pub documents: usize,
+    /// Relations `(from, rel, to)`: a relation stated in several documents counts once,
+    /// as support reads it.
     pub edges: usize,
     pub edges_by_rel: Tally,
     pub entities: usize,
@@ -61,7 +65,7 @@ impl Stats {
         let count = |f: &dyn Fn(NodeIx) -> bool| claims.iter().filter(|&&c| f(c)).count();
         let entities: Vec<&crate::model::Entity> =
             g.entities().filter_map(|e| g.entity(e)).collect();
-        let [asserts, denies, cites] = g.edge_counts();
+        let [asserts, denies, cites] = g.relation_counts();
         let by_rel = |r: Rel| match r {
             Rel::Asserts => asserts,
             Rel::Denies => denies,
@@ -77,6 +81,7 @@ impl Stats {
         let unreviewed = count(&|c| g.claim(c).is_some_and(|x| x.review.is_none()));
         claims_by_verdict.insert("unreviewed", unreviewed);
         Stats {
+            appearances: g.edge_counts().iter().sum(),
             claims: claims.len(),
             claims_by_support: BySupport {
                 circular: count(&|c| s.circular(c)),

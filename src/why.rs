@@ -47,8 +47,22 @@ pub enum Mark {
 pub struct Row {
     pub depth: usize,
     pub node: NodeIx,
+    /// The row's parent in the tree (`None` for the root).
+    pub parent: Option<NodeIx>,
     pub via: Via,
     pub mark: Mark,
+}
+
+impl Row {
+    /// The relation that joins the row to its parent, as `(from, rel, to)`: the parent
+    /// cites the node (`Cites`, `Relays`), or the node asserts the parent (`AssertedBy`).
+    pub fn relation(&self) -> Option<(NodeIx, Rel, NodeIx)> {
+        let parent = self.parent?;
+        Some(match self.via {
+            Via::AssertedBy => (self.node, Rel::Asserts, parent),
+            _ => (parent, Rel::Cites, self.node),
+        })
+    }
 }
 
 /// The support tree of one claim.
@@ -59,9 +73,10 @@ pub struct Tree {
     pub cut: usize,
 }
 
-/// A step of the walk: visit a node, or leave it (it is then off the path again).
+/// A step of the walk: visit a node (with its parent), or leave it (it is then off the
+/// path again).
 enum Step {
-    Visit(NodeIx, usize, Via),
+    Visit(NodeIx, Option<NodeIx>, usize, Via),
     Leave(NodeIx),
 }
 
@@ -72,14 +87,14 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
     let mut expanded = vec![false; bound];
     let mut rows = Vec::new();
     let mut cut = 0;
-    let mut stack = vec![Step::Visit(root, 0, Via::Root)];
+    let mut stack = vec![Step::Visit(root, None, 0, Via::Root)];
     while let Some(step) = stack.pop() {
-        let (node, depth, via) = match step {
+        let (node, parent, depth, via) = match step {
             Step::Leave(node) => {
                 on_path[node.index()] = false;
                 continue;
             }
-            Step::Visit(node, depth, via) => (node, depth, via),
+            Step::Visit(node, parent, depth, via) => (node, parent, depth, via),
         };
         let mark = if on_path[node.index()] {
             Mark::Cycle
@@ -98,6 +113,7 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
         rows.push(Row {
             depth,
             node,
+            parent,
             via,
             mark,
         });
@@ -113,7 +129,7 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
             children
                 .into_iter()
                 .rev()
-                .map(|c| Step::Visit(c, depth + 1, child_via)),
+                .map(|c| Step::Visit(c, Some(node), depth + 1, child_via)),
         );
     }
     Tree { rows, cut }

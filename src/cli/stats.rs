@@ -7,6 +7,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Count nodes and edges by kind and relation, and claims by support predicate.
+///
+/// `edges` counts relations (FROM REL TO) as support reads them: a relation stated in
+/// several documents counts once; `appearances` counts every edge, one per document.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json")]
 pub struct Args {
@@ -32,6 +35,7 @@ fn write_text(out: &mut dyn Write, st: &Stats) -> std::io::Result<()> {
         ("entities", st.entities),
         ("claims", st.claims),
         ("edges", st.edges),
+        ("appearances", st.appearances),
     ];
     for (name, n) in totals {
         writeln!(out, "{name:<26} {n}")?;

@@ -3,8 +3,10 @@
 use super::completions;
 use super::style::{Paint, Role};
 use super::{resolve_claim, CliError, Ctx, TextFormat};
+use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
 use claimgraph::support::Support;
+use claimgraph::text::terminal_safe;
 use claimgraph::why::{self, Mark, Row, Via};
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
@@ -12,7 +14,8 @@ use std::process::ExitCode;
 
 /// Show why a claim is believed: its support tree down to its grounds.
 ///
-/// Each level says how it supports the one above (cites, asserted by, relays). Grounds are
+/// Each level says how it supports the one above (cites, asserted by, relays), and under it
+/// every document that states that link, with its date and the words quoted. Grounds are
 /// sources that cite nothing; cycles are marked; a node met twice is expanded once.
 #[derive(Debug, clap::Args)]
 #[command(
@@ -138,6 +141,18 @@ fn write_text(
             label(p, g, s, row)
         )?;
         open.push(next[i]);
+        let mut under = String::new();
+        for &cont in open.iter().skip(skipped) {
+            under.push_str(if cont { "│  " } else { "   " });
+        }
+        for a in details(g, row) {
+            writeln!(
+                out,
+                "{}{}",
+                p.paint(Role::Dim, &under),
+                p.paint(Role::Dim, &appearance_text(&a))
+            )?;
+        }
     }
     let root = tree.rows[0].node;
     let grounds = claimgraph::query::grounds_ids(g, s, root);
@@ -160,6 +175,36 @@ fn write_text(
         )?;
     }
     Ok(())
+}
+
+/// The appearances of the link from `row` to its parent that say where, when or in which
+/// words it was stated.
+fn details<'g>(g: &'g ClaimGraph, row: &Row) -> Vec<Appearance<'g>> {
+    match row.relation() {
+        Some((from, rel, to)) => appearance::of_relation(g, from, rel, to)
+            .into_iter()
+            .filter(Appearance::has_details)
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// `in DOC · DATE · “QUOTE” · note: NOTE`, the parts an appearance has.
+pub fn appearance_text(a: &Appearance) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = a.in_doc {
+        parts.push(format!("in {d}"));
+    }
+    if let Some(d) = a.date {
+        parts.push(d.to_string());
+    }
+    if let Some(q) = a.quote {
+        parts.push(format!("“{}”", terminal_safe(q)));
+    }
+    if let Some(n) = a.note {
+        parts.push(format!("note: {}", terminal_safe(n)));
+    }
+    format!("  {}", parts.join(" · "))
 }
 
 fn max_depth(tree: &why::Tree) -> usize {
@@ -196,7 +241,16 @@ fn write_json(
         if i > 0 && !first_child {
             out.write_all(b",")?;
         }
-        write!(out, "{}", node_object_head(g, s, row.node, row))?;
+        let mut head = node_object_head(g, s, row.node, row);
+        if row.parent.is_some() {
+            let all: Vec<Appearance> = row
+                .relation()
+                .map(|(from, rel, to)| appearance::of_relation(g, from, rel, to))
+                .unwrap_or_default();
+            head.push_str(",\"appearances\":");
+            head.push_str(&serde_json::to_string(&all).map_err(std::io::Error::other)?);
+        }
+        write!(out, "{head}")?;
         out.write_all(b",\"children\":[")?;
         depth_open.push(row.depth);
     }

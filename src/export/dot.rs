@@ -2,7 +2,8 @@
 //! labels hold, and that reads at a glance.
 //!
 //! Entities and claims are drawn once each, shaped by kind; `asserts`, `denies` and `cites`
-//! edges differ in colour and line style; claims are coloured by their docs/format.md §2 state
+//! edges differ in colour and line style, one arrow per relation however many documents
+//! state it (its label counts them); claims are coloured by their docs/format.md §2 state
 //! (resting only on one tag, contested, circular, ungrounded) and the arcs of support cycles
 //! are drawn in a warning colour. Every id and every string is quoted and goes through
 //! `escape::quote` (ids that are DOT keywords, like `node` or `graph`, are safe quoted); no
@@ -262,7 +263,8 @@ impl<'a> Drawing<'a> {
         }
     }
 
-    /// Every edge with both ends selected, by `(from, rel, to)`.
+    /// Every relation with both ends selected, by `(from, rel, to)`: one arrow per
+    /// relation, however many documents state it (the label counts them).
     fn edges<W: Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
         let mut edges: Vec<(NodeIx, Rel, NodeIx)> = self
             .g
@@ -274,8 +276,8 @@ impl<'a> Drawing<'a> {
         edges.sort_by(|a, b| {
             (self.g.id(a.0), a.1, self.g.id(a.2)).cmp(&(self.g.id(b.0), b.1, self.g.id(b.2)))
         });
-        edges.dedup();
-        for (from, rel, to) in edges {
+        for same in edges.chunk_by(|a, b| a == b) {
+            let (from, rel, to) = same[0];
             // `cites` is written cited -> citing (drawn with the arrow back at the cited
             // node) so that the layout flows from sources to what rests on them.
             let (tail, head) = if rel == Rel::Cites {
@@ -283,13 +285,16 @@ impl<'a> Drawing<'a> {
             } else {
                 (from, to)
             };
-            let tip = format!("{} {} {}", self.g.id(from), rel.as_str(), self.g.id(to));
+            let mut tip = format!("{} {} {}", self.g.id(from), rel.as_str(), self.g.id(to));
+            if same.len() > 1 {
+                tip.push_str(&format!(" (in {} documents)", same.len()));
+            }
             writeln!(
                 w,
                 "  {} -> {} [{}, tooltip={}];",
                 self.name(tail),
                 self.name(head),
-                style::edge_look(rel).attrs(self.on_cycle(from, rel, to)),
+                style::edge_look(rel).attrs(self.on_cycle(from, rel, to), same.len()),
                 quote(&tip)
             )?;
         }

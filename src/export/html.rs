@@ -8,6 +8,7 @@
 //! The picture is an SVG the caller rendered with Graphviz from [`crate::export::dot`]
 //! (this crate runs no programs); it is Graphviz's own escaped output, embedded as is.
 
+use crate::appearance::{self, Appearance};
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Verdict;
 use crate::query;
@@ -38,6 +39,8 @@ struct Data<'g> {
     claims: Vec<ClaimRow<'g>>,
     entities: Vec<EntityRow<'g>>,
     sources: Vec<query::SourceRow<'g>>,
+    /// Every document, for the titles of the appearances.
+    documents: Vec<DocRow<'g>>,
     tags: Vec<&'g str>,
     verdicts: Vec<String>,
 }
@@ -50,6 +53,16 @@ struct ClaimRow<'g> {
     rests_only_on: Vec<&'g str>,
     /// The support tree, pre-order: `[depth, id, via, mark]`.
     tree: Vec<(usize, &'g str, Via, Mark)>,
+    /// Every edge into or out of the claim, one per document it was found in.
+    appearances: Vec<Appearance<'g>>,
+}
+
+#[derive(Serialize)]
+struct DocRow<'g> {
+    id: &'g str,
+    title: &'g str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +108,7 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
                 .iter()
                 .map(|r| (r.depth, g.id(r.node).as_str(), r.via, r.mark))
                 .collect(),
+            appearances: appearance::at_node(g, c),
         })
         .collect();
     let entities: Vec<EntityRow> = g
@@ -122,6 +136,14 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
         claims,
         entities,
         sources: query::sources(g, s, None),
+        documents: g
+            .documents()
+            .map(|d| DocRow {
+                id: d.id.as_str(),
+                title: &d.title,
+                published: d.published.map(|p| p.to_string()),
+            })
+            .collect(),
         tags: tags.into_iter().collect(),
         verdicts: Verdict::ALL.iter().map(|v| v.to_string()).collect(),
     }

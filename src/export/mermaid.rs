@@ -5,6 +5,8 @@
 //! a `%%` comment above each node gives its real id. Labels are quoted and every character
 //! Mermaid treats as syntax inside them is written as an entity code (`#34;` for `"`),
 //! line breaks become spaces, and long claim texts are cut at [`MAX_LABEL`] characters.
+//! A relation stated in several documents is one arrow, its label counting them (`asserts
+//! ×2`).
 
 use crate::graph::{ClaimGraph, NodeIx, Record};
 use crate::model::Verdict;
@@ -30,7 +32,10 @@ pub fn write<W: Write + ?Sized>(w: &mut W, g: &ClaimGraph) -> io::Result<()> {
         };
         writeln!(w, "  n{k}{open}{}{close}", label(text))?;
     }
-    for e in g.edge_records() {
+    // One arrow per relation, however many documents state it (the label counts them).
+    let edges = g.edge_records();
+    for same in edges.chunk_by(|a, b| (&a.from, a.rel, &a.to) == (&b.from, b.rel, &b.to)) {
+        let e = &same[0];
         let from = g.node_by_id(e.from.as_str()).expect("edge ends are nodes");
         let to = g.node_by_id(e.to.as_str()).expect("edge ends are nodes");
         let arrow = match e.rel {
@@ -38,9 +43,14 @@ pub fn write<W: Write + ?Sized>(w: &mut W, g: &ClaimGraph) -> io::Result<()> {
             crate::model::Rel::Denies => "-.->",
             crate::model::Rel::Cites => "==>",
         };
+        let count = if same.len() > 1 {
+            format!(" ×{}", same.len())
+        } else {
+            String::new()
+        };
         writeln!(
             w,
-            "  n{} {arrow}|{}| n{}",
+            "  n{} {arrow}|{}{count}| n{}",
             name[from.index()],
             e.rel,
             name[to.index()]

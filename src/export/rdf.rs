@@ -5,12 +5,16 @@
 //! terms schema.org and PROV-O do not have. Next to the edges as stated in the files, the
 //! output carries two derived relations so that docs/format.md §2 can be asked in plain SPARQL:
 //! `cg:supportedBy` (one triple per arc of the support graph S) and `prov:hadPrimarySource`
-//! (a claim's grounds). Both writers share one list of statements per resource, so the two
-//! formats always hold the same triples. Each record's statements borrow from the graph and
+//! (a claim's grounds). A relation is one triple however many documents state it; each edge
+//! with a document, quote, date or note is also a resource of its own, an appearance
+//! (`{base}appearance/{from}/{rel}/{to}[/{in}]`, an `rdf:Statement` about the direct
+//! triple) carrying those details, so every appearance of a relation survives the export.
+//! Both writers share one list of statements per resource, so the two formats always hold
+//! the same triples. Each record's statements borrow from the graph and
 //! are written as soon as they are gathered, through one buffer: the export streams, with no
 //! allocation per triple and no copy of the graph.
 
-use crate::graph::{ClaimGraph, NodeIx};
+use crate::graph::{ClaimGraph, GraphEdge, NodeIx};
 use crate::model::{Claim, Date, Document, Entity, Kind, Rel};
 use crate::support::Support;
 use std::borrow::Cow;
@@ -184,6 +188,11 @@ pub fn write<W: Write + ?Sized>(
             out.resource(&r)?;
         }
     }
+    for e in sorted_edges(g) {
+        if appearance(g, e, &mut r) {
+            out.resource(&r)?;
+        }
+    }
     out.w.flush()
 }
 
@@ -331,6 +340,71 @@ fn edges_out<'a>(
     }
     for &t in sorted(g, s.support_of(ix), nodes) {
         r.add(("cg", "supportedBy"), node_obj(g, t));
+    }
+}
+
+/// Every edge, ordered by `from`, `rel`, `to` and `in`.
+fn sorted_edges(g: &ClaimGraph) -> Vec<GraphEdge<'_>> {
+    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+    let mut edges: Vec<GraphEdge<'_>> = g.petgraph().edge_references().collect();
+    let key = |e: &GraphEdge<'_>| {
+        (
+            g.id(e.source()),
+            e.weight().rel,
+            g.id(e.target()),
+            g.edge_doc_id(e),
+        )
+    };
+    edges.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    edges
+}
+
+/// Edge `e` as an appearance, if it says where, when or in which words: an `rdf:Statement`
+/// reifying the direct triple `from cg:rel to`, with the document it appears in, its quote,
+/// date and note. Its IRI path is `appearance/FROM/REL/TO`, then `/IN` when it has a
+/// document (ids hold no `/`). An edge with none of these is the direct triple alone.
+fn appearance<'a>(g: &'a ClaimGraph, e: GraphEdge<'a>, r: &mut Resource<'a>) -> bool {
+    use petgraph::visit::EdgeRef;
+    let w = e.weight();
+    let extra = w.extra.as_deref();
+    let in_doc = g.edge_doc_id(&e);
+    if in_doc.is_none()
+        && extra.is_none_or(|x| x.quote.is_none() && x.date.is_none() && x.note.is_none())
+    {
+        return false;
+    }
+    let mut id = format!("{}/{}/{}", g.id(e.source()), w.rel, g.id(e.target()));
+    if let Some(d) = in_doc {
+        id.push('/');
+        id.push_str(d.as_str());
+    }
+    r.reset("appearance", id);
+    r.add(TYPE, Obj::Term(("rdf", "Statement")));
+    r.add(("rdf", "subject"), node_obj(g, e.source()));
+    r.add(("rdf", "predicate"), Obj::Term(("cg", rel_term(w.rel))));
+    r.add(("rdf", "object"), node_obj(g, e.target()));
+    if let Some(d) = in_doc {
+        r.add(("schema", "appearance"), Obj::Node("document", d.as_str()));
+    }
+    if let Some(x) = extra {
+        if let Some(q) = &x.quote {
+            r.lit(("cg", "quote"), q);
+        }
+        if let Some(d) = &x.date {
+            r.add(("cg", "date"), date_lit(d));
+        }
+        if let Some(n) = &x.note {
+            r.lit(("rdfs", "comment"), n);
+        }
+    }
+    true
+}
+
+fn rel_term(rel: Rel) -> &'static str {
+    match rel {
+        Rel::Asserts => "asserts",
+        Rel::Denies => "denies",
+        Rel::Cites => "cites",
     }
 }
 
@@ -522,9 +596,9 @@ impl<W: Write> Out<'_, W> {
     }
 
     /// The Turtle name of a record: `claim:ID`, or the full IRI where the id cannot be a
-    /// prefixed local name (one ending in `.`).
+    /// prefixed local name (one ending in `.`, or an appearance's path with `/`).
     fn turtle_node(&mut self, seg: &str, id: &str) -> io::Result<()> {
-        if id.ends_with('.') {
+        if id.ends_with('.') || id.contains('/') {
             self.node_iri(seg, id)
         } else {
             for piece in [seg, ":", id] {

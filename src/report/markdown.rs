@@ -79,26 +79,46 @@ fn doc_text(d: &DocRef) -> String {
     }
 }
 
+/// One bullet per source; a source that took the stance in several documents gets one
+/// sub-bullet per document, each with its words and date.
 fn stance_section(md: &mut String, title: &str, list: &[Stance]) {
     let _ = writeln!(md, "## {title}\n");
     if list.is_empty() {
         let _ = writeln!(md, "Nobody.\n");
         return;
     }
-    for s in list {
-        let mut line = format!("- {} (`{}`)", s.name, s.id);
-        if let Some(q) = s.quote {
-            let _ = write!(line, ": “{q}”");
+    for same in list.chunk_by(|a, b| a.id == b.id) {
+        let s = &same[0];
+        let head = format!("- {} (`{}`)", s.name, s.id);
+        if let [only] = same {
+            let _ = writeln!(md, "{head}{}", stance_details(only, ": "));
+            continue;
         }
-        if let Some(d) = s.date {
-            let _ = write!(line, ", {d}");
+        let _ = writeln!(md, "{head}, in {} documents:", same.len());
+        for one in same {
+            let details = stance_details(one, "");
+            let _ = writeln!(md, "  - {}", details.trim_start_matches(", "));
         }
-        if let Some(doc) = &s.document {
-            let _ = write!(line, ", in *{}* (`{}`)", doc.title, doc.id);
-        }
-        let _ = writeln!(md, "{line}");
     }
     let _ = writeln!(md);
+}
+
+/// `“quote”, date, in *title* (`id`)`, the parts a stance has; `lead` goes before a quote.
+fn stance_details(s: &Stance, lead: &str) -> String {
+    let mut line = String::new();
+    if let Some(q) = s.quote {
+        let _ = write!(line, "{lead}“{q}”");
+    }
+    if let Some(d) = s.date {
+        let _ = write!(line, ", {d}");
+    }
+    if let Some(doc) = &s.document {
+        let _ = write!(line, ", in *{}* (`{}`)", doc.title, doc.id);
+    }
+    if line.is_empty() && lead.is_empty() {
+        line.push_str("(no document)");
+    }
+    line
 }
 
 fn source_text(s: &Source) -> String {

@@ -198,7 +198,11 @@ fn stances<'g>(g: &'g ClaimGraph, c: NodeIx, rel: Rel, dir: Direction) -> Vec<St
             }
         })
         .collect();
-    out.sort_by(|a, b| a.id.cmp(b.id));
+    // By source, then document: a source's appearances come together, in a fixed order.
+    out.sort_by(|a, b| {
+        let doc = |s: &Stance<'g>| s.document.as_ref().map(|d| d.id);
+        (a.id, doc(a)).cmp(&(b.id, doc(b)))
+    });
     out
 }
 

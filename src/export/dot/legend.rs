@@ -83,7 +83,7 @@ pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> 
         ("person", "circular", Rel::Asserts, Some("arc on a cycle")),
     ];
     for (tail, head, rel, cycle_label) in edges {
-        let mut attrs = style::edge_look(rel).attrs(cycle_label.is_some());
+        let mut attrs = style::edge_look(rel).attrs(cycle_label.is_some(), 1);
         if let Some(label) = cycle_label {
             attrs = attrs.replace(
                 &format!("label=\"{}\"", rel.as_str()),

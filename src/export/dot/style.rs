@@ -140,14 +140,22 @@ pub fn edge_look(rel: Rel) -> EdgeLook {
 impl EdgeLook {
     /// The attributes, in the warning colour and thicker when the edge is an arc on a
     /// cycle of the support graph.
-    pub fn attrs(self, on_cycle: bool) -> String {
+    ///
+    /// `appearances` is how many edges state the relation (one per document): one arrow is
+    /// drawn for all of them, its label counting them when there are several.
+    pub fn attrs(self, on_cycle: bool, appearances: usize) -> String {
         let (color, pen) = if on_cycle {
             (CYCLE, "2")
         } else {
             (self.color, "1")
         };
+        let count = if appearances > 1 {
+            format!(" ×{appearances}")
+        } else {
+            String::new()
+        };
         format!(
-            r#"label="{}", color="{color}", fontcolor="{color}", style="{}", penwidth="{pen}", {}"#,
+            r#"label="{}{count}", color="{color}", fontcolor="{color}", style="{}", penwidth="{pen}", {}"#,
             self.label, self.style, self.arrows
         )
     }

@@ -6,6 +6,7 @@
   const data = JSON.parse(document.getElementById("data").textContent);
   const byId = new Map(data.entities.map((e) => [e.id, e]));
   const claimText = new Map(data.claims.map((c) => [c.id, c.text]));
+  const docs = new Map(data.documents.map((d) => [d.id, d]));
 
   function el(tag, cls, text) {
     const n = document.createElement(tag);
@@ -47,7 +48,29 @@
       }
       td.appendChild(row);
     });
+    appearancesOf(claim, td);
     return td;
+  }
+
+  // Every edge at the claim, one line per document it was found in: who, the relation,
+  // what, where, when, and the words quoted.
+  function appearancesOf(claim, td) {
+    if (!claim.appearances.length) return;
+    td.appendChild(el("div", "app-head", "Where it was said"));
+    claim.appearances.forEach((a) => {
+      const row = el("div", "app-row");
+      row.appendChild(el("span", "tid", a.from));
+      row.appendChild(el("span", "via", " " + a.rel + " "));
+      row.appendChild(el("span", "tid", a.to));
+      if (a.in) {
+        const d = docs.get(a.in);
+        row.appendChild(el("span", "app-doc", " — in " + (d ? d.title + " (" + a.in + ")" : a.in)));
+      }
+      const date = a.date || (a.in && docs.get(a.in) && docs.get(a.in).published);
+      if (date) row.appendChild(el("span", "app-date", ", " + date));
+      if (a.quote) row.appendChild(el("span", "app-quote", " “" + a.quote + "”"));
+      td.appendChild(row);
+    });
   }
 
   function flags(c) {

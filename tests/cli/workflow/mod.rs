@@ -291,7 +291,16 @@ fn link_and_unlink_edit_edges_and_refuse_wrong_ones() {
     );
     refused(
         &g,
-        &["link", "nis", "asserts", claim, "--in", "dw-2024-06-18", "--quote", "other"],
+        &[
+            "link",
+            "nis",
+            "asserts",
+            claim,
+            "--in",
+            "dw-2024-06-18",
+            "--quote",
+            "other",
+        ],
         1,
         "already in",
     );
