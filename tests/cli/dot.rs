@@ -349,6 +349,35 @@ fn svg_and_png_are_rendered_by_graphviz() {
     assert!(out.stdout.starts_with(b"\x89PNG\r\n\x1a\n"));
 }
 
+/// A relation stated in several documents is one arrow, its label counting them; Graphviz
+/// draws it.
+#[test]
+fn a_relation_in_several_documents_is_one_arrow_with_its_count() {
+    let g = fixture("appearances.json");
+    let r = run_on(&g, &["export", "--format", "dot", "--no-legend"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arrows: Vec<&str> = r.stdout.lines().filter(|l| l.contains(" -> ")).collect();
+    assert_eq!(arrows.len(), 6, "one per relation: {arrows:#?}");
+    let cites: Vec<&&str> = arrows
+        .iter()
+        .filter(|l| l.contains("tooltip=\"shells cites agency"))
+        .collect();
+    assert_eq!(cites.len(), 1, "{arrows:#?}");
+    assert!(cites[0].contains("label=\"cites ×3\""), "{}", cites[0]);
+    assert!(cites[0].contains("(in 3 documents)"), "{}", cites[0]);
+    let single = arrows
+        .iter()
+        .find(|l| l.contains("tooltip=\"wire asserts shells\""))
+        .unwrap();
+    assert!(single.contains("label=\"asserts\""), "{single}");
+    if !graphviz("a_relation_in_several_documents_is_one_arrow_with_its_count") {
+        return;
+    }
+    let (code, svg, err) = render_svg(&r.stdout);
+    assert_eq!(code, 0, "{err}");
+    assert!(svg.contains("cites ×3"), "{svg}");
+}
+
 #[test]
 fn graphviz_draws_every_label_of_the_seed_graph() {
     if !graphviz() {

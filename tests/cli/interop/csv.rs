@@ -9,7 +9,11 @@ fn kuzu_loads_the_csv_and_the_documented_cypher_answers_as_the_cli() {
     // Generated graphs have fewer than 30 nodes, so every ground lies within the query's
     // 30-step bound and the answers must match exactly, cycles included.
     let generated = tempfile::tempdir().unwrap();
-    let mut graphs = vec![None, Some(fixture("interop/hostile.json"))];
+    let mut graphs = vec![
+        None,
+        Some(fixture("interop/hostile.json")),
+        Some(fixture("appearances.json")),
+    ];
     for seed in 1..=6u64 {
         let path = generated.path().join(format!("random-{seed}.json"));
         std::fs::write(&path, random_graph(seed)).unwrap();

@@ -75,3 +75,22 @@ fn the_mermaid_parser_accepts_the_shipped_graph() {
     }
     assert_eq!(res["edges"], json["edges"].as_array().unwrap().len());
 }
+
+/// A relation stated in several documents is one arrow, its label counting them.
+#[test]
+fn the_mermaid_parser_reads_one_arrow_per_relation() {
+    let Some(node) = node() else { return };
+    let fixture = fixture("appearances.json");
+    let (json, res) = parsed(&node, Some(&fixture));
+    let relations: BTreeSet<String> = json["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {} {}", e["from"], e["rel"], e["to"]))
+        .collect();
+    assert_eq!(json["edges"].as_array().unwrap().len(), 9);
+    assert_eq!(res["edges"], relations.len());
+    let text = run_on(&fixture, &["export", "--format", "mermaid"]).stdout;
+    assert!(text.contains("==>|cites ×3|"), "{text}");
+    assert!(text.contains("-.->|denies ×2|"), "{text}");
+}

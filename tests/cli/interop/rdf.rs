@@ -24,7 +24,7 @@ fn sparql_answers_on_the_ntriples_equal_the_cli_on_the_shipped_and_cyclic_graphs
     let qfile = dir.path().join("queries.json");
     std::fs::write(&qfile, serde_json::to_string(&queries).unwrap()).unwrap();
 
-    let mut graphs: Vec<Option<PathBuf>> = vec![None];
+    let mut graphs: Vec<Option<PathBuf>> = vec![None, Some(fixture("appearances.json"))];
     for seed in 1..=16u64 {
         let path = dir.path().join(format!("random-{seed}.json"));
         std::fs::write(&path, random_graph(seed)).unwrap();
@@ -82,10 +82,12 @@ fn sparql_answers_on_the_ntriples_equal_the_cli_on_the_shipped_and_cyclic_graphs
 fn turtle_and_ntriples_are_the_same_graph_to_rdflib() {
     let Some(py) = python() else { return };
     let dir = tempfile::tempdir().unwrap();
-    for (i, g) in [None, Some(fixture("interop/hostile.json"))]
-        .iter()
-        .enumerate()
-    {
+    let graphs = [
+        None,
+        Some(fixture("interop/hostile.json")),
+        Some(fixture("appearances.json")),
+    ];
+    for (i, g) in graphs.iter().enumerate() {
         let ttl = dir.path().join(format!("g{i}.ttl"));
         let nt = dir.path().join(format!("g{i}.nt"));
         export_to(g.as_deref(), &["export", "--format", "turtle"], &ttl);
@@ -142,4 +144,39 @@ fn sparql_texts_are_stable() {
         }
     }
     insta::assert_snapshot!(all);
+}
+
+/// A relation in three documents is one direct triple and three appearances, each an
+/// `rdf:Statement` with its document and words (docs/rdf.md).
+#[test]
+fn rdf_keeps_each_appearance_of_a_relation() {
+    let g = fixture("appearances.json");
+    let r = run_on(&g, &["export", "--format", "ntriples", "--base", BASE]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cites = format!("<{BASE}claim/shells> <{BASE}vocab#cites> <{BASE}entity/agency> .");
+    assert_eq!(r.stdout.lines().filter(|l| *l == cites).count(), 1);
+    let statements = r
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with("<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ."))
+        .count();
+    assert_eq!(statements, 9, "one per edge of the file");
+    let paper = format!("<{BASE}appearance/shells/cites/agency/paper-2>");
+    for want in [
+        format!(
+            "{paper} <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <{BASE}vocab#cites> ."
+        ),
+        format!("{paper} <https://schema.org/appearance> <{BASE}document/paper-2> ."),
+        format!("{paper} <{BASE}vocab#quote> \"according to the agency\" ."),
+    ] {
+        assert!(r.stdout.contains(&want), "{want}\n{}", r.stdout);
+    }
+    let turtle = run_on(&g, &["export", "--format", "turtle", "--base", BASE]);
+    assert!(
+        turtle
+            .stdout
+            .contains(&format!("{paper}\n    a rdf:Statement ;")),
+        "{}",
+        turtle.stdout
+    );
 }
