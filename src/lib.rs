@@ -30,6 +30,7 @@ pub mod locate;
 pub mod model;
 pub mod query;
 pub mod report;
+pub mod schema;
 pub mod select;
 pub mod sparql;
 pub mod stats;

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 /// Add an entity, a claim or a document; prints the new id.
 ///
-/// The id may be left out: it is then made from the name, text or title (lower case, words
+/// An entity whose name or alias is already another entity's (compared without case,
+/// accents and punctuation) is refused, naming that entity, unless --force. The id may be
+/// left out: it is then made from the name, text or title (lower case, words
 /// joined by "-", at most 60 bytes, "-2", "-3"… if taken). The record goes into --file, else
 /// into the file already holding the records it refers to, else into claims.json. The whole
 /// graph is validated before anything is written.
@@ -79,6 +81,9 @@ struct EntityArgs {
     /// A free note.
     #[arg(long)]
     note: Option<String>,
+    /// Add it even when its name or an alias is already another entity's.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +152,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 aliases: a.aliases,
                 reliability: a.reliability,
                 note: a.note,
+                force: a.force,
             },
             file,
         ),

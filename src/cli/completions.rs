@@ -171,6 +171,36 @@ pub fn document_ids() -> Vec<CompletionCandidate> {
     list
 }
 
+/// Completes the words of `set` and `unset`: ids, then a field name.
+pub fn ids_and_fields() -> Vec<CompletionCandidate> {
+    use claimgraph::schema::{field_paths, RecordKind};
+    let mut list = any_ids();
+    let mut names: Vec<String> = [
+        RecordKind::Document,
+        RecordKind::Entity,
+        RecordKind::Claim,
+        RecordKind::Edge,
+    ]
+    .into_iter()
+    .flat_map(field_paths)
+    .collect();
+    names.sort();
+    names.dedup();
+    list.extend(
+        names
+            .into_iter()
+            .map(|n| CompletionCandidate::new(n).help(Some("field".into()))),
+    );
+    list
+}
+
+/// Completes the words of `--edge FROM REL TO`: entity and claim ids, and the relations.
+pub fn nodes_and_rels() -> Vec<CompletionCandidate> {
+    let mut list = rels();
+    list.extend(node_ids());
+    list
+}
+
 /// Completes the relations: asserts, denies, cites.
 pub fn rels() -> Vec<CompletionCandidate> {
     claimgraph::model::Rel::ALL

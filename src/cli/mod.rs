@@ -27,6 +27,7 @@ mod render;
 mod report;
 mod review;
 mod rm;
+mod set;
 mod show;
 mod sources;
 mod sparql;
@@ -96,6 +97,8 @@ enum Command {
     Add(add::Args),
     Link(link::Args),
     Unlink(unlink::Args),
+    Set(set::Args),
+    Unset(set::UnsetArgs),
     Rm(rm::Args),
     Rename(rename::Args),
     Merge(merge::Args),
@@ -202,6 +205,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Add(a) => add::run(a, &ctx, &mut out),
         Command::Link(a) => link::run(a, &ctx, &mut out),
         Command::Unlink(a) => unlink::run(a, &ctx, &mut out),
+        Command::Set(a) => set::run(a, &ctx, &mut out),
+        Command::Unset(a) => set::run_unset(a, &ctx, &mut out),
         Command::Rm(a) => rm::run(a, &ctx, &mut out),
         Command::Rename(a) => rename::run(a, &ctx, &mut out),
         Command::Merge(a) => merge::run(a, &ctx, &mut out),

@@ -20,6 +20,8 @@ pub struct NewEntity {
     pub aliases: Vec<String>,
     pub reliability: Option<Reliability>,
     pub note: Option<String>,
+    /// Add it even when its name or an alias is already another entity's.
+    pub force: bool,
 }
 
 /// A claim to add.
@@ -86,13 +88,19 @@ fn resolve_all(files: &Files, texts: &[String], want: Want) -> Result<Vec<Id>, E
     Ok(ids)
 }
 
-/// Adds an entity (docs/format.md §1).
+/// Adds an entity (docs/format.md §1). Refuses a name or alias that an existing entity already has
+/// (compared with [`crate::text::fold_name`]), naming that entity, unless `new.force`.
 pub fn add_entity(
     files: &mut Files,
     new: NewEntity,
     file: Option<&Path>,
 ) -> Result<Placed, EditError> {
     non_empty(&new.name, "the name")?;
+    if !new.force {
+        let names =
+            std::iter::once(new.name.as_str()).chain(new.aliases.iter().map(String::as_str));
+        super::ensure_names_free(files, names, None)?;
+    }
     let kind = new
         .kind
         .ok_or_else(|| EditError::Usage("an entity needs --kind".into()))?;
@@ -259,6 +267,34 @@ mod tests {
         };
         let e = add_claim(&mut f, bad, None).unwrap_err();
         assert!(matches!(e, EditError::Usage(_)), "{e}");
+    }
+
+    #[test]
+    fn an_entity_with_a_name_or_alias_another_has_is_refused_unless_forced() {
+        let mut f = split();
+        let twin = NewEntity {
+            name: "National Intelligence Service".into(),
+            kind: Some(Kind::Organization),
+            ..NewEntity::default()
+        };
+        let e = add_entity(&mut f, twin.clone(), None).unwrap_err();
+        assert!(
+            matches!(e, EditError::Refused(ref m) if m.contains("entity \"nis\"")),
+            "{e}"
+        );
+        let by_alias = NewEntity {
+            name: "Korea's spy agency".into(),
+            aliases: vec!["n.i.s".into()],
+            ..twin.clone()
+        };
+        assert!(add_entity(&mut f, by_alias, None).is_err());
+        assert!(f.files.iter().all(|x| !x.touched()));
+        let forced = NewEntity {
+            force: true,
+            ..twin
+        };
+        let p = add_entity(&mut f, forced, None).unwrap();
+        assert_eq!(p.id.as_str(), "national-intelligence-service");
     }
 
     #[test]

@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn link_with_another_document_adds_an_appearance() {
-        let mut f = two_docs();
+        let f = two_docs();
         f.validate().unwrap();
         let (dw, c1) = (Id::new("dw").unwrap(), Id::new("c1").unwrap());
         assert_eq!(appearances(&f, &dw, Rel::Asserts, &c1).len(), 2);

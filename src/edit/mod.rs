@@ -1,5 +1,5 @@
-//! Editing operations on a graph's files in memory: add, link, unlink, rm, rename, merge,
-//! review and import. Each is a pure function over [`Files`] that either changes the records
+//! Editing operations on a graph's files in memory: add, link, unlink, set, unset, rm,
+//! rename, merge, review and import. Each is a pure function over [`Files`] that either changes the records
 //! or returns an [`EditError`] having changed nothing that [`crate::store::edit`] would write
 //! (the store validates the whole edited graph before writing anyway).
 //!
@@ -11,6 +11,8 @@ mod add;
 mod edges;
 mod ids;
 mod import;
+mod names;
+mod set;
 mod slug;
 
 pub use add::{add_claim, add_document, add_entity, review, NewClaim, NewDocument, NewEntity};
@@ -20,6 +22,8 @@ pub use edges::{
 };
 pub use ids::{merge, rename, rm, Removed};
 pub use import::{import, parse_fragment, Imported};
+pub use names::{ensure_names_free, entity_named, NameClash};
+pub use set::{set, Change, FieldChanged, Target};
 pub use slug::{slug, unique_id};
 
 use crate::graph::Slot;

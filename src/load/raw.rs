@@ -1,6 +1,7 @@
 //! The file schema as parsed, before validation: strings borrowed from the input where
 //! they need no unescaping, so that parsing allocates little and every value can be checked
-//! afterwards with all errors collected.
+//! afterwards with all errors collected. The field names are those of [`crate::schema`]
+//! (a test holds the two together).
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -184,7 +185,8 @@ pub trait Sink<'de> {
     fn edge(&mut self, i: usize, e: Obj<RawEdge<'de>>);
 }
 
-const FILE_FIELDS: &[&str] = &["documents", "entities", "claims", "edges"];
+/// The four arrays of a file, in the order [`ArraySeed`] numbers them.
+const FILE_FIELDS: &[&str] = &crate::schema::ARRAYS;
 
 /// Parses one file object, handing each record to the sink as soon as it is read. Accepts
 /// an object with the four optional arrays and nothing else.
@@ -258,5 +260,21 @@ impl<'de, S: Sink<'de>> Visitor<'de> for ArraySeed<'_, S> {
             }
             i += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{tests::serde_fields, RecordKind};
+
+    #[test]
+    fn the_raw_records_accept_exactly_the_schema_fields() {
+        let names = |k: RecordKind| k.field_names().collect::<Vec<_>>();
+        assert_eq!(serde_fields::<RawDocument>(), names(RecordKind::Document));
+        assert_eq!(serde_fields::<RawEntity>(), names(RecordKind::Entity));
+        assert_eq!(serde_fields::<RawClaim>(), names(RecordKind::Claim));
+        assert_eq!(serde_fields::<RawReview>(), names(RecordKind::Review));
+        assert_eq!(serde_fields::<RawEdge>(), names(RecordKind::Edge));
     }
 }
