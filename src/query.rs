@@ -4,6 +4,7 @@
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::{Date, Id, Rel, Verdict};
 use crate::support::Support;
+use petgraph::Direction;
 use regex::Regex;
 use serde::Serialize;
 
@@ -33,6 +34,9 @@ pub struct ClaimFilter {
     pub cites: Vec<NodeIx>,
     pub grounded_in: Vec<NodeIx>,
     pub about: Vec<NodeIx>,
+    /// Documents (indices into the documents) that must state or report the claim: see
+    /// [`found_in`].
+    pub found_in: Vec<u32>,
     pub contested: bool,
     pub ungrounded: bool,
     pub circular: bool,
@@ -94,12 +98,31 @@ fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
         && f.about
             .iter()
             .all(|&a| claim.about.iter().any(|x| x == g.id(a)))
+        && f.found_in.iter().all(|&d| found_in(g, c, d))
         && f.topic.iter().all(|t| claim.topics.iter().any(|x| x == t))
         && f.grep.as_ref().is_none_or(|re| re.is_match(&claim.text))
         && f.verdict.is_none_or(|v| match v {
             VerdictFilter::Is(v) => claim.verdict() == Some(v),
             VerdictFilter::Unreviewed => claim.review.is_none(),
         })
+}
+
+/// Whether document `d` (index into the documents) states or reports claim `c` (docs/format.md
+/// §4.2, `--found-in`): the claim's `found_in` names it, or an edge to or from the claim was
+/// found in it.
+pub fn found_in(g: &ClaimGraph, c: NodeIx, d: u32) -> bool {
+    let doc = &g.document(d).doc.id;
+    g.claim(c).is_some_and(|claim| claim.found_in.contains(doc)) || {
+        let pg = g.petgraph();
+        pg.edges_directed(c, Direction::Incoming)
+            .chain(pg.edges_directed(c, Direction::Outgoing))
+            .any(|e| e.weight().in_doc == Some(d))
+    }
+}
+
+/// The claims document `d` states or reports ([`found_in`]), sorted by id.
+pub fn claims_found_in(g: &ClaimGraph, d: u32) -> Vec<NodeIx> {
+    g.sorted_by_id(g.claims().filter(|&c| found_in(g, c, d)).collect())
 }
 
 /// Everything the outputs of `claims` say about one claim (the JSON shape of docs/format.md §4.4).

@@ -1,7 +1,7 @@
 //! The claim filters of `claims` (docs/format.md §4), shared by every command that selects claims
 //! (`claims`, `export`): their flags, and their translation into a library [`ClaimFilter`].
 
-use super::{completions, resolve_node, CliError};
+use super::{completions, resolve_document, resolve_node, CliError};
 use claimgraph::graph::ClaimGraph;
 use claimgraph::query::{ClaimFilter, VerdictFilter};
 use clap_complete::ArgValueCandidates;
@@ -27,6 +27,10 @@ pub struct FilterArgs {
     /// Claims about entity ID.
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     about: Vec<String>,
+    /// Claims document DOC states or reports: its found_in names DOC, or an edge to or from
+    /// the claim was found in DOC.
+    #[arg(long, value_name = "DOC", add = ArgValueCandidates::new(completions::document_ids))]
+    found_in: Vec<String>,
     /// Claims that someone asserts and someone denies.
     #[arg(long)]
     contested: bool,
@@ -84,6 +88,11 @@ impl FilterArgs {
             cites: nodes(&self.cites)?,
             grounded_in: nodes(&self.grounded_in)?,
             about: nodes(&self.about)?,
+            found_in: self
+                .found_in
+                .iter()
+                .map(|t| resolve_document(g, t))
+                .collect::<Result<Vec<_>, _>>()?,
             contested: self.contested,
             ungrounded: self.ungrounded,
             circular: self.circular,
@@ -107,6 +116,7 @@ impl FilterArgs {
             cites,
             grounded_in,
             about,
+            found_in,
             contested,
             ungrounded,
             circular,
@@ -120,9 +130,17 @@ impl FilterArgs {
         rests_only_on.is_some()
             || grep.is_some()
             || verdict.is_some()
-            || [asserted_by, denied_by, cites, grounded_in, about, topic]
-                .iter()
-                .any(|list| !list.is_empty())
+            || [
+                asserted_by,
+                denied_by,
+                cites,
+                grounded_in,
+                about,
+                found_in,
+                topic,
+            ]
+            .iter()
+            .any(|list| !list.is_empty())
             || [
                 contested,
                 ungrounded,

@@ -264,6 +264,22 @@ pub fn resolve_node(g: &ClaimGraph, text: &str) -> Result<NodeIx, CliError> {
     }
 }
 
+/// Resolves `text` to a document, as its index (exit 2 for an entity, a claim or an
+/// unknown id).
+pub fn resolve_document(g: &ClaimGraph, text: &str) -> Result<u32, CliError> {
+    match resolve(g, text)? {
+        Slot::Doc(d) => Ok(d),
+        Slot::Node(ix) => Err(CliError::Usage(format!(
+            "{text:?} is {}; expected a document",
+            if g.is_claim(ix) {
+                "a claim"
+            } else {
+                "an entity"
+            }
+        ))),
+    }
+}
+
 /// Resolves `text` to a claim (exit 2 otherwise).
 pub fn resolve_claim(g: &ClaimGraph, text: &str) -> Result<NodeIx, CliError> {
     let ix = resolve_node(g, text)?;

@@ -2,18 +2,24 @@
 
 use super::completions;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
+use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record, Slot};
 use claimgraph::model::{Id, Rel};
 use claimgraph::query;
+use claimgraph::schema::RecordKind;
 use claimgraph::support::Support;
+use claimgraph::text::terminal_safe;
 use clap_complete::ArgValueCandidates;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
 
 /// Show one claim, entity or document with all its edges.
+///
+/// A document is shown with what it states: each claim it states or reports (its found_in,
+/// or an edge at the claim found in it) with the edges at that claim found in the document,
+/// quotes and dates, then the other edges found in it (relays between entities).
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph show nis\n  claimgraph show Pyongyang --format json"
@@ -30,18 +36,17 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
     let s = Support::new(g);
-    let value = match resolve(g, &args.id)? {
-        Slot::Doc(d) => document_json(g, d),
-        Slot::Node(ix) => node_json(g, &s, ix),
-    };
-    match args.format {
-        TextFormat::Json => write_json(out, &value)?,
-        TextFormat::Text => write_text(out, &value, 0)?,
+    match (resolve(g, &args.id)?, args.format) {
+        (Slot::Doc(d), TextFormat::Json) => write_json(out, &document_json(g, d))?,
+        (Slot::Doc(d), TextFormat::Text) => write_document(out, g, d)?,
+        (Slot::Node(ix), TextFormat::Json) => write_json(out, &node_json(g, &s, ix))?,
+        (Slot::Node(ix), TextFormat::Text) => write_text(out, &node_json(g, &s, ix), 0)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The edges touching `ix`, as `{rel, from|to, in, quote, date}` objects.
+/// The edges touching `ix`, as `{rel, from|to, in, quote, date, note}` objects: one per
+/// appearance (a relation found in two documents is two edges).
 fn edges_json(g: &ClaimGraph, ix: NodeIx, dir: Direction) -> Vec<serde_json::Value> {
     let mut list: Vec<_> = g
         .petgraph()
@@ -68,6 +73,9 @@ fn edges_json(g: &ClaimGraph, ix: NodeIx, dir: Direction) -> Vec<serde_json::Val
             }
             if let Some(d) = &rec.date {
                 obj.insert("date".into(), json!(d));
+            }
+            if let Some(n) = &rec.note {
+                obj.insert("note".into(), json!(n));
             }
             v
         })
@@ -127,60 +135,96 @@ fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
     v
 }
 
+/// A document with what it states: the claims it states or reports (its `found_in`, or an
+/// edge at the claim found in it, as `claims --found-in`) and every edge found in it.
 fn document_json(g: &ClaimGraph, d: u32) -> serde_json::Value {
     let data = g.document(d);
     let mut v = serde_json::to_value(&data.doc).expect("documents serialize");
-    let claims: Vec<&Id> = g.sorted_ids(g.claims().filter(|&c| {
-        g.claim(c)
-            .is_some_and(|c| c.found_in.contains(&data.doc.id))
-    }));
-    let edges: Vec<String> = {
-        let mut list: Vec<String> = g
-            .petgraph()
-            .edge_references()
-            .filter(|e| e.weight().in_doc == Some(d))
-            .map(|e| {
-                format!(
-                    "{} {} {}",
-                    g.id(e.source()),
-                    e.weight().rel,
-                    g.id(e.target())
-                )
-            })
-            .collect();
-        list.sort();
-        list
-    };
+    let claims: Vec<&Id> = query::claims_found_in(g, d)
+        .into_iter()
+        .map(|c| g.id(c))
+        .collect();
     let obj = v.as_object_mut().expect("object");
     obj.insert("type".into(), json!("document"));
     obj.insert("claims".into(), json!(claims));
-    obj.insert("edges".into(), json!(edges));
+    obj.insert("edges".into(), json!(appearance::in_document(g, d)));
     v
 }
 
-/// The order fields are shown in; anything else follows in name order.
-const FIELD_ORDER: &[&str] = &[
-    "type",
-    "id",
-    "name",
-    "title",
-    "text",
-    "kind",
-    "tags",
-    "part_of",
+/// `show DOC` as text: the document's fields, then each claim it states with the edges at
+/// that claim found in it, then the edges between entities (relays).
+fn write_document(out: &mut dyn Write, g: &ClaimGraph, d: u32) -> Result<(), CliError> {
+    let v = document_json(g, d);
+    let mut fields = v.clone();
+    let obj = fields.as_object_mut().expect("object");
+    obj.remove("claims");
+    obj.remove("edges");
+    let claims = query::claims_found_in(g, d);
+    let edges = appearance::in_document(g, d);
+    obj.insert(
+        "states".into(),
+        json!(format!(
+            "{}, {}",
+            count(claims.len(), "claim"),
+            count(edges.len(), "edge")
+        )),
+    );
+    write_text(out, &fields, 0)?;
+    if !claims.is_empty() {
+        writeln!(out, "claims:")?;
+    }
+    for &c in &claims {
+        let id = g.id(c);
+        let text = g.claim(c).map_or("", |x| x.text.as_str());
+        writeln!(out, "  {}: {}", id, terminal_safe(text))?;
+        for a in edges.iter().filter(|a| a.from == id || a.to == id) {
+            let rel = if a.to == id {
+                format!("{} {}", a.from, a.rel)
+            } else {
+                format!("{} {}", a.rel, a.to)
+            };
+            writeln!(out, "    - {rel}{}", details(a))?;
+        }
+    }
+    let others: Vec<&Appearance> = edges
+        .iter()
+        .filter(|a| !claims.iter().any(|&c| g.id(c) == a.from || g.id(c) == a.to))
+        .collect();
+    if !others.is_empty() {
+        writeln!(out, "other edges:")?;
+        for a in others {
+            writeln!(out, "  - {} {} {}{}", a.from, a.rel, a.to, details(a))?;
+        }
+    }
+    Ok(())
+}
+
+/// `  “quote” · date · note: …` for an edge shown under its document.
+fn details(a: &Appearance) -> String {
+    let mut parts = Vec::new();
+    if let Some(q) = a.quote {
+        parts.push(format!("“{}”", terminal_safe(q)));
+    }
+    if let Some(d) = a.date {
+        parts.push(d.to_string());
+    }
+    if let Some(n) = a.note {
+        parts.push(format!("note: {}", terminal_safe(n)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", parts.join(" · "))
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What `show` adds after a record's own fields, in this order (derived facts, then edges).
+const DERIVED_ORDER: &[&str] = &[
     "origin",
-    "aliases",
-    "reliability",
-    "date",
-    "published",
-    "publisher",
-    "url",
-    "about",
-    "topics",
-    "found_in",
-    "credibility",
-    "review",
-    "note",
     "ground",
     "asserted_by",
     "denied_by",
@@ -195,11 +239,30 @@ const FIELD_ORDER: &[&str] = &[
     "ungrounded",
     "single_origin",
     "independent",
+    "states",
     "claims",
     "edges",
     "edges_out",
     "edges_in",
 ];
+
+/// The order fields of `v` are shown in: `type`, the record's fields in file order (from
+/// the schema, by the object's `type`; a review's for an object with a `verdict`), then
+/// [`DERIVED_ORDER`]; anything else follows in name order.
+fn field_order(v: &serde_json::Map<String, serde_json::Value>) -> Vec<&'static str> {
+    let kind = match v.get("type").and_then(|t| t.as_str()) {
+        Some("document") => Some(RecordKind::Document),
+        Some("entity") => Some(RecordKind::Entity),
+        Some("claim") => Some(RecordKind::Claim),
+        _ if v.contains_key("verdict") => Some(RecordKind::Review),
+        _ => None,
+    };
+    let own = kind.into_iter().flat_map(|k| k.field_names());
+    std::iter::once("type")
+        .chain(own)
+        .chain(DERIVED_ORDER.iter().copied())
+        .collect()
+}
 
 /// Prints a JSON object as aligned `key: value` lines; short lists inline, long ones one
 /// item per line.
@@ -209,13 +272,11 @@ fn write_text(out: &mut dyn Write, v: &serde_json::Value, indent: usize) -> Resu
         writeln!(out, "{pad}{}", scalar(v))?;
         return Ok(());
     };
+    let order = field_order(obj);
     let mut keys: Vec<&String> = obj.keys().collect();
     keys.sort_by_key(|k| {
         (
-            FIELD_ORDER
-                .iter()
-                .position(|f| f == k)
-                .unwrap_or(usize::MAX),
+            order.iter().position(|f| f == k).unwrap_or(usize::MAX),
             k.to_string(),
         )
     });
@@ -269,6 +330,9 @@ fn scalar(v: &serde_json::Value) -> String {
             }
             if let Some(q) = o.get("quote").and_then(|x| x.as_str()) {
                 s.push_str(&format!("  \"{q}\""));
+            }
+            if let Some(n) = o.get("note").and_then(|x| x.as_str()) {
+                s.push_str(&format!("  (note: {n})"));
             }
             s
         }
