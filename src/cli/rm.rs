@@ -1,34 +1,43 @@
 //! `rm`: remove a record, refusing while anything refers to it.
 
+use super::completions;
 use super::editing::edit;
 use super::{CliError, Ctx};
 use claimgraph::edit;
+use claimgraph::text::terminal_safe;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Remove a document, entity or claim.
+/// Remove documents, entities or claims: all of them, or none.
 ///
-/// Refuses (exit 1, listing them) while edges or other records refer to it; --cascade
-/// removes those edges and clears the other references too. A claim's reviewer is never
-/// cleared: rename or merge the entity instead.
+/// Refuses (exit 1, listing them) while edges or other records refer to one of them
+/// (references from records removed with it do not count); --cascade removes those edges
+/// and clears the other references too. A claim's reviewer is never cleared: rename or
+/// merge the entity instead.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph rm nk-poverty-60pct\n  claimgraph rm nk-poverty-60pct --cascade"
+    after_help = "Examples:\n  claimgraph rm nk-poverty-60pct\n  claimgraph rm nk-poverty-60pct nk-gdp-24-5bn-2022 --cascade"
 )]
 pub struct Args {
-    /// The record (an id, or an entity's name or alias).
-    id: String,
+    /// The records (ids, or entities' names or aliases).
+    #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(completions::any_ids))]
+    ids: Vec<String>,
     /// Also remove the edges that start or end at it, and clear other references to it.
     #[arg(long)]
     cascade: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let r = edit(ctx, |files| edit::rm(files, &args.id, args.cascade))?;
-    let id = r.id.map(|i| i.to_string()).unwrap_or_default();
-    eprintln!(
-        "claimgraph: removed {id} from {} ({} edges, {} other references with it)",
-        r.file, r.edges, r.references
-    );
+    let removed = edit(ctx, |files| edit::rm(files, &args.ids, args.cascade))?;
+    for r in removed {
+        let id = r.id.map(|i| i.to_string()).unwrap_or_default();
+        eprintln!(
+            "claimgraph: removed {id} from {} ({} edges, {} other references with it)",
+            terminal_safe(&r.file),
+            r.edges,
+            r.references
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

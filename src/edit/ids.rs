@@ -20,17 +20,21 @@ pub struct Removed {
     pub references: usize,
 }
 
-/// Every place that refers to `id`, as `file: what` lines (the record itself excluded).
-fn references(files: &Files, id: &Id) -> Vec<String> {
+/// A place that refers to a record: the referring record's id (`None` for an edge) and a
+/// `file: what` line.
+type Reference = (Option<Id>, String);
+
+/// Every place that refers to `id` (the record itself excluded).
+fn references(files: &Files, id: &Id) -> Vec<Reference> {
     let mut out = Vec::new();
     for f in &files.files {
         let d = &f.data;
         let name = f.name();
         for e in &d.edges {
             if &e.from == id || &e.to == id {
-                out.push(format!("{name}: edge {} {} {}", e.from, e.rel, e.to));
+                out.push((None, format!("{name}: edge {}", super::describe(e))));
             } else if e.in_doc.as_ref() == Some(id) {
-                out.push(format!("{name}: edge {} {} {} (in)", e.from, e.rel, e.to));
+                out.push((None, format!("{name}: edge {} (in)", super::describe(e))));
             }
         }
         for c in &d.claims {
@@ -40,30 +44,54 @@ fn references(files: &Files, id: &Id) -> Vec<String> {
                 ("review.by", c.review.as_ref().is_some_and(|r| &r.by == id)),
             ] {
                 if hit {
-                    out.push(format!("{name}: claim {} ({field})", c.id));
+                    let line = format!("{name}: claim {} ({field})", c.id);
+                    out.push((Some(c.id.clone()), line));
                 }
             }
         }
         for e in d.entities.iter().filter(|e| e.part_of.as_ref() == Some(id)) {
-            out.push(format!("{name}: entity {} (part_of)", e.id));
+            out.push((
+                Some(e.id.clone()),
+                format!("{name}: entity {} (part_of)", e.id),
+            ));
         }
         for doc in d
             .documents
             .iter()
             .filter(|x| x.publisher.as_ref() == Some(id))
         {
-            out.push(format!("{name}: document {} (publisher)", doc.id));
+            let line = format!("{name}: document {} (publisher)", doc.id);
+            out.push((Some(doc.id.clone()), line));
         }
     }
     out
 }
 
-/// Removes the record `id`. While anything refers to it, refuses (listing the references)
-/// unless `cascade`, which removes the edges that start or end at it and clears the other
-/// references. A review by it is never cleared: that would lose a verdict.
-pub fn rm(files: &mut Files, id: &str, cascade: bool) -> Result<Removed, EditError> {
-    let id = resolve(files, id, Want::Any)?;
-    let refs = references(files, &id);
+/// Removes the records `ids`, all or none. While anything other than the records removed
+/// refers to one of them, refuses (listing the references) unless `cascade`, which removes
+/// the edges that start or end at them and clears the other references. A review by one of
+/// them is never cleared: that would lose a verdict. Returns what each removal took out.
+pub fn rm(files: &mut Files, ids: &[String], cascade: bool) -> Result<Vec<Removed>, EditError> {
+    let mut gone: Vec<Id> = Vec::with_capacity(ids.len());
+    for text in ids {
+        let id = resolve(files, text, Want::Any)?;
+        if !gone.contains(&id) {
+            gone.push(id);
+        }
+    }
+    let mut refs: Vec<String> = Vec::new();
+    for id in &gone {
+        let outside = references(files, id)
+            .into_iter()
+            .filter(|(by, _)| by.as_ref().is_none_or(|b| !gone.contains(b)))
+            .map(|(_, line)| line);
+        for line in outside {
+            // An edge between two of them is listed once.
+            if !refs.contains(&line) {
+                refs.push(line);
+            }
+        }
+    }
     let reviews: Vec<&String> = refs.iter().filter(|r| r.ends_with("(review.by)")).collect();
     if !refs.is_empty() && (!cascade || !reviews.is_empty()) {
         let (list, advice) = if cascade {
@@ -77,13 +105,20 @@ pub fn rm(files: &mut Files, id: &str, cascade: bool) -> Result<Removed, EditErr
                 "remove them first, or use --cascade",
             )
         };
+        let names: Vec<String> = gone.iter().map(|id| quoted(id.as_str())).collect();
         return Err(EditError::Refused(format!(
-            "cannot remove {}: {} still refer to it ({advice}):\n  {}",
-            quoted(id.as_str()),
+            "cannot remove {}: {} still refer to {} ({advice}):\n  {}",
+            names.join(", "),
             list.len(),
+            if gone.len() == 1 { "it" } else { "them" },
             list.join("\n  ")
         )));
     }
+    Ok(gone.iter().map(|id| remove_one(files, id)).collect())
+}
+
+/// Takes the record `id` out, with the edges at it, and clears references to it.
+fn remove_one(files: &mut Files, id: &Id) -> Removed {
     let mut removed = Removed {
         id: Some(id.clone()),
         ..Removed::default()
@@ -91,18 +126,18 @@ pub fn rm(files: &mut Files, id: &str, cascade: bool) -> Result<Removed, EditErr
     for f in &mut files.files {
         let d = &mut f.data;
         let before = d.edges.len();
-        d.edges.retain(|e| e.from != id && e.to != id);
+        d.edges.retain(|e| &e.from != id && &e.to != id);
         removed.edges += before - d.edges.len();
-        removed.references += clear_references(d, &id);
+        removed.references += clear_references(d, id);
         let n = d.documents.len() + d.entities.len() + d.claims.len();
-        d.documents.retain(|x| x.id != id);
-        d.entities.retain(|x| x.id != id);
-        d.claims.retain(|x| x.id != id);
+        d.documents.retain(|x| &x.id != id);
+        d.entities.retain(|x| &x.id != id);
+        d.claims.retain(|x| &x.id != id);
         if d.documents.len() + d.entities.len() + d.claims.len() != n {
             removed.file = f.name();
         }
     }
-    Ok(removed)
+    removed
 }
 
 /// Clears every non-edge reference to `id` in `d`; returns how many.
@@ -249,12 +284,39 @@ mod tests {
     use super::*;
     use crate::edit::tests::{files, split};
 
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn rm_of_several_ids_is_all_or_nothing() {
+        let mut f = split();
+        // sk is referred to by nis's part_of only: removing both is fine.
+        let e = rm(&mut f, &ids(&["sk", "dw"]), false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("cannot remove \"sk\", \"dw\"") && e.contains("edge dw asserts c1"),
+            "{e}"
+        );
+        assert!(f.files.iter().all(|x| !x.touched()), "nothing removed");
+        let e = rm(&mut f, &ids(&["sk", "nis"]), false)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("(part_of)"), "nis's part_of goes with nis: {e}");
+        let done = rm(&mut f, &ids(&["sk", "nis", "NIS"]), true).unwrap();
+        assert_eq!(done.len(), 2, "an id named twice is removed once");
+        f.validate().unwrap();
+        let e = rm(&mut f, &ids(&["c1", "ghost"]), true).unwrap_err();
+        assert!(matches!(e, EditError::Usage(_)), "{e}");
+    }
+
     #[test]
     fn rm_refuses_while_referenced_and_lists_the_references() {
         let mut f = split();
-        let e = rm(&mut f, "nis", false).unwrap_err().to_string();
+        let e = rm(&mut f, &ids(&["nis"]), false).unwrap_err().to_string();
         assert!(e.contains("g/edges.json: edge nis asserts c1"), "{e}");
-        let e = rm(&mut f, "sk", false).unwrap_err().to_string();
+        let e = rm(&mut f, &ids(&["sk"]), false).unwrap_err().to_string();
         assert!(e.contains("g/entities.json: entity nis (part_of)"), "{e}");
         assert!(f.files.iter().all(|x| !x.touched()));
     }
@@ -262,13 +324,13 @@ mod tests {
     #[test]
     fn rm_cascade_removes_edges_and_clears_references() {
         let mut f = split();
-        let r = rm(&mut f, "doc1", true).unwrap();
+        let r = rm(&mut f, &ids(&["doc1"]), true).unwrap().remove(0);
         assert_eq!(
             (r.edges, r.references, r.file.as_str()),
             (0, 2, "g/article.json")
         );
         f.validate().unwrap();
-        let r = rm(&mut f, "c1", true).unwrap();
+        let r = rm(&mut f, &ids(&["c1"]), true).unwrap().remove(0);
         assert_eq!(r.edges, 2);
         f.validate().unwrap();
     }
@@ -279,7 +341,7 @@ mod tests {
             "a.json",
             r#"{"entities":[{"id":"x","name":"X","kind":"country"}],"claims":[{"id":"c","text":"C","review":{"verdict":"false","by":"x"}}]}"#,
         )]);
-        let e = rm(&mut f, "x", true).unwrap_err().to_string();
+        let e = rm(&mut f, &ids(&["x"]), true).unwrap_err().to_string();
         assert!(e.contains("claim c (review.by)"), "{e}");
     }
 
