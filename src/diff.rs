@@ -1,8 +1,17 @@
 //! `diff`: what changed between two versions of a graph, as a fact-checker reads a change —
-//! claims added and removed, texts reworded, `asserts`/`denies`/`cites` edges added and
-//! removed, verdicts changed, and claims whose grounds or `rests_only_on(TAG)` status
-//! changed (docs/format.md §2). [`diff`] compares two loaded graphs; [`to_markdown`] renders
-//! the result.
+//! documents, entities and claims added, removed or changed (field by field), texts
+//! reworded, relations (`asserts`/`denies`/`cites`) added and removed, their appearances in
+//! documents added, removed or changed, reviews and verdicts changed, and claims whose
+//! grounds or `rests_only_on(TAG)` status changed (docs/format.md §2). [`diff`] compares two loaded
+//! graphs; [`to_markdown`] renders the result.
+
+mod markdown;
+mod records;
+
+pub use markdown::to_markdown;
+pub use records::{
+    AppearanceChange, AppearanceRef, FieldChange, RecordChange, RecordRef, ReviewChange,
+};
 
 use crate::graph::ClaimGraph;
 use crate::model::{Edge, Id, Rel, Verdict};
@@ -10,7 +19,6 @@ use crate::query::grounds_ids;
 use crate::support::Support;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 /// A claim added or removed: its id and text, and its grounds, `rests_only_on(tag)` and
 /// verdict in the graph that has it.
@@ -63,17 +71,35 @@ pub struct RestsChange {
     pub new: bool,
 }
 
-/// Every change between two graphs that a fact-checker reviews. Lists are sorted by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Every change between two graphs that a fact-checker reviews. Lists are sorted by id
+/// (edges and appearances by `from`, `rel`, `to`, `in`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GraphDiff {
     /// The tag of the `rests_only_on` comparison.
     pub tag: String,
+    pub documents_added: Vec<RecordRef>,
+    pub documents_removed: Vec<RecordRef>,
+    pub documents_changed: Vec<RecordChange>,
+    pub entities_added: Vec<RecordRef>,
+    pub entities_removed: Vec<RecordRef>,
+    pub entities_changed: Vec<RecordChange>,
     pub claims_added: Vec<ClaimRef>,
     pub claims_removed: Vec<ClaimRef>,
     pub text_changed: Vec<TextChange>,
+    /// Claims whose other fields changed (not the text or the review, listed apart).
+    pub claims_changed: Vec<RecordChange>,
+    /// Relations `(from, rel, to)` that no edge stated before / states now.
     pub edges_added: Vec<EdgeKey>,
     pub edges_removed: Vec<EdgeKey>,
+    /// Edges (`from`, `rel`, `to`, `in`: one appearance of a relation) added or removed,
+    /// including those of the relations above.
+    pub appearances_added: Vec<AppearanceRef>,
+    pub appearances_removed: Vec<AppearanceRef>,
+    /// Edges whose quote, date or note changed.
+    pub appearances_changed: Vec<AppearanceChange>,
     pub verdict_changed: Vec<VerdictChange>,
+    /// Reviews added, removed or changed in any field.
+    pub reviews_changed: Vec<ReviewChange>,
     pub grounds_changed: Vec<GroundsChange>,
     pub rests_only_on_changed: Vec<RestsChange>,
 }
@@ -81,14 +107,47 @@ pub struct GraphDiff {
 impl GraphDiff {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.claims_added.is_empty()
-            && self.claims_removed.is_empty()
-            && self.text_changed.is_empty()
-            && self.edges_added.is_empty()
-            && self.edges_removed.is_empty()
-            && self.verdict_changed.is_empty()
-            && self.grounds_changed.is_empty()
-            && self.rests_only_on_changed.is_empty()
+        let GraphDiff {
+            tag: _,
+            documents_added,
+            documents_removed,
+            documents_changed,
+            entities_added,
+            entities_removed,
+            entities_changed,
+            claims_added,
+            claims_removed,
+            text_changed,
+            claims_changed,
+            edges_added,
+            edges_removed,
+            appearances_added,
+            appearances_removed,
+            appearances_changed,
+            verdict_changed,
+            reviews_changed,
+            grounds_changed,
+            rests_only_on_changed,
+        } = self;
+        documents_added.is_empty()
+            && documents_removed.is_empty()
+            && documents_changed.is_empty()
+            && entities_added.is_empty()
+            && entities_removed.is_empty()
+            && entities_changed.is_empty()
+            && claims_added.is_empty()
+            && claims_removed.is_empty()
+            && text_changed.is_empty()
+            && claims_changed.is_empty()
+            && edges_added.is_empty()
+            && edges_removed.is_empty()
+            && appearances_added.is_empty()
+            && appearances_removed.is_empty()
+            && appearances_changed.is_empty()
+            && verdict_changed.is_empty()
+            && reviews_changed.is_empty()
+            && grounds_changed.is_empty()
+            && rests_only_on_changed.is_empty()
     }
 }
 
@@ -108,6 +167,7 @@ fn claim_ids(g: &ClaimGraph) -> BTreeSet<&str> {
     g.claims().map(|ix| g.id(ix).as_str()).collect()
 }
 
+/// The relations of `g`: every `(from, rel, to)` some edge states.
 fn edge_keys(g: &ClaimGraph) -> BTreeSet<EdgeKey> {
     g.edge_records()
         .into_iter()
@@ -135,6 +195,7 @@ pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
     let (ea, eb) = (edge_keys(old), edge_keys(new));
     d.edges_added = eb.difference(&ea).cloned().collect();
     d.edges_removed = ea.difference(&eb).cloned().collect();
+    records::compare(old, new, &mut d);
     for id in a.intersection(&b) {
         let (x, y) = (
             old.node_by_id(id).expect("claim"),
@@ -142,6 +203,7 @@ pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
         );
         let (cx, cy) = (old.claim(x).expect("claim"), new.claim(y).expect("claim"));
         let id = cx.id.clone();
+        records::compare_claims(cx, cy, &mut d);
         if cx.text != cy.text {
             d.text_changed.push(TextChange {
                 id: id.clone(),
@@ -181,113 +243,6 @@ pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
         }
     }
     d
-}
-
-fn verdict_text(v: Option<Verdict>) -> &'static str {
-    v.map_or("unreviewed", |v| v.as_str())
-}
-
-/// The diff as Markdown: one section per kind of change, only the non-empty ones.
-pub fn to_markdown(d: &GraphDiff) -> String {
-    let mut md = String::new();
-    if d.is_empty() {
-        md.push_str("No changes to claims, edges, verdicts or grounds.\n");
-        return md;
-    }
-    let mut section = |title: &str, lines: Vec<String>| {
-        if !lines.is_empty() {
-            let _ = writeln!(md, "## {title} ({})\n", lines.len());
-            for l in lines {
-                let _ = writeln!(md, "- {l}");
-            }
-            md.push('\n');
-        }
-    };
-    let tag = d.tag.clone();
-    let ids = |l: &[Id]| {
-        l.iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let claim = |c: &ClaimRef| {
-        let grounds = if c.grounds.is_empty() {
-            "none (ungrounded)".to_string()
-        } else {
-            ids(&c.grounds)
-        };
-        let only = if c.rests_only_on {
-            format!("; rests only on {tag}")
-        } else {
-            String::new()
-        };
-        format!(
-            "`{}`: {}\n  (grounds: {grounds}{only}; verdict: {})",
-            c.id,
-            c.text,
-            verdict_text(c.verdict)
-        )
-    };
-    let edge = |e: &EdgeKey| format!("`{}` {} `{}`", e.from, e.rel, e.to);
-    section("Claims added", d.claims_added.iter().map(claim).collect());
-    section(
-        "Claims removed",
-        d.claims_removed.iter().map(claim).collect(),
-    );
-    section(
-        "Text changed",
-        d.text_changed
-            .iter()
-            .map(|t| format!("`{}`:\n  - old: {}\n  - new: {}", t.id, t.old, t.new))
-            .collect(),
-    );
-    section("Edges added", d.edges_added.iter().map(edge).collect());
-    section("Edges removed", d.edges_removed.iter().map(edge).collect());
-    section(
-        "Verdicts changed",
-        d.verdict_changed
-            .iter()
-            .map(|v| {
-                format!(
-                    "`{}`: {} → {}",
-                    v.id,
-                    verdict_text(v.old),
-                    verdict_text(v.new)
-                )
-            })
-            .collect(),
-    );
-    section(
-        "Grounds changed",
-        d.grounds_changed
-            .iter()
-            .map(|g| {
-                let mut parts = Vec::new();
-                if !g.added.is_empty() {
-                    parts.push(format!("+ {}", ids(&g.added)));
-                }
-                if !g.removed.is_empty() {
-                    parts.push(format!("− {}", ids(&g.removed)));
-                }
-                format!("`{}`: {}", g.id, parts.join("; "))
-            })
-            .collect(),
-    );
-    section(
-        &format!("Rests only on {tag}: changed"),
-        d.rests_only_on_changed
-            .iter()
-            .map(|r| {
-                let word = if r.new {
-                    "now rests only on"
-                } else {
-                    "no longer rests only on"
-                };
-                format!("`{}` {word} {tag}", r.id)
-            })
-            .collect(),
-    );
-    md
 }
 
 #[cfg(test)]
@@ -332,5 +287,59 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("`c`: unreviewed → mixed"), "{md}");
+    }
+
+    #[test]
+    fn documents_entities_appearances_and_reviews_are_compared_field_by_field() {
+        let old = r#"{"documents":[{"id":"d1","title":"One"},{"id":"gone","title":"Gone"}],
+            "entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"]},{"id":"ap","name":"AP","kind":"organization"}],
+            "claims":[{"id":"c","text":"C.","review":{"verdict":"mixed","by":"ap"}}],
+            "edges":[{"from":"nis","rel":"asserts","to":"c","in":"d1","quote":"old words"},{"from":"ap","rel":"asserts","to":"c","in":"gone"}]}"#;
+        let new = r#"{"documents":[{"id":"d1","title":"One, retitled"},{"id":"d2","title":"Two"}],
+            "entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence","government"]},{"id":"kcna","name":"KCNA","kind":"organization"}],
+            "claims":[{"id":"c","text":"C.","topics":["arms"],"review":{"verdict":"mixed","by":"nis"}}],
+            "edges":[{"from":"nis","rel":"asserts","to":"c","in":"d1","quote":"new words"},{"from":"nis","rel":"asserts","to":"c","in":"d2"},{"from":"kcna","rel":"denies","to":"c","in":"d2"}]}"#;
+        let d = diff(&graph(old), &graph(new), "intelligence");
+        let ids = |l: &[RecordRef]| l.iter().map(|r| r.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&d.documents_added), ["d2"]);
+        assert_eq!(ids(&d.documents_removed), ["gone"]);
+        assert_eq!(d.documents_changed[0].changes[0].field, "title");
+        assert_eq!(
+            (ids(&d.entities_added), ids(&d.entities_removed)),
+            (vec!["kcna".into()], vec!["ap".into()])
+        );
+        assert_eq!(
+            d.entities_changed[0].changes[0].new,
+            serde_json::json!(["intelligence", "government"])
+        );
+        assert_eq!(d.claims_changed[0].changes[0].field, "topics");
+        assert_eq!(
+            d.reviews_changed[0].new.as_ref().unwrap().by.as_str(),
+            "nis"
+        );
+        assert!(
+            d.verdict_changed.is_empty(),
+            "the verdict itself did not change"
+        );
+        let added: Vec<String> = d
+            .appearances_added
+            .iter()
+            .map(|a| format!("{} {} {}", a.from, a.rel, a.in_doc.as_ref().unwrap()))
+            .collect();
+        assert_eq!(added, ["kcna denies d2", "nis asserts d2"]);
+        assert_eq!(d.appearances_removed.len(), 1);
+        assert_eq!(d.appearances_changed[0].changes[0].field, "quote");
+        let md = to_markdown(&d);
+        for want in [
+            "## Documents added (1)\n\n- `d2`: Two",
+            "- `d1`: title: “One” → “One, retitled”",
+            "## Entities removed (1)\n\n- `ap`: AP (organization)",
+            "- `kcna` denies `c` (in `d2`)",
+            "## Appearances added (1)\n\n- `nis` asserts `c` in `d2`",
+            "- `nis` asserts `c` in `d1`: quote: “old words” → “new words”",
+            "- `c`: mixed by `ap` → mixed by `nis`",
+        ] {
+            assert!(md.contains(want), "{want}\n{md}");
+        }
     }
 }

@@ -9,10 +9,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-/// Compare two versions of a graph: claims, texts, edges, verdicts and grounds.
+/// Compare two versions of a graph: documents, entities, claims, edges, reviews, grounds.
 ///
-/// Lists claims added and removed, texts changed, asserts/denies/cites edges added and
-/// removed, verdict changes, and claims whose grounds or rests-only-on-TAG status changed.
+/// Lists documents, entities and claims added, removed or changed (field by field), texts
+/// changed, asserts/denies/cites relations added and removed, their appearances in
+/// documents added, removed or changed (quote, date, note), reviews and verdicts changed,
+/// and claims whose grounds or rests-only-on-TAG status changed.
 /// Give two graph paths, or --rev REV to compare the graph as committed at REV (read with
 /// `git show`) with the working graph.
 #[derive(Debug, clap::Args)]
