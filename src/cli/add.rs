@@ -1,9 +1,11 @@
 //! `add`: a new entity, claim or document; prints its id on stdout.
 
+use super::completions;
 use super::editing::{edit, file_arg};
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, NewClaim, NewDocument, NewEntity};
 use claimgraph::model::{Credibility, Date, Kind, Reliability, Tag, ValueError};
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,13 +66,13 @@ struct EntityArgs {
     #[arg(long)]
     name: String,
     /// country, person or organization.
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(completions::kinds))]
     kind: Kind,
     /// A source type (docs/format.md §3), repeatable.
-    #[arg(long = "tag", value_name = "TAG", value_parser = |s: &str| Tag::new(s))]
+    #[arg(long = "tag", value_name = "TAG", value_parser = |s: &str| Tag::new(s), add = ArgValueCandidates::new(completions::tags_and_vocabulary))]
     tags: Vec<Tag>,
     /// The entity it is part of (an id, name or alias).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     part_of: Option<String>,
     /// Another name, repeatable.
     #[arg(long = "alias", value_name = "NAME")]
@@ -97,13 +99,13 @@ struct ClaimArgs {
     #[arg(long, value_parser = |s: &str| Date::new(s))]
     date: Option<Date>,
     /// An entity the claim is about, repeatable.
-    #[arg(long = "about", value_name = "ID")]
+    #[arg(long = "about", value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     about: Vec<String>,
     /// A topic, repeatable.
-    #[arg(long = "topic", value_name = "TOPIC")]
+    #[arg(long = "topic", value_name = "TOPIC", add = ArgValueCandidates::new(completions::topics))]
     topics: Vec<String>,
     /// A document the claim was found in, repeatable.
-    #[arg(long = "found-in", value_name = "DOC")]
+    #[arg(long = "found-in", value_name = "DOC", add = ArgValueCandidates::new(completions::document_ids))]
     found_in: Vec<String>,
     /// Information credibility, 1 (confirmed by independent sources) to 6.
     #[arg(long, value_name = "1-6", value_parser = parse_credibility)]
@@ -127,7 +129,7 @@ struct DocArgs {
     #[arg(long, value_parser = |s: &str| Date::new(s))]
     published: Option<Date>,
     /// The entity that published it.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     publisher: Option<String>,
 }
 

@@ -219,6 +219,45 @@ pub fn tags() -> Vec<CompletionCandidate> {
     })
 }
 
+/// Completes tags: those the graph's entities carry and the recommended vocabulary (SPEC §3).
+pub fn tags_and_vocabulary() -> Vec<CompletionCandidate> {
+    let mut list = tags();
+    let have: Vec<String> = list
+        .iter()
+        .map(|c| c.get_value().to_string_lossy().into_owned())
+        .collect();
+    for t in claimgraph::model::TAG_VOCABULARY {
+        if !have.iter().any(|h| h == t) {
+            list.push(CompletionCandidate::new(*t).help(Some("recommended".into())));
+        }
+    }
+    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    list
+}
+
+/// Completes entity kinds: country, person, organization.
+pub fn kinds() -> Vec<CompletionCandidate> {
+    claimgraph::model::Kind::ALL
+        .iter()
+        .map(|k| CompletionCandidate::new(k.as_str()))
+        .collect()
+}
+
+/// Completes verdicts (SPEC §5).
+pub fn verdicts() -> Vec<CompletionCandidate> {
+    claimgraph::model::Verdict::ALL
+        .iter()
+        .map(|v| CompletionCandidate::new(v.as_str()))
+        .collect()
+}
+
+/// Completes a verdict filter: the verdicts, and `unreviewed`.
+pub fn verdict_filters() -> Vec<CompletionCandidate> {
+    let mut list = verdicts();
+    list.push(CompletionCandidate::new("unreviewed").help(Some("no review".into())));
+    list
+}
+
 /// Completes the topics of the graph's claims.
 pub fn topics() -> Vec<CompletionCandidate> {
     words(|g| {

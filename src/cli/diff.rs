@@ -1,10 +1,12 @@
 //! `diff`: what changed between two versions of a graph.
 
+use super::completions;
 use super::report::DocFormat;
 use super::{write_json, CliError, Ctx};
 use claimgraph::diff;
 use claimgraph::graph::ClaimGraph;
 use claimgraph::load::{self, Source};
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -32,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     rev: Option<String>,
     /// The tag of the rests-only-on comparison.
-    #[arg(long, default_value = "intelligence")]
+    #[arg(long, default_value = "intelligence", add = ArgValueCandidates::new(completions::tags_and_vocabulary))]
     tag: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

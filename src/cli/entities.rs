@@ -1,8 +1,10 @@
 //! `entities`: list entities, by kind and tag.
 
+use super::completions;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::model::{Entity, Id, Kind};
 use claimgraph::support::Support;
+use clap_complete::ArgValueCandidates;
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,7 +16,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// Only entities of this kind.
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", add = ArgValueCandidates::new(completions::kinds))]
     kind: Option<Kind>,
     /// Only entities with this tag.
     #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]

@@ -1,6 +1,7 @@
 //! `export`: the graph in another format — canonical JSON, the HTML dossier, or a Graphviz drawing (DOT, or
 //! SVG and PNG rendered by Graphviz) of the whole graph or of a selection of it.
 
+use super::completions;
 use super::filter::FilterArgs;
 use super::{graphviz, interchange, resolve_node, CliError, Ctx};
 use claimgraph::export::rdf::Syntax;
@@ -11,6 +12,7 @@ use claimgraph::query;
 use claimgraph::select::Selection;
 use claimgraph::support::Support;
 use clap::ValueEnum;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -28,7 +30,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     format: Format,
     /// Draw the neighbourhood of ID (an entity or a claim, by id, name or alias).
-    #[arg(long, value_name = "ID", help_heading = "Drawing")]
+    #[arg(long, value_name = "ID", help_heading = "Drawing", add = ArgValueCandidates::new(completions::node_ids))]
     focus: Option<String>,
     /// With --focus: draw the nodes at most N edges away from it.
     #[arg(
@@ -44,7 +46,8 @@ pub struct Args {
         long,
         value_name = "TAG",
         default_value = "intelligence",
-        help_heading = "Drawing"
+        help_heading = "Drawing",
+        add = ArgValueCandidates::new(completions::tags_and_vocabulary)
     )]
     highlight: String,
     /// Draw part_of links (dotted), with the entities each selected entity is part of.

@@ -56,7 +56,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "T", add = ArgValueCandidates::new(completions::topics))]
     topic: Vec<String>,
     /// Claims with verdict V (true, mostly-true, mixed, mostly-false, false, unproven, unreviewed).
-    #[arg(long, value_name = "V")]
+    #[arg(long, value_name = "V", add = ArgValueCandidates::new(completions::verdict_filters))]
     verdict: Option<VerdictFilter>,
 }
 

@@ -1,8 +1,10 @@
 //! `merge`: two entities found to be one.
 
+use super::completions;
 use super::editing::edit;
 use super::{CliError, Ctx};
 use claimgraph::edit;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -15,8 +17,10 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:\n  claimgraph merge nis seoul-spy-agency")]
 pub struct Args {
     /// The entity to keep.
+    #[arg(add = ArgValueCandidates::new(completions::entity_ids))]
     keep: String,
     /// The entity to merge into it and remove.
+    #[arg(add = ArgValueCandidates::new(completions::entity_ids))]
     drop: String,
 }
 

@@ -1,8 +1,10 @@
 //! `rename`: give a record a new id, rewriting every reference in every file.
 
+use super::completions;
 use super::editing::edit;
 use super::{CliError, Ctx};
 use claimgraph::edit;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -11,6 +13,7 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:\n  claimgraph rename nis south-korea-nis")]
 pub struct Args {
     /// The record (an id, or an entity's name or alias).
+    #[arg(add = ArgValueCandidates::new(completions::any_ids))]
     old: String,
     /// The new id.
     new: String,

@@ -1,9 +1,11 @@
 //! `report`: a fact-check dossier on one claim.
 
+use super::completions;
 use super::{resolve_claim, write_json, CliError, Ctx};
 use claimgraph::report;
 use claimgraph::support::Support;
 use clap::ValueEnum;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -29,6 +31,7 @@ pub enum DocFormat {
 )]
 pub struct Args {
     /// The claim (an id).
+    #[arg(add = ArgValueCandidates::new(completions::claim_ids))]
     claim: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]

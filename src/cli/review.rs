@@ -1,9 +1,11 @@
 //! `review`: record a fact-checker's verdict on a claim (docs/format.md §5).
 
+use super::completions;
 use super::editing::edit;
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use claimgraph::model::{Date, Verdict};
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -17,12 +19,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 )]
 pub struct Args {
     /// The claim (an id).
+    #[arg(add = ArgValueCandidates::new(completions::claim_ids))]
     claim: String,
     /// The verdict.
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(completions::verdicts))]
     verdict: Verdict,
     /// The reviewer (an entity id, name or alias).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::entity_ids))]
     by: String,
     /// The review date, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = |s: &str| Date::new(s))]

@@ -1,11 +1,13 @@
 //! `sparql`: print the SPARQL text of a support question (docs/format.md §2), for the RDF of
 //! `export`.
 
+use super::completions;
 use super::{CliError, Ctx};
 use claimgraph::export::rdf::{self, Base};
 use claimgraph::model::Tag;
 use claimgraph::sparql::{self, Grounds, Question};
 use clap::ValueEnum;
+use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -23,7 +25,7 @@ pub struct Args {
     #[arg(value_enum, value_name = "QUERY-NAME")]
     name: Name,
     /// The tag of rests-only-on.
-    #[arg(value_name = "TAG")]
+    #[arg(value_name = "TAG", add = ArgValueCandidates::new(completions::tags_and_vocabulary))]
     tag: Option<String>,
     /// Base IRI the RDF was exported with.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]

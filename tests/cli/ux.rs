@@ -191,6 +191,77 @@ fn completion_offers_the_ids_of_the_current_graph() {
     assert_eq!(got, ["only-here"], "--graph on the line is followed");
 }
 
+/// Every argument that takes an id, a document, a tag, a topic, a verdict or a kind
+/// completes from the graph (or the closed vocabulary).
+#[test]
+fn completion_covers_every_argument_that_names_something() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["link", "ni"], &["nis"]),
+        (&["link", "nis", "ass"], &["asserts"]),
+        (
+            &["link", "nis", "asserts", "nk-ba"],
+            &["nk-ballistic-missiles-to-russia"],
+        ),
+        (
+            &["link", "nis", "asserts", "x", "--in", "dw"],
+            &["dw-2024-06-18"],
+        ),
+        (&["unlink", "nis", "cit"], &["cites"]),
+        (
+            &["unlink", "nis", "cites", "x", "--in", "dw"],
+            &["dw-2024-06-18"],
+        ),
+        (&["review", "nk-ba"], &["nk-ballistic-missiles-to-russia"]),
+        (
+            &["review", "x", "--verdict", "mostly"],
+            &["mostly-true", "mostly-false"],
+        ),
+        (&["review", "x", "--by", "fitch"], &["fitch-solutions"]),
+        (&["rm", "nk-pov"], &["nk-poverty-60pct"]),
+        (&["rm", "nk-poverty-60pct", "dw-"], &["dw-2024-06-18"]),
+        (&["rename", "bank"], &["bank-of-korea"]),
+        (
+            &["merge", "nis", "south-korean"],
+            &["south-korean-officials"],
+        ),
+        (&["set", "nk-pov"], &["nk-poverty-60pct"]),
+        (&["set", "nis", "alia"], &["aliases"]),
+        (&["set", "x", "review.v"], &["review.verdict"]),
+        (&["set", "--edge", "nis", "ass"], &["asserts"]),
+        (
+            &["set", "--edge", "nis", "asserts", "x", "--in", "dw"],
+            &["dw-2024-06-18"],
+        ),
+        (&["unset", "nis", "reli"], &["reliability"]),
+        (&["report", "nk-gdp"], &["nk-gdp-24-5bn-2022"]),
+        (&["export", "--format", "dot", "--focus", "kcn"], &["kcna"]),
+        (
+            &["export", "--format", "dot", "--highlight", "think"],
+            &["think-tank"],
+        ),
+        (&["claims", "--found-in", "dw"], &["dw-2024-06-18"]),
+        (&["claims", "--about", "north-k"], &["north-korea"]),
+        (&["claims", "--verdict", "unrev"], &["unreviewed"]),
+        (&["claims", "--topic", "ar"], &["arms"]),
+        (&["entities", "--kind", "coun"], &["country"]),
+        (&["add", "entity", "--kind", "org"], &["organization"]),
+        (&["add", "entity", "--tag", "think"], &["think-tank"]),
+        (
+            &["add", "entity", "--part-of", "south-k"],
+            &["south-korea", "south-korean-officials"],
+        ),
+        (&["add", "claim", "--found-in", "dw"], &["dw-2024-06-18"]),
+        (&["add", "doc", "--publisher", "bloom"], &["bloomberg-news"]),
+        (&["diff", "--tag", "state"], &["state-media"]),
+    ];
+    for (args, want) in cases {
+        let mut words = vec!["claimgraph"];
+        words.extend_from_slice(args);
+        let got = complete(&words, None);
+        assert_eq!(&got, want, "{args:?}");
+    }
+}
+
 #[test]
 fn man_pages_cover_every_command() {
     let r = run(&["man"]);
