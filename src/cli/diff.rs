@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-/// Compare two versions of a graph: documents, entities, claims, edges, reviews, grounds.
+/// Compare two versions of a graph: records, edges, appearances, reviews, grounds.
 ///
 /// Lists documents, entities and claims added, removed or changed (field by field), texts
 /// changed, asserts/denies/cites relations added and removed, their appearances in

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Add an edge: FROM asserts|denies|cites TO, found in document --in.
+/// Add an edge: FROM asserts|denies|cites TO [--in DOC].
 ///
 /// asserts and denies go from an entity to a claim; cites goes from a claim or an entity to
 /// an entity or a claim; nothing cites itself. Ids accept names and aliases. An edge is one

@@ -10,7 +10,7 @@ use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Remove the edge FROM REL TO found in --in DOC.
+/// Remove the edge FROM REL TO [--in DOC | --all].
 ///
 /// A relation reported in several documents is one edge per document. Without --in, the
 /// edge is removed when it appears once; when it appears in several documents nothing is

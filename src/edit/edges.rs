@@ -164,10 +164,10 @@ pub fn link(files: &mut Files, new: NewEdge, file: Option<&Path>) -> Result<Link
         )));
     }
     if from == to {
+        let what = if from_claim { "a claim" } else { "an entity" };
         return Err(EditError::Refused(format!(
-            "cannot link {from} {} {to}: a {} cannot cite itself (that would be circular support)",
+            "cannot link {from} {} {to}: {what} cannot cite itself (that would be circular support)",
             new.rel,
-            sort_name(files, &from)
         )));
     }
     let edge = Edge {

@@ -1,6 +1,8 @@
 //! The fact-checking workflow: every editing command on temporary copies of the shipped
 //! graph — what it writes, where, and that a wrong edit changes nothing.
 
+mod appearances;
+mod fields;
 mod outputs;
 
 use crate::util::{cmd, output, root, run_on, Run};
