@@ -1,8 +1,11 @@
 //! claimgraph: a knowledge graph of claims and the sources that stand behind them.
 //!
 //! Entities (countries, people, organizations) and claims are nodes; `asserts`, `denies`
-//! and `cites` are edges. The graph is read from a folder of JSON files ([`load`]), held as a
-//! [`graph::ClaimGraph`], and questioned through the support semantics of docs/format.md §2
+//! and `cites` are edges; an edge is one relation found in one document, and a relation
+//! reported in several documents has several [`appearance`]s that support reads as one.
+//! [`schema`] names every field of every record. The graph is read from a folder of JSON
+//! files ([`load`]), held as a [`graph::ClaimGraph`], and questioned through the support
+//! semantics of docs/format.md §2
 //! ([`support`]): which claims rest only on intelligence sources, which are contested, which
 //! only look corroborated but trace back to one origin, and why a claim is believed
 //! ([`why`]). [`query`] turns command-line filters into claim lists; [`select`] picks the part
@@ -11,8 +14,8 @@
 //! finds who asserts or denies what, ready to become graph edges.
 //!
 //! Editing goes through [`store`] (the graph folder on disk: lock, atomic replace, and the
-//! read-modify-validate-write transaction) and [`edit`] (add, link, rm, rename, merge,
-//! review, import as pure functions over the files in memory). [`report`] writes a
+//! read-modify-validate-write transaction) and [`edit`] (add, link, unlink, set, rm, rename,
+//! merge, review, import as pure functions over the files in memory). [`report`] writes a
 //! fact-check dossier on one claim; [`diff`] compares two versions of a graph.
 //!
 //! The library never prints: commands in the binary do.
