@@ -175,3 +175,33 @@ fn without_graphviz_the_page_says_why_there_is_no_picture() {
     assert!(r.stdout.contains("Graphviz is not installed"));
     assert!(!r.stdout.contains("<svg"));
 }
+
+/// The dossier's script lists, under an unfolded claim, every edge at it with the document,
+/// date and words of each appearance (run in jsdom: the page's own script, a real click).
+#[test]
+fn an_unfolded_claim_lists_where_it_was_said() {
+    let Some(node) = crate::interop::node() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = export(Some(&crate::util::fixture("appearances.json")), dir.path());
+    let got = crate::interop::script(&node, "dossier_appearances.mjs", &[&page]);
+    assert_eq!(got["shells"]["shown"], true);
+    let rows: Vec<&str> = got["shells"]["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 7, "{rows:#?}");
+    assert!(rows.contains(
+        &"shells cites agency — in The paper follows the wire (paper-2), 2024-06-19 “according to the agency”"
+    ), "{rows:#?}");
+    assert!(rows.contains(
+        &"south denies shells — in Agency says shells went south (wire-1), 2024-06-18 “baseless”"
+    ), "{rows:#?}");
+    assert_eq!(
+        got["talks"]["appearances"][0],
+        "paper asserts talks — in The paper follows the wire (paper-2), 2024-06-19"
+    );
+}
