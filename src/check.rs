@@ -352,6 +352,7 @@ mod tests {
                 "g.json: warning: claims[0]: claim \"c\" has circular support (a citation cycle lies on its support)",
                 "g.json: warning: claims[0].credibility: claim \"c\" has credibility 1 (confirmed by independent sources) but its grounds do not have two distinct origins",
                 "g.json: warning: claims[1].credibility: claim \"d\" has credibility 1 (confirmed by independent sources) but its grounds do not have two distinct origins",
+                "g.json: warning: edges[0]: claim \"c\" cites itself (circular support: remove the edge)",
             ]
         );
     }
