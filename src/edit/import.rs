@@ -134,6 +134,13 @@ pub fn import(
             }
         });
     }
+    if let Some(e) = frag.edges.iter().find(|e| e.from == e.to) {
+        return Err(EditError::Refused(format!(
+            "the fragment's edge {} makes {} cite itself (circular support); remove it from the fragment",
+            super::describe(e),
+            quoted(e.from.as_str())
+        )));
+    }
     add_all(files, frag, file, &mut out)?;
     Ok(out)
 }
@@ -232,6 +239,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!((r.skipped, r.added.len()), (2, 0));
+    }
+
+    #[test]
+    fn a_fragment_edge_citing_itself_is_refused() {
+        let mut f = split();
+        let frag = r#"{"edges":[{"from":"c1","rel":"cites","to":"c1","in":"doc1"}]}"#;
+        let e = import(
+            &mut f,
+            parse_fragment("f", frag.as_bytes()).unwrap(),
+            false,
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("makes \"c1\" cite itself"), "{e}");
+        assert!(f.files.iter().all(|x| !x.touched()));
     }
 
     #[test]
