@@ -1,4 +1,4 @@
-//! Appearances (SPEC §1, one relation in many documents): each edge of the graph as a
+//! Appearances (docs/format.md §1, one relation in many documents): each edge of the graph as a
 //! person reads it — who, the relation, what, and where and when it was said, in which
 //! words. Support reads a relation once however many documents state it; the views that
 //! show sourcing (`show`, `why`, `report`, the dossier) list every appearance with these.

@@ -63,7 +63,7 @@ pub struct EdgeExtra {
 pub struct EdgeData {
     pub rel: Rel,
     /// Whether another edge states the same relation (`from`, `rel`, `to`) in another
-    /// document (SPEC §1, one relation, many appearances): of the edges of one relation,
+    /// document (docs/format.md §1, one relation, many appearances): of the edges of one relation,
     /// all but one are repeats, and whatever reads relations rather than appearances
     /// (support, the lists of asserters and citations) skips them.
     pub repeat: bool,
@@ -349,7 +349,7 @@ impl ClaimGraph {
     }
 
     /// The edge `from -rel-> to` found in document `in_doc` (`None`: the edge without a
-    /// document), if the graph has it: the identity of an edge (SPEC §1).
+    /// document), if the graph has it: the identity of an edge (docs/format.md §1).
     pub fn find_edge(
         &self,
         from: NodeIx,

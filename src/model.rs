@@ -516,7 +516,7 @@ pub struct Edge {
 
 impl Edge {
     /// Whether `self` and `other` are the same edge: equal in `from`, `rel`, `to` and `in`
-    /// (SPEC §1: the same relation in another document is another edge).
+    /// (docs/format.md §1: the same relation in another document is another edge).
     pub fn same_key(&self, other: &Edge) -> bool {
         self.key_cmp(other).is_eq()
     }

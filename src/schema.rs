@@ -1,4 +1,4 @@
-//! The file format's field names and value types (SPEC §1), in one place: the four arrays
+//! The file format's field names and value types (docs/format.md §1), in one place: the four arrays
 //! of a graph file, and for each kind of record every field it may have — its name, the
 //! type of its values, whether it is a list and whether it is required.
 //!
@@ -16,7 +16,7 @@ pub enum RecordKind {
     Document,
     Entity,
     Claim,
-    /// A claim's review (SPEC §5), nested in the claim as `review`.
+    /// A claim's review (docs/format.md §5), nested in the claim as `review`.
     Review,
     Edge,
 }
@@ -81,13 +81,13 @@ pub enum ValueType {
     Kind,
     /// `asserts`, `denies` or `cites`.
     Rel,
-    /// A source-type tag (SPEC §3).
+    /// A source-type tag (docs/format.md §3).
     Tag,
     /// Admiralty reliability, `A`–`F`.
     Reliability,
     /// Admiralty credibility, an integer 1–6.
     Credibility,
-    /// A verdict (SPEC §5).
+    /// A verdict (docs/format.md §5).
     Verdict,
     /// A nested review object (its fields are [`RecordKind::Review`]'s).
     Review,
@@ -175,7 +175,7 @@ pub const REVIEW: &[Field] = &[
     one("note", T::Text),
 ];
 
-/// An edge's fields. `from`, `rel`, `to` and `in` identify it (SPEC §1).
+/// An edge's fields. `from`, `rel`, `to` and `in` identify it (docs/format.md §1).
 pub const EDGE: &[Field] = &[
     required("from", T::Ref(Refers::Node)),
     required("rel", T::Rel),
@@ -241,7 +241,7 @@ pub fn field_path(kind: RecordKind, name: &str) -> Result<FieldPath, String> {
         format!(
             "{} has no field {}{}; its fields are: {}",
             article(kind),
-            crate::model::quoted(name),
+            crate::text::quoted(name),
             crate::suggest::did_you_mean_suffix(name, names.iter().map(String::as_str)),
             names.join(", ")
         )

@@ -219,7 +219,7 @@ pub fn tags() -> Vec<CompletionCandidate> {
     })
 }
 
-/// Completes tags: those the graph's entities carry and the recommended vocabulary (SPEC §3).
+/// Completes tags: those the graph's entities carry and the recommended vocabulary (docs/format.md §3).
 pub fn tags_and_vocabulary() -> Vec<CompletionCandidate> {
     let mut list = tags();
     let have: Vec<String> = list
@@ -243,7 +243,7 @@ pub fn kinds() -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// Completes verdicts (SPEC §5).
+/// Completes verdicts (docs/format.md §5).
 pub fn verdicts() -> Vec<CompletionCandidate> {
     claimgraph::model::Verdict::ALL
         .iter()

@@ -3,9 +3,10 @@
 //! adding a second entity under it would split its edges between two twins.
 
 use super::EditError;
-use crate::model::{quoted, Id};
+use crate::model::Id;
 use crate::store::Files;
 use crate::text::fold_name;
+use crate::text::quoted;
 
 /// An existing entity that already has a name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,10 +12,11 @@ use super::edges::{describe, edge_at, resolve_edges, EdgeAddress};
 use super::names::ensure_names_free;
 use super::{find, resolve, Array, EditError, Want};
 use crate::model::{
-    quoted, Claim, Credibility, Date, Document, Edge, Entity, Id, Kind, Reliability, Tag, Verdict,
+    Claim, Credibility, Date, Document, Edge, Entity, Id, Kind, Reliability, Tag, Verdict,
 };
 use crate::schema::{field_path, FieldPath, RecordKind, Refers, ValueType};
 use crate::store::Files;
+use crate::text::quoted;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 

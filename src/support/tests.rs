@@ -505,7 +505,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
-    /// One relation in many documents (SPEC §1): support reads all the edges of a relation
+    /// One relation in many documents (docs/format.md §1): support reads all the edges of a relation
     /// as one arc, so every predicate, grounds count, sources row, `why` tree and list of
     /// asserters is the same as with one edge per relation.
     #[test]

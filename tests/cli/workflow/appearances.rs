@@ -1,4 +1,4 @@
-//! One relation in many documents (SPEC §1): `link --in` adds an appearance, `unlink --in`
+//! One relation in many documents (docs/format.md §1): `link --in` adds an appearance, `unlink --in`
 //! and `--all` remove them, the views list every appearance, and no answer of support
 //! changes with the number of documents that state a relation.
 
