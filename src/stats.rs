@@ -125,21 +125,24 @@ mod tests {
 
     #[test]
     fn counts_serialize_as_the_json_of_stats() {
-        let json = r#"{"entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"]},
+        // `nis asserts c` appears in two documents: one relation (edges), two appearances.
+        let json = r#"{"documents":[{"id":"d1","title":"D"}],
+            "entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"]},
                 {"id":"kp","name":"North Korea","kind":"country"}],
             "claims":[{"id":"c","text":"T","about":["kp"],"review":{"verdict":"true","by":"nis","date":"2024-01-01"}},
                 {"id":"d","text":"U"}],
-            "edges":[{"from":"nis","rel":"asserts","to":"c"},{"from":"kp","rel":"denies","to":"c"}]}"#;
+            "edges":[{"from":"nis","rel":"asserts","to":"c"},{"from":"nis","rel":"asserts","to":"c","in":"d1"},
+                {"from":"kp","rel":"denies","to":"c"}]}"#;
         let g = test_graph(json);
         let stats = Stats::of(&g, &Support::new(&g));
         assert_eq!(
             serde_json::to_string(&stats).unwrap(),
             concat!(
-                r#"{"claims":2,"claims_by_support":{"circular":0,"contested":1,"independent":0,"#,
+                r#"{"appearances":3,"claims":2,"claims_by_support":{"circular":0,"contested":1,"independent":0,"#,
                 r#""interested_denial":1,"single_origin":1,"ungrounded":1},"#,
                 r#""claims_by_verdict":{"false":0,"mixed":0,"mostly-false":0,"mostly-true":0,"#,
                 r#""true":1,"unproven":0,"unreviewed":1},"claims_resting_only_on":{"intelligence":1},"#,
-                r#""documents":0,"edges":2,"edges_by_rel":{"asserts":1,"cites":0,"denies":1},"#,
+                r#""documents":1,"edges":2,"edges_by_rel":{"asserts":1,"cites":0,"denies":1},"#,
                 r#""entities":2,"entities_by_kind":{"country":1,"organization":1,"person":0}}"#
             )
         );
