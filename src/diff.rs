@@ -5,6 +5,7 @@
 //! the result.
 
 use crate::graph::ClaimGraph;
+use crate::markdown as md;
 use crate::model::{Edge, Id, Rel, Verdict};
 use crate::query::grounds_ids;
 use crate::support::Support;
@@ -187,7 +188,8 @@ fn verdict_text(v: Option<Verdict>) -> &'static str {
     v.map_or("unreviewed", |v| v.as_str())
 }
 
-/// The diff as Markdown: one section per kind of change, only the non-empty ones.
+/// The diff as Markdown: one section per kind of change, only the non-empty ones. Texts from
+/// the graph go through [`md::text`].
 pub fn to_markdown(d: &GraphDiff) -> String {
     let mut md = String::new();
     if d.is_empty() {
@@ -224,7 +226,7 @@ pub fn to_markdown(d: &GraphDiff) -> String {
         format!(
             "`{}`: {}\n  (grounds: {grounds}{only}; verdict: {})",
             c.id,
-            c.text,
+            md::text(&c.text),
             verdict_text(c.verdict)
         )
     };
@@ -238,7 +240,10 @@ pub fn to_markdown(d: &GraphDiff) -> String {
         "Text changed",
         d.text_changed
             .iter()
-            .map(|t| format!("`{}`:\n  - old: {}\n  - new: {}", t.id, t.old, t.new))
+            .map(|t| {
+                let (old, new) = (md::text(&t.old), md::text(&t.new));
+                format!("`{}`:\n  - old: {old}\n  - new: {new}", t.id)
+            })
             .collect(),
     );
     section("Edges added", d.edges_added.iter().map(edge).collect());

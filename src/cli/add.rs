@@ -24,6 +24,8 @@ pub struct Args {
     /// The graph file to add to (a .json name in the graph folder; created if needed).
     #[arg(long, global = true, value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 #[derive(Debug, clap::Subcommand)]

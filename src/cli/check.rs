@@ -2,6 +2,7 @@
 
 use super::render::Renderer;
 use super::style::Role;
+use super::term::{safe, say};
 use super::{write_json, CliError, Ctx, TextFormat};
 use claimgraph::check;
 use claimgraph::diag::Diagnostic;
@@ -34,7 +35,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let (errors, more, warnings) = match loaded {
         Ok((sources, notes, graph)) => {
             for note in &notes {
-                eprintln!("claimgraph: note: {note}");
+                say!("claimgraph: note: {}", safe(note));
             }
             let s = Support::new(&graph);
             let mut w = check::warnings(&graph, &s);

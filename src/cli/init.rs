@@ -1,6 +1,7 @@
 //! `init`: a new graph folder with a short example file and a README line.
 
 use super::editing::report_written;
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::export::json::to_canonical_string;
 use claimgraph::load::{self, Source};
@@ -75,9 +76,9 @@ pub fn run(args: Args, _ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, Cli
         }
     }
     report_written(&written);
-    eprintln!(
+    say!(
         "claimgraph: next: claimgraph --graph {} claims",
-        dir.display()
+        safe(&dir.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

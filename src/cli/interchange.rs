@@ -1,6 +1,7 @@
 //! The options and writers of the `export` formats that other tools read: RDF, GraphML,
 //! Mermaid, ClaimReview and CSV (see "Using claimgraph with other tools" in the README).
 
+use super::term::{safe, say};
 use super::CliError;
 use claimgraph::export::rdf::{self, Base};
 use claimgraph::export::{claimreview, csv, graphml, mermaid};
@@ -65,7 +66,7 @@ pub fn claimreview(out: &mut dyn Write, g: &ClaimGraph, o: &Options) -> Result<E
         Err(missing) => return Ok(refuse(&missing.to_string())),
     };
     for note in &reviews.notes {
-        eprintln!("claimgraph: note: {note}");
+        say!("claimgraph: note: {}", safe(note));
     }
     super::write_json(out, &reviews.objects)?;
     Ok(ExitCode::SUCCESS)
@@ -73,7 +74,7 @@ pub fn claimreview(out: &mut dyn Write, g: &ClaimGraph, o: &Options) -> Result<E
 
 /// Says why nothing was written; exit 1.
 fn refuse(message: &str) -> ExitCode {
-    eprintln!("claimgraph: {message}");
+    say!("claimgraph: {message}");
     ExitCode::from(1)
 }
 
@@ -87,11 +88,14 @@ pub fn csv(g: &ClaimGraph, o: &Options) -> Result<ExitCode, CliError> {
     let written = std::fs::create_dir_all(dir).and_then(|()| csv::write_dir(dir, g));
     if let Err(e) = written {
         let reason = claimgraph::load::io_reason(&e);
-        return Ok(refuse(&format!("cannot write {}: {reason}", dir.display())));
+        return Ok(refuse(&format!(
+            "cannot write {}: {reason}",
+            safe(&dir.display().to_string())
+        )));
     }
-    eprintln!(
+    say!(
         "claimgraph: wrote nodes.csv, edges.csv, support.csv and kuzu.cypher to {}",
-        dir.display()
+        safe(&dir.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `merge`: two entities found to be one.
 
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use std::io::Write;
@@ -18,10 +19,12 @@ pub struct Args {
     keep: String,
     /// The entity to merge into it and remove.
     drop: String,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let (keep, drop) = edit(ctx, |files| edit::merge(files, &args.keep, &args.drop))?;
-    eprintln!("claimgraph: merged {drop} into {keep}");
+    say!("claimgraph: merged {drop} into {keep}");
     Ok(ExitCode::SUCCESS)
 }

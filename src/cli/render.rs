@@ -89,10 +89,11 @@ impl Renderer {
 
     /// Line `n` (1-based) of `file`, or None when it cannot be read.
     fn line_of(&mut self, file: &str, n: usize) -> Option<String> {
-        let text = self
-            .files
-            .entry(file.to_string())
-            .or_insert_with(|| std::fs::read(file).ok().map(|b| lossy(&b)));
+        let text = self.files.entry(file.to_string()).or_insert_with(|| {
+            claimgraph::load::read_regular(std::path::Path::new(file))
+                .ok()
+                .map(|b| lossy(&b))
+        });
         let text = text.as_deref()?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         text.split('\n')

@@ -1,6 +1,7 @@
 //! `rm`: remove a record, refusing while anything refers to it.
 
 use super::editing::edit;
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use std::io::Write;
@@ -21,14 +22,18 @@ pub struct Args {
     /// Also remove the edges that start or end at it, and clear other references to it.
     #[arg(long)]
     cascade: bool,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let r = edit(ctx, |files| edit::rm(files, &args.id, args.cascade))?;
     let id = r.id.map(|i| i.to_string()).unwrap_or_default();
-    eprintln!(
+    say!(
         "claimgraph: removed {id} from {} ({} edges, {} other references with it)",
-        r.file, r.edges, r.references
+        safe(&r.file),
+        r.edges,
+        r.references
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,8 @@ pub struct Args {
     rel: Rel,
     /// Where the edge ends.
     to: String,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {

@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::style::{Paint, Role};
+use super::term::safe;
 use super::{resolve_claim, CliError, Ctx, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
 use claimgraph::support::Support;
@@ -56,7 +57,7 @@ fn via_text(via: Via) -> &'static str {
 fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
     let id = p.paint(Role::Strong, g.id(row.node).as_str());
     let body = match &g.node(row.node).record {
-        Record::Claim(c) => format!("{id}: {}", c.text),
+        Record::Claim(c) => format!("{id}: {}", safe(&c.text)),
         Record::Entity(e) => {
             let tags: Vec<String> = e
                 .tags
@@ -75,7 +76,7 @@ fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
             } else {
                 format!(" [{}]", tags.join(", "))
             };
-            format!("{id} ({}){tags}", e.name)
+            format!("{id} ({}){tags}", safe(&e.name))
         }
     };
     let note = match row.mark {
@@ -226,5 +227,6 @@ fn node_object_head(g: &ClaimGraph, s: &Support, ix: NodeIx, row: &Row) -> Strin
         }
     }
     let text = serde_json::Value::Object(obj).to_string();
+    let text = claimgraph::text::json_terminal_safe(&text);
     text[..text.len() - 1].to_string()
 }

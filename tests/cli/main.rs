@@ -7,6 +7,7 @@ mod disk;
 mod dot;
 mod extract;
 mod extract_quality;
+mod hostile;
 mod html;
 mod interop;
 mod limits;
