@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the multi-file edits (`merge`, `rename`, `rm --cascade`) on generated graphs of four
-# files with N records each, where the edited entities are referred to by every record: the
-# shape on which an edit that is not linear in the records it touches shows.
+# files with N records each, where the edited entities are referred to by every record, and
+# `import` of a fragment of N new claims and N edges into it: the shapes on which an edit
+# that is not linear in the records it touches shows.
 #
 #   bench/edits.sh                          # N = 1500 3000 6000 12000
 #   SIZES="12000 48000" RUNS=5 bench/edits.sh
@@ -38,6 +39,9 @@ dump("entities.json", {"entities": ents})
 dump("claims.json", {"claims": [{"id": f"c{i}", "text": f"Claim {i}.", "about": ["keep", "drop"]} for i in range(n)]})
 dump("edges-1.json", {"edges": [{"from": "drop", "rel": "asserts", "to": f"c{i}"} for i in range(n)]})
 dump("edges-2.json", {"edges": [{"from": "keep", "rel": "asserts", "to": f"c{i}"} for i in range(n)]})
+with open(out + ".fragment.json", "w") as f:
+    json.dump({"claims": [{"id": f"new{i}", "text": f"New {i}.", "about": ["keep"]} for i in range(n)],
+               "edges": [{"from": "keep", "rel": "asserts", "to": f"new{i}"} for i in range(n)]}, f)
 EOF
 }
 
@@ -58,14 +62,15 @@ time_edit() {
     done | median
 }
 
-printf '| records per file | merge keep drop | rename drop dropped | rm --cascade drop |\n'
-printf '|---:|---:|---:|---:|\n'
+printf '| records per file | merge keep drop | rename drop dropped | rm --cascade drop | import N claims + N edges |\n'
+printf '|---:|---:|---:|---:|---:|\n'
 for n in $SIZES; do
     g="$BENCH_DIR/g$n"
     [[ -d "$g" ]] || generate "$n" "$g"
     m=$(time_edit "$g" merge keep drop)
     r=$(time_edit "$g" rename drop dropped)
     c=$(time_edit "$g" rm --cascade drop)
-    printf '| %s | %.2f s | %.2f s | %.2f s |\n' "$n" "$m" "$r" "$c"
+    i=$(time_edit "$g" import "$g.fragment.json")
+    printf '| %s | %.2f s | %.2f s | %.2f s | %.2f s |\n' "$n" "$m" "$r" "$c" "$i"
 done
 rm -rf "$BENCH_DIR/work"

@@ -120,8 +120,8 @@ mod tests {
     #[test]
     fn only_web_addresses_are_linked() {
         assert_eq!(
-            link("T", "https://example.org/a_(b) c").as_deref(),
-            Some("[T](https://example.org/a_%28b%29%20c)")
+            link("T", "https://example.org/a_(b)<c>").as_deref(),
+            Some("[T](https://example.org/a_%28b%29%3Cc%3E)")
         );
         for bad in [
             "javascript:alert(1)",

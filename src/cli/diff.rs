@@ -50,6 +50,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             ))
         }
     };
+    if let claimgraph::query::TagUse::Unknown { .. } = claimgraph::query::tag_use(&old, &args.tag) {
+        super::filter::parse_tag(&new, "--tag", &args.tag)?;
+    }
     let d = diff::diff(&old, &new, &args.tag);
     match args.format {
         DocFormat::Md => out.write_all(diff::to_markdown(&d).as_bytes())?,

@@ -197,7 +197,6 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
                 | Command::Man(_)
                 | Command::Completions(_)
                 | Command::Sparql(_)
-                | Command::BenchGen(_)
         )
     );
     let mut guarded = term::Guard::new(&mut raw, ctx.paint.is_on());

@@ -124,6 +124,17 @@ mod tests {
     }
 
     #[test]
+    fn a_large_file_reads_whole_and_in_order() {
+        // Above SPLIT_READ the buffer is filled in two halves while another thread maps the
+        // second: every byte must land where it belongs.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        let bytes: Vec<u8> = (0..SPLIT_READ + 12_345).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read_regular(&path).unwrap(), bytes);
+    }
+
+    #[test]
     fn devices_fifos_and_folders_are_refused_without_blocking() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("f.json");

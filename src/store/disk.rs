@@ -217,6 +217,12 @@ fn sweep(dir: &Path, graph: &Path) -> Result<(), StoreError> {
 
 /// Writes `bytes` to a new temporary file beside `path` with `path`'s permissions, fsynced.
 pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    write_temp_as(path, bytes, true)
+}
+
+/// Writes `bytes` to a new temporary file beside `path` (created new: nothing already there
+/// is followed or opened), fsynced; with `path`'s permissions when `keep_mode`.
+fn write_temp_as(path: &Path, bytes: &[u8], keep_mode: bool) -> Result<PathBuf, StoreError> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -227,8 +233,10 @@ pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreErro
     ));
     let write = || -> io::Result<()> {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        if let Ok(meta) = fs::metadata(path) {
-            f.set_permissions(meta.permissions())?;
+        if keep_mode {
+            if let Ok(meta) = fs::metadata(path) {
+                f.set_permissions(meta.permissions())?;
+            }
         }
         f.write_all(bytes)?;
         f.sync_all()
@@ -245,6 +253,18 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(io_err(dir, "cannot sync the folder"))
+}
+
+/// Writes a new version of the file at `path` for the user (an export, a manual page),
+/// never through what is already there: the bytes go to a new temporary file beside it,
+/// which is renamed over the name, so that a symbolic link planted at `path` is replaced,
+/// not followed. The folder must exist.
+pub fn create(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = write_temp_as(path, bytes, false)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io_err(path, "cannot write")(e)
+    })
 }
 
 /// Writes one file atomically (temporary file, fsync, rename, fsync the folder).

@@ -28,7 +28,8 @@ mod files;
 pub mod journal;
 
 pub use disk::{
-    lock, lock_waiting, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting, LOCK_FILE,
+    create, lock, lock_waiting, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting,
+    LOCK_FILE,
 };
 pub use files::{sort, Files, StoredFile};
 

@@ -638,6 +638,47 @@ fn defect7_merging_an_entity_with_200k_edges_is_not_quadratic() {
     );
 }
 
+#[test]
+fn defect7_importing_100k_records_is_not_quadratic() {
+    let n = 100_000;
+    let records = |prefix: &str| -> String {
+        (0..n)
+            .map(|i| format!(r#"{{"id": "{prefix}{i}", "text": "C {i}.", "about": ["keep"]}}"#))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    };
+    let edges: String = (0..n)
+        .map(|i| format!(r#"{{"from": "keep", "rel": "asserts", "to": "new{i}"}}"#))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    let g = crate::util::graph_dir(&[
+        (
+            "entities.json",
+            r#"{"entities": [{"id": "keep", "name": "Keep", "kind": "country"}]}"#,
+        ),
+        (
+            "claims.json",
+            &format!("{{\"claims\": [{}]}}", records("c")),
+        ),
+    ]);
+    let frag = g.path().join("fragment.txt");
+    std::fs::write(
+        &frag,
+        format!("{{\"claims\": [{}], \"edges\": [{edges}]}}", records("new")),
+    )
+    .unwrap();
+    let mut c = cmd(&["import", frag.to_str().unwrap()]);
+    c.env("CLAIMGRAPH_GRAPH", g.path());
+    // Placing each record by a scan of the graph took hours; with an index, seconds.
+    let r = run_within(c, Duration::from_secs(120)).expect("import did not finish in 2 minutes");
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert!(
+        r.stderr.contains(&format!("added {} records", 2 * n)),
+        "{}",
+        r.stderr
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // 8. --file names and read-only files.
 
