@@ -209,37 +209,37 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
 fn run_command(
     command: Option<Command>,
     ctx: &Ctx,
-    mut out: &mut dyn Write,
+    out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let Some(command) = command else {
-        help::write_overview(&mut out, ctx.paint)?;
+        help::write_overview(out, ctx.paint)?;
         return Ok(ExitCode::SUCCESS);
     };
     let code = match command {
-        Command::Claims(a) => claims::run(a, &ctx, &mut out),
-        Command::Entities(a) => entities::run(a, &ctx, &mut out),
-        Command::Sources(a) => sources::run(a, &ctx, &mut out),
-        Command::Show(a) => show::run(a, &ctx, &mut out),
-        Command::Why(a) => why::run(a, &ctx, &mut out),
-        Command::Check(a) => check::run(a, &ctx, &mut out),
-        Command::Stats(a) => stats::run(a, &ctx, &mut out),
-        Command::Export(a) => export::run(a, &ctx, &mut out),
-        Command::Init(a) => init::run(a, &ctx, &mut out),
-        Command::Add(a) => add::run(a, &ctx, &mut out),
-        Command::Link(a) => link::run(a, &ctx, &mut out),
-        Command::Unlink(a) => unlink::run(a, &ctx, &mut out),
-        Command::Rm(a) => rm::run(a, &ctx, &mut out),
-        Command::Rename(a) => rename::run(a, &ctx, &mut out),
-        Command::Merge(a) => merge::run(a, &ctx, &mut out),
-        Command::Review(a) => review::run(a, &ctx, &mut out),
-        Command::Import(a) => import::run(a, &ctx, &mut out),
-        Command::Fmt(a) => fmt::run(a, &ctx, &mut out),
-        Command::Report(a) => report::run(a, &ctx, &mut out),
-        Command::Diff(a) => diff::run(a, &ctx, &mut out),
-        Command::Completions(a) => completions::run(a, &ctx, &mut out),
-        Command::Man(a) => man::run(a, &ctx, &mut out),
-        Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
-        Command::Extract(a) => extract::run(a, &ctx, &mut out),
+        Command::Claims(a) => claims::run(a, ctx, out),
+        Command::Entities(a) => entities::run(a, ctx, out),
+        Command::Sources(a) => sources::run(a, ctx, out),
+        Command::Show(a) => show::run(a, ctx, out),
+        Command::Why(a) => why::run(a, ctx, out),
+        Command::Check(a) => check::run(a, ctx, out),
+        Command::Stats(a) => stats::run(a, ctx, out),
+        Command::Export(a) => export::run(a, ctx, out),
+        Command::Init(a) => init::run(a, ctx, out),
+        Command::Add(a) => add::run(a, ctx, out),
+        Command::Link(a) => link::run(a, ctx, out),
+        Command::Unlink(a) => unlink::run(a, ctx, out),
+        Command::Rm(a) => rm::run(a, ctx, out),
+        Command::Rename(a) => rename::run(a, ctx, out),
+        Command::Merge(a) => merge::run(a, ctx, out),
+        Command::Review(a) => review::run(a, ctx, out),
+        Command::Import(a) => import::run(a, ctx, out),
+        Command::Fmt(a) => fmt::run(a, ctx, out),
+        Command::Report(a) => report::run(a, ctx, out),
+        Command::Diff(a) => diff::run(a, ctx, out),
+        Command::Completions(a) => completions::run(a, ctx, out),
+        Command::Man(a) => man::run(a, ctx, out),
+        Command::Sparql(a) => sparql::run(a, ctx, out),
+        Command::Extract(a) => extract::run(a, ctx, out),
     }?;
     Ok(code)
 }

@@ -111,7 +111,14 @@ fn lossy(bytes: &[u8]) -> String {
 fn snippet(p: Paint, line_no: usize, line: &str, column: usize) -> String {
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            let acts = c.is_control() || claimgraph::text::is_unsafe_for_terminal(c);
+            if acts {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let col = column.saturating_sub(1).min(chars.len());
     let len = token_len(&chars[col..]).max(1);

@@ -55,9 +55,12 @@ pub fn parse_fragment(name: &str, bytes: &[u8]) -> Result<GraphFile, EditError> 
     })
 }
 
+/// Where a record is in the fragment: its array and position.
+type At = (Array, usize);
+
 /// Whether the graph already holds a record equal to the fragment's record `id`, which is at
-/// `at` (array and position) in `frag`.
-fn identical(files: &Files, index: &Placer, frag: &GraphFile, id: &Id, at: (Array, usize)) -> bool {
+/// `at` in `frag`.
+fn identical(files: &Files, index: &Placer, frag: &GraphFile, id: &Id, at: At) -> bool {
     let Some((f, array, pos)) = index.find(id.as_str()) else {
         return false;
     };
@@ -80,19 +83,25 @@ pub fn import(
 ) -> Result<Imported, EditError> {
     let mut out = Imported::default();
     let mut index = Placer::new(files);
-    let ids: Vec<(Id, (Array, usize))> = (frag.documents.iter().enumerate())
+    let ids: Vec<(Id, At)> = (frag.documents.iter().enumerate())
         .map(|(k, x)| (x.id.clone(), (Array::Documents, k)))
         .chain(
             (frag.entities.iter().enumerate()).map(|(k, x)| (x.id.clone(), (Array::Entities, k))),
         )
         .chain((frag.claims.iter().enumerate()).map(|(k, x)| (x.id.clone(), (Array::Claims, k))))
         .collect();
-    let (same, clashes): (Vec<&(Id, (Array, usize))>, Vec<&(Id, (Array, usize))>) = ids
+    let mut same: FxHashSet<Id> = FxHashSet::default();
+    let mut clashes: Vec<Id> = Vec::new();
+    for (id, at) in ids
         .iter()
         .filter(|(id, _)| index.find(id.as_str()).is_some())
-        .partition(|(id, at)| identical(files, &index, &frag, id, *at));
-    let same: FxHashSet<Id> = same.into_iter().map(|(id, _)| id.clone()).collect();
-    let clashes: Vec<Id> = clashes.into_iter().map(|(id, _)| id.clone()).collect();
+    {
+        if identical(files, &index, &frag, id, *at) {
+            same.insert(id.clone());
+        } else {
+            clashes.push(id.clone());
+        }
+    }
     if !clashes.is_empty() && !rename {
         let list: Vec<String> = clashes
             .iter()

@@ -295,7 +295,7 @@ fn file_in_graph(files: &Files, p: &Path) -> Result<PathBuf, EditError> {
         .map_or(Some("not a file name"), bad_file_name)
     {
         return Err(EditError::Usage(format!(
-            "--file {:?}: {why}; expected a plain file name such as claims-2024.json",
+            "--file {:?}: {why}; expected a .json file name in the graph folder, such as claims-2024.json",
             p.as_os_str()
         )));
     }

@@ -55,7 +55,8 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
 
 #[test]
 fn defect1_a_fifo_socket_or_device_in_the_graph_folder_is_an_error_not_a_hang() {
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
+    type Make = Box<dyn Fn(&Path)>;
+    let cases: Vec<(&str, Make)> = vec![
         (
             "fifo.json",
             Box::new(|p: &Path| {
