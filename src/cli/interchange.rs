@@ -16,7 +16,8 @@ pub struct Options {
     /// Base IRI of the RDF names (ntriples, turtle); it must end in '/'.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
     base: Base,
-    /// Prefix of the review pages (claimreview): a review's url is URL followed by the claim id.
+    /// Prefix of the review pages (claimreview, required): an absolute http(s) URL; a review's
+    /// url is URL followed by the claim id.
     #[arg(long, value_name = "URL", value_parser = parse_url_base)]
     url_base: Option<String>,
     /// Folder to write the CSV files into (csv); created if missing.
