@@ -74,7 +74,7 @@ fn identical(files: &Files, index: &Placer, frag: &GraphFile, id: &Id, at: At) -
 }
 
 /// Merges `frag` into the graph. New records go where [`super::place`] says (or to `file`).
-/// Linear in the graph and the fragment: ids are looked up in an index ([`Placer`]).
+/// Linear in the graph and the fragment: ids are looked up in an index of the graph.
 pub fn import(
     files: &mut Files,
     mut frag: GraphFile,

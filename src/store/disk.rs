@@ -52,7 +52,7 @@ pub struct Waiting {
     pub holder: Option<Holder>,
 }
 
-/// Called once when a command has waited [`PATIENCE`] for the lock.
+/// Called once when a command has waited a second for the lock.
 pub type OnWait<'a> = &'a (dyn Fn(&Waiting) + Sync);
 
 /// Not told anything while waiting.

@@ -12,7 +12,7 @@
 //! journal) rolls a journal left behind forward: every temporary file still there is renamed
 //! over its target (those already renamed are gone), then the journal is removed. Before the
 //! journal exists, the old files are untouched and the temporary files are swept as usual.
-//! A reader that cannot write sees the graph as the journal says it will be ([`view`]).
+//! A reader that cannot write sees the graph as the journal says it will be.
 
 use super::disk::{parent_dir, sidecar, sync_dir, write_temp};
 use super::{io_err, StoreError};
