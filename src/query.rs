@@ -44,13 +44,13 @@ pub struct ClaimFilter {
     pub verdict: Option<VerdictFilter>,
 }
 
-/// How a tag typed on the command line stands in the graph (SPEC §4, values parsed at the
-/// boundary).
+/// How a tag typed on the command line stands in the graph (docs/format.md §4.2: values are
+/// checked where they enter).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TagUse {
     /// Some entity carries it.
     Carried,
-    /// No entity carries it, but it is in the SPEC §3 vocabulary: an empty answer.
+    /// No entity carries it, but it is in the vocabulary (docs/format.md §3): an empty answer.
     Unused,
     /// No entity carries it and it is not in the vocabulary: a typo, most likely. The
     /// closest tag carried or in the vocabulary, if one is close.

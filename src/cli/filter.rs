@@ -105,7 +105,7 @@ impl FilterArgs {
     }
 }
 
-/// Checks a tag typed after `flag` against the graph (SPEC §4): a tag that no entity carries
+/// Checks a tag typed after `flag` against the graph (docs/format.md §4.2): a tag that no entity carries
 /// and that is not in the vocabulary is a usage error with a did-you-mean; a vocabulary tag
 /// that no entity carries is accepted with a note on stderr (the answer will be empty).
 pub fn parse_tag(g: &ClaimGraph, flag: &str, tag: &str) -> Result<(), CliError> {

@@ -192,12 +192,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     // text that may reach a terminal: it goes through the output guard.
     let exact = matches!(
         cli.command,
-        Some(
-            Command::Export(_)
-                | Command::Man(_)
-                | Command::Completions(_)
-                | Command::Sparql(_)
-        )
+        Some(Command::Export(_) | Command::Man(_) | Command::Completions(_) | Command::Sparql(_))
     );
     let mut guarded = term::Guard::new(&mut raw, ctx.paint.is_on());
     let out: &mut dyn Write = if exact { &mut raw } else { &mut guarded };

@@ -1,4 +1,4 @@
-//! Output safety (SPEC §4): the one place every text output passes through on its way to a
+//! Output safety (docs/format.md §4.3): the one place every text output passes through on its way to a
 //! terminal.
 //!
 //! Two layers. Data strings are escaped where they are put into a line ([`safe`], which is

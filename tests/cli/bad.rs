@@ -42,7 +42,7 @@ fn query_commands_refuse_an_invalid_graph_with_exit_1() {
 
 #[test]
 fn a_missing_graph_path_is_a_usage_error_naming_it() {
-    // SPEC §4 (v2): a missing --graph path is bad usage, not an invalid graph.
+    // docs/format.md §4.1: a missing --graph path is bad usage, not an invalid graph.
     let r = run(&["--graph", "no/such/graph", "claims"]);
     assert_eq!(r.code, 2);
     assert!(

@@ -146,9 +146,7 @@ fn an_edit_in_a_read_only_folder_fails_and_leaves_the_graph_intact() {
 /// finish it (the disk is read-only) still sees the edit whole, not a mix.
 #[test]
 fn defect5_an_interrupted_edit_on_a_read_only_disk_reads_as_finished() {
-    let Some(fs) =
-        Tmpfs::mount("defect5_an_interrupted_edit_on_a_read_only_disk_reads_as_finished")
-    else {
+    let Some(fs) = Tmpfs::mount() else {
         return;
     };
     let g = copy_graph(fs.path());

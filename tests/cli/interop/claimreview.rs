@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn claimreview_refuses_without_a_url_base() {
-    // SPEC §4 (v2): a missing --url-base is bad usage.
+    // A missing --url-base is bad usage (docs/format.md §4.1).
     let r = run_on(
         &fixture("interop/hostile.json"),
         &["export", "--format", "claimreview"],
