@@ -1,7 +1,8 @@
 //! `check`: warnings about a valid graph (docs/format.md §4.2) — unused entities, ungrounded
-//! claims, circular support, a record citing itself, unknown tags, and credibility 1 on a
-//! claim that is not independent — and the claim warnings a report gives ([`ClaimWarning`]).
-//! Errors are the loader's; this module only adds what is suspicious but legal.
+//! claims, circular support, a record citing itself, unknown tags, credibility 1 on a claim
+//! that is not independent, and a document `url` that is not an http(s) address — and the
+//! claim warnings a report gives ([`ClaimWarning`]). Errors are the loader's; this module
+//! only adds what is suspicious but legal.
 
 use crate::diag::Diagnostic;
 use crate::graph::{ClaimGraph, NodeIx, Record};
@@ -68,6 +69,22 @@ pub fn warnings(g: &ClaimGraph, s: &Support) -> Vec<Diagnostic> {
                     ));
                 }
             }
+        }
+    }
+    for i in 0..g.documents().count() as u32 {
+        let d = g.document(i);
+        let Some(url) = &d.doc.url else { continue };
+        if !crate::markdown::is_web_url(url) {
+            out.push(Diagnostic::warning(
+                &g.files()[d.origin.file as usize],
+                Some(format!("documents[{}].url", d.origin.pos)),
+                "url",
+                format!(
+                    "document {} has url {}, which is not an http(s) address: reports will not link it",
+                    quoted(d.doc.id.as_str()),
+                    quoted(url)
+                ),
+            ));
         }
     }
     out.extend(self_citations(g));

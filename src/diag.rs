@@ -56,9 +56,10 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: path: message`, leaving out what is unknown.
+    /// `file:line:col: path: message`, leaving out what is unknown. The file name is shown
+    /// terminal-safe (a file may be named anything).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", crate::text::terminal_safe(&self.file))?;
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, ":{l}:{c}")?;
         }

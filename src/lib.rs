@@ -16,7 +16,8 @@
 //! Editing goes through [`store`] (the graph folder on disk: lock, atomic replace, and the
 //! read-modify-validate-write transaction) and [`edit`] (add, link, unlink, set, rm, rename,
 //! merge, review, import as pure functions over the files in memory). [`report`] writes a
-//! fact-check dossier on one claim; [`diff`] compares two versions of a graph.
+//! fact-check dossier on one claim; [`diff`] compares two versions of a graph, and
+//! [`revision`] reads one as committed in git.
 //!
 //! The library never prints: commands in the binary do.
 
@@ -30,9 +31,11 @@ pub mod extract;
 pub mod graph;
 pub mod load;
 pub mod locate;
+pub mod markdown;
 pub mod model;
 pub mod query;
 pub mod report;
+pub mod revision;
 pub mod schema;
 pub mod select;
 pub mod sparql;

@@ -48,6 +48,59 @@ pub struct ClaimFilter {
     pub verdict: Option<VerdictFilter>,
 }
 
+/// How a tag typed on the command line stands in the graph (docs/format.md §4.2: values are
+/// checked where they enter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagUse {
+    /// Some entity carries it.
+    Carried,
+    /// No entity carries it, but it is in the vocabulary (docs/format.md §3): an empty answer.
+    Unused,
+    /// No entity carries it and it is not in the vocabulary: a typo, most likely. The
+    /// closest tag carried or in the vocabulary, if one is close.
+    Unknown { near: Option<String> },
+}
+
+/// How `tag` stands in `g`.
+pub fn tag_use(g: &ClaimGraph, tag: &str) -> TagUse {
+    let mut carried: Vec<&str> = Vec::new();
+    for e in g.entities().filter_map(|e| g.entity(e)) {
+        for t in &e.tags {
+            if t.as_str() == tag {
+                return TagUse::Carried;
+            }
+            carried.push(t.as_str());
+        }
+    }
+    if crate::model::TAG_VOCABULARY.contains(&tag) {
+        return TagUse::Unused;
+    }
+    carried.sort_unstable();
+    carried.dedup();
+    let candidates = carried
+        .into_iter()
+        .chain(crate::model::TAG_VOCABULARY.iter().copied());
+    TagUse::Unknown {
+        near: crate::suggest::did_you_mean(tag, candidates).map(str::to_string),
+    }
+}
+
+/// Whether some claim of `g` has `topic`; when none has, the closest topic that one has.
+pub fn topic_use(g: &ClaimGraph, topic: &str) -> Result<(), Option<String>> {
+    let mut topics: Vec<&str> = Vec::new();
+    for c in g.claims().filter_map(|c| g.claim(c)) {
+        for t in &c.topics {
+            if t == topic {
+                return Ok(());
+            }
+            topics.push(t);
+        }
+    }
+    topics.sort_unstable();
+    topics.dedup();
+    Err(crate::suggest::did_you_mean(topic, topics).map(str::to_string))
+}
+
 /// `interested_denial(c)`: `c` is denied, and every denier shares its origin with one of the
 /// entities `c` is about.
 pub fn interested_denial(g: &ClaimGraph, s: &Support, c: NodeIx) -> bool {

@@ -16,8 +16,6 @@ pub type Tally = BTreeMap<&'static str, usize>;
 /// has listed them in since `stats` first printed JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
-    /// Every edge, one per document it was found in (docs/format.md §1).
-    pub appearances: usize,
     pub claims: usize,
     pub claims_by_support: BySupport,
     /// Every verdict, and `unreviewed` for claims without a review.
@@ -25,12 +23,15 @@ pub struct Stats {
     /// For each vocabulary tag (docs/format.md §3) that some claim rests only on, how many.
     pub claims_resting_only_on: Tally,
     pub documents: usize,
-    /// Relations `(from, rel, to)`: a relation stated in several documents counts once,
-    /// as support reads it.
+    /// Every edge: a relation stated in several documents is one edge per document
+    /// (docs/format.md §1).
     pub edges: usize,
     pub edges_by_rel: Tally,
     pub entities: usize,
     pub entities_by_kind: Tally,
+    /// Relations `(from, rel, to)`: a relation stated in several documents counts once, as
+    /// support reads it.
+    pub relations: usize,
 }
 
 /// How many claims each support predicate holds for.
@@ -65,7 +66,7 @@ impl Stats {
         let count = |f: &dyn Fn(NodeIx) -> bool| claims.iter().filter(|&&c| f(c)).count();
         let entities: Vec<&crate::model::Entity> =
             g.entities().filter_map(|e| g.entity(e)).collect();
-        let [asserts, denies, cites] = g.relation_counts();
+        let [asserts, denies, cites] = g.edge_counts();
         let by_rel = |r: Rel| match r {
             Rel::Asserts => asserts,
             Rel::Denies => denies,
@@ -81,7 +82,6 @@ impl Stats {
         let unreviewed = count(&|c| g.claim(c).is_some_and(|x| x.review.is_none()));
         claims_by_verdict.insert("unreviewed", unreviewed);
         Stats {
-            appearances: g.edge_counts().iter().sum(),
             claims: claims.len(),
             claims_by_support: BySupport {
                 circular: count(&|c| s.circular(c)),
@@ -101,6 +101,7 @@ impl Stats {
                 .iter()
                 .map(|&k| (k.as_str(), entities.iter().filter(|e| e.kind == k).count()))
                 .collect(),
+            relations: g.relation_counts().iter().sum(),
         }
     }
 }
@@ -125,7 +126,7 @@ mod tests {
 
     #[test]
     fn counts_serialize_as_the_json_of_stats() {
-        // `nis asserts c` appears in two documents: one relation (edges), two appearances.
+        // `nis asserts c` appears in two documents: two edges, one relation.
         let json = r#"{"documents":[{"id":"d1","title":"D"}],
             "entities":[{"id":"nis","name":"NIS","kind":"organization","tags":["intelligence"]},
                 {"id":"kp","name":"North Korea","kind":"country"}],
@@ -138,12 +139,13 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&stats).unwrap(),
             concat!(
-                r#"{"appearances":3,"claims":2,"claims_by_support":{"circular":0,"contested":1,"independent":0,"#,
+                r#"{"claims":2,"claims_by_support":{"circular":0,"contested":1,"independent":0,"#,
                 r#""interested_denial":1,"single_origin":1,"ungrounded":1},"#,
                 r#""claims_by_verdict":{"false":0,"mixed":0,"mostly-false":0,"mostly-true":0,"#,
                 r#""true":1,"unproven":0,"unreviewed":1},"claims_resting_only_on":{"intelligence":1},"#,
-                r#""documents":1,"edges":2,"edges_by_rel":{"asserts":1,"cites":0,"denies":1},"#,
-                r#""entities":2,"entities_by_kind":{"country":1,"organization":1,"person":0}}"#
+                r#""documents":1,"edges":3,"edges_by_rel":{"asserts":2,"cites":0,"denies":1},"#,
+                r#""entities":2,"entities_by_kind":{"country":1,"organization":1,"person":0},"#,
+                r#""relations":2}"#
             )
         );
     }

@@ -56,6 +56,35 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// JSON text as serde_json writes it, with every character a terminal would act on (see
+/// [`is_unsafe_for_terminal`]) written as a JSON `\uXXXX` escape: the same JSON value, safe
+/// to print. (serde_json already escapes C0 controls inside strings; outside strings JSON
+/// text holds only ASCII layout, so every other such character is inside a string.)
+pub fn json_terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_in_json = |c: char| is_unsafe_for_terminal(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !json.chars().any(unsafe_in_json) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if unsafe_in_json(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON text that can sit inside an HTML `<script>` block (JSON-LD, a page's data): `<`, `>`
+/// and `&` written as JSON escapes, so that neither `</script>` nor `<!--` can appear, and
+/// the JSON still parses to the same value. Outside strings JSON text has none of them.
+pub fn json_script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// `s` folded for comparing names: lower case, Latin accents dropped (`é` → `e`, `ø` → `o`,
 /// `ß` → `ss`), apostrophes and dots removed (`U.S.` → `us`), every other run of punctuation
 /// or space made one space, trimmed. Two names that fold alike name the same thing as far as
@@ -145,6 +174,17 @@ mod tests {
         assert_eq!(terminal_safe("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(terminal_safe("x\ny"), "x\\u{a}y");
         assert_eq!(terminal_safe("\u{9b}\u{202e}"), "\\u{9b}\\u{202e}");
+    }
+
+    #[test]
+    fn json_escapes_keep_the_value() {
+        let v = serde_json::json!({"t": "a\u{9b}b\u{202e}</script>&\u{1b}\n"});
+        let text = json_terminal_safe(&v.to_string()).into_owned();
+        assert!(!text.chars().any(is_unsafe_for_terminal), "{text}");
+        let text = json_script_safe(&text);
+        assert!(!text.contains('<') && !text.contains('&'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]

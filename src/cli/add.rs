@@ -28,6 +28,8 @@ pub struct Args {
     /// The graph file to add to (a .json name in the graph folder; created if needed).
     #[arg(long, global = true, value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -83,9 +85,6 @@ struct EntityArgs {
     /// A free note.
     #[arg(long)]
     note: Option<String>,
-    /// Add it even when its name or an alias is already another entity's.
-    #[arg(long)]
-    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,6 +141,7 @@ fn parse_credibility(s: &str) -> Result<Credibility, ValueError> {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let file = file_arg(&args.file);
+    let force = args.write.force;
     let placed = edit(ctx, |files| match args.what {
         What::Entity(a) => edit::add_entity(
             files,
@@ -154,7 +154,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 aliases: a.aliases,
                 reliability: a.reliability,
                 note: a.note,
-                force: a.force,
+                force,
             },
             file,
         ),

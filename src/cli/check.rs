@@ -2,10 +2,12 @@
 
 use super::render::Renderer;
 use super::style::Role;
+use super::term::{safe, say};
 use super::{write_json, CliError, Ctx, TextFormat};
 use claimgraph::check;
 use claimgraph::diag::Diagnostic;
 use claimgraph::load;
+use claimgraph::store::{self, StoreError};
 use claimgraph::support::Support;
 use serde_json::json;
 use std::io::Write;
@@ -27,14 +29,16 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     // The files are read once: for the graph, and again from memory to locate warnings.
-    let loaded = load::read_sources(&ctx.graph_path).and_then(|(sources, notes)| {
-        let graph = load::from_sources(&sources)?;
-        Ok((sources, notes, graph))
-    });
+    super::missing_graph(&ctx.graph_path)?;
+    let loaded = match store::read_consistent(&ctx.graph_path, &super::say_waiting) {
+        Ok((sources, notes)) => load::from_sources(&sources).map(|graph| (sources, notes, graph)),
+        Err(StoreError::Invalid(e)) => Err(e),
+        Err(e) => return Err(e.into()),
+    };
     let (errors, more, warnings) = match loaded {
         Ok((sources, notes, graph)) => {
             for note in &notes {
-                eprintln!("claimgraph: note: {note}");
+                say!("claimgraph: note: {}", safe(note));
             }
             let s = Support::new(&graph);
             let mut w = check::warnings(&graph, &s);

@@ -5,11 +5,11 @@ use super::report::DocFormat;
 use super::{write_json, CliError, Ctx};
 use claimgraph::diff;
 use claimgraph::graph::ClaimGraph;
-use claimgraph::load::{self, Source};
+use claimgraph::load;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 /// Compare two versions of a graph: records, edges, appearances, reviews, grounds.
 ///
@@ -54,6 +54,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             ))
         }
     };
+    if let claimgraph::query::TagUse::Unknown { .. } = claimgraph::query::tag_use(&old, &args.tag) {
+        super::filter::parse_tag(&new, "--tag", &args.tag)?;
+    }
     let d = diff::diff(&old, &new, &args.tag);
     match args.format {
         DocFormat::Md => out.write_all(diff::to_markdown(&d).as_bytes())?,
@@ -64,57 +67,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
 }
 
 fn load_path(p: &Path) -> Result<ClaimGraph, CliError> {
-    Ok(load::from_path(p)?.graph)
+    Ok(super::load_graph(p)?.graph)
 }
 
-/// Runs git in `dir` and returns its stdout (a usage error with git's message on failure).
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, CliError> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| CliError::Usage(format!("cannot run git: {}", load::io_reason(&e))))?;
-    if !out.status.success() {
-        return Err(CliError::Usage(format!(
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )));
-    }
-    Ok(out.stdout)
-}
-
-/// The graph's files as committed at `rev`: the `*.json` blobs of the folder (or the one
-/// file), read with `git show REV:./NAME` from the folder.
-fn sources_at_rev(graph: &Path, rev: &str) -> Result<Vec<Source>, CliError> {
-    let (dir, names) = if graph.is_dir() {
-        let listing = git(graph, &["ls-tree", rev, "--", "."])?;
-        let names: Vec<String> = String::from_utf8_lossy(&listing)
-            .lines()
-            .filter_map(|l| {
-                let (meta, name) = l.split_once('\t')?;
-                let blob = meta.split_whitespace().nth(1) == Some("blob");
-                (blob && name.ends_with(".json") && !name.starts_with('.'))
-                    .then(|| name.to_string())
-            })
-            .collect();
-        (graph.to_path_buf(), names)
-    } else {
-        let name = graph
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        (claimgraph::store::parent_dir(graph), vec![name])
-    };
-    let mut sources = Vec::with_capacity(names.len());
-    for name in names {
-        let bytes = git(&dir, &["show", &format!("{rev}:./{name}")])?;
-        sources.push(Source {
-            name: format!("{rev}:{}", dir.join(&name).display()),
-            bytes,
-        });
-    }
-    Ok(sources)
+/// The graph's files as committed at `rev` (a usage error when git cannot give them).
+fn sources_at_rev(graph: &Path, rev: &str) -> Result<Vec<load::Source>, CliError> {
+    super::missing_graph(graph)?;
+    claimgraph::revision::sources_at(graph, rev).map_err(|e| CliError::Usage(e.to_string()))
 }

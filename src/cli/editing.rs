@@ -3,9 +3,10 @@
 //! unknown id or a bad value is usage, 2; an edit that would make the graph invalid is
 //! refused, 1).
 
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit::EditError;
-use claimgraph::store::{self, Files, StoreError};
+use claimgraph::store::{self, EditOptions, Files, StoreError};
 use std::path::PathBuf;
 
 impl From<EditError> for CliError {
@@ -25,6 +26,9 @@ impl From<StoreError> for CliError {
             StoreError::Rejected(e) => CliError::Refused(format!(
                 "the edit would make the graph invalid; nothing was written:\n{e}"
             )),
+            StoreError::ReadOnly { .. } => {
+                CliError::Refused(format!("{e} (pass --force to replace it anyway)"))
+            }
             StoreError::Io { .. } => CliError::Refused(e.to_string()),
         }
     }
@@ -36,7 +40,11 @@ pub fn edit<T>(
     ctx: &Ctx,
     change: impl FnOnce(&mut Files) -> Result<T, EditError>,
 ) -> Result<T, CliError> {
-    let done = store::edit(&ctx.graph_path, change)?;
+    let options = EditOptions {
+        force: ctx.force,
+        on_wait: &super::say_waiting,
+    };
+    let done = store::edit_with(&ctx.graph_path, options, change)?;
     report_written(&done.written);
     Ok(done.value)
 }
@@ -44,11 +52,20 @@ pub fn edit<T>(
 /// Says on stderr which files were written.
 pub fn report_written(written: &[PathBuf]) {
     if written.is_empty() {
-        eprintln!("claimgraph: nothing changed");
+        say!("claimgraph: nothing changed");
     }
     for p in written {
-        eprintln!("claimgraph: wrote {}", p.display());
+        say!("claimgraph: wrote {}", safe(&p.display().to_string()));
     }
+}
+
+/// What every editing command takes.
+#[derive(Debug, Default, clap::Args)]
+pub struct WriteOpts {
+    /// Do it anyway: replace read-only graph files (an edit that would is refused otherwise),
+    /// and accept an entity name or alias that another entity already has.
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 /// A `--file` argument as a path.

@@ -36,6 +36,9 @@ struct EntityOut<'g> {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
+    if let Some(tag) = &args.tag {
+        super::filter::parse_tag(g, "--tag", tag)?;
+    }
     let s = Support::new(g);
     let picked: Vec<_> = g
         .entities()

@@ -3,6 +3,7 @@
 
 use super::completions;
 use super::filter::FilterArgs;
+use super::term::say;
 use super::{graphviz, interchange, resolve_node, CliError, Ctx};
 use claimgraph::export::rdf::Syntax;
 use claimgraph::export::{self, dot};
@@ -146,7 +147,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     drop(t);
     let _t = claimgraph::timing::phase("draw");
     if sel.is_empty() {
-        eprintln!("claimgraph: note: nothing to draw: no claim passes the filters");
+        say!("claimgraph: note: nothing to draw: no claim passes the filters");
     }
     let opts = dot::DotOptions {
         rankdir: match args.rankdir {

@@ -1,6 +1,7 @@
 //! `extract`: find who asserts or denies what in a news text, and print it as a table, as
 //! JSON records, or as a graph fragment ready for import.
 
+use super::term::say;
 use super::{table, write_json, CliError, Ctx};
 use claimgraph::extract::{self, fragment, Attribution, KnownEntity, Stance};
 use claimgraph::graph::ClaimGraph;
@@ -58,9 +59,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 CliError::Usage(m) | CliError::Refused(m) => m,
                 CliError::Io(e) => e.to_string(),
             };
-            eprintln!(
-                "claimgraph: note: extracting without linking, the graph did not load:\n{reason}"
-            );
+            say!("claimgraph: note: extracting without linking, the graph did not load:\n{reason}");
             None
         }
     };
@@ -72,7 +71,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         ExtractFormat::Graph => {
             if let (Some(g), Some(doc)) = (graph, &args.doc) {
                 if g.lookup(doc.as_str()).is_none() {
-                    eprintln!(
+                    say!(
                         "claimgraph: note: document {:?} is not in the graph; add it before importing the fragment",
                         doc.as_str()
                     );

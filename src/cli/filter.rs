@@ -1,9 +1,11 @@
 //! The claim filters of `claims` (docs/format.md §4), shared by every command that selects claims
 //! (`claims`, `export`): their flags, and their translation into a library [`ClaimFilter`].
 
+use super::term::{safe, say};
 use super::{completions, resolve_document, resolve_node, CliError};
 use claimgraph::graph::ClaimGraph;
-use claimgraph::query::{ClaimFilter, VerdictFilter};
+use claimgraph::model::Tag;
+use claimgraph::query::{self, ClaimFilter, TagUse, VerdictFilter};
 use clap_complete::ArgValueCandidates;
 
 /// The claim filters; they combine with AND.
@@ -81,6 +83,12 @@ impl FilterArgs {
                     .map_err(|e| CliError::Usage(format!("bad --grep regex: {e}")))
             })
             .transpose()?;
+        if let Some(tag) = &self.rests_only_on {
+            parse_tag(g, "--rests-only-on", tag)?;
+        }
+        for topic in &self.topic {
+            parse_topic(g, topic)?;
+        }
         Ok(ClaimFilter {
             rests_only_on: self.rests_only_on.clone(),
             asserted_by: nodes(&self.asserted_by)?,
@@ -104,6 +112,38 @@ impl FilterArgs {
             verdict: self.verdict,
         })
     }
+}
+
+/// Checks a tag typed after `flag` against the graph (docs/format.md §4.2): a tag that no entity carries
+/// and that is not in the vocabulary is a usage error with a did-you-mean; a vocabulary tag
+/// that no entity carries is accepted with a note on stderr (the answer will be empty).
+pub fn parse_tag(g: &ClaimGraph, flag: &str, tag: &str) -> Result<(), CliError> {
+    Tag::new(tag).map_err(|e| CliError::Usage(format!("{flag}: {e}")))?;
+    match query::tag_use(g, tag) {
+        TagUse::Carried => Ok(()),
+        TagUse::Unused => {
+            say!("claimgraph: note: no entity carries the tag {tag:?}: the answer is empty");
+            Ok(())
+        }
+        TagUse::Unknown { near } => Err(CliError::Usage(format!(
+            "{flag} {tag:?}: unknown tag: no entity carries it and it is not in the vocabulary{}",
+            near.map(|n| format!(" (did you mean {n:?}?)"))
+                .unwrap_or_default()
+        ))),
+    }
+}
+
+/// Checks a topic typed on the command line: one that no claim has is a usage error, with a
+/// did-you-mean.
+fn parse_topic(g: &ClaimGraph, topic: &str) -> Result<(), CliError> {
+    query::topic_use(g, topic).map_err(|near| {
+        CliError::Usage(format!(
+            "--topic {:?}: no claim has this topic{}",
+            safe(topic),
+            near.map(|n| format!(" (did you mean {:?}?)", safe(&n)))
+                .unwrap_or_default()
+        ))
+    })
 }
 
 impl FilterArgs {

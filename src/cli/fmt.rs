@@ -1,6 +1,7 @@
 //! `fmt`: rewrite every graph file in the canonical layout.
 
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::store;
 use std::io::Write;
@@ -18,6 +19,8 @@ pub struct Args {
     /// Only check: name the files that are not canonical and exit 1 if there are any.
     #[arg(long)]
     check: bool,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -32,7 +35,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         if pending.is_empty() {
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!(
+        say!(
             "claimgraph: {} file{} not in the canonical layout (run `claimgraph fmt`)",
             pending.len(),
             if pending.len() == 1 { " is" } else { "s are" }

@@ -1,6 +1,7 @@
 //! Rendering DOT with Graphviz: `export --format svg|png` pipes the drawing through the
 //! `dot` program when it is installed, and says how to install it when it is not.
 
+use super::term::say;
 use super::CliError;
 use std::io::{self, Read, Write};
 use std::process::{Command, ExitCode, Stdio};
@@ -23,7 +24,7 @@ pub fn render(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     if nodes > SLOW_NODES {
-        eprintln!(
+        say!(
             "claimgraph: note: drawing {nodes} nodes; Graphviz may take a while (narrow the \
              drawing with the claim filters or --focus)"
         );
@@ -70,7 +71,7 @@ pub fn render(
     let picture = picture?;
     if !status.success() {
         let messages = String::from_utf8_lossy(&messages);
-        eprintln!(
+        say!(
             "claimgraph: Graphviz `dot -T{format}` failed ({status}):\n{}",
             messages.trim_end()
         );

@@ -1,6 +1,7 @@
 //! `import`: merge a fragment file into the graph.
 
 use super::editing::{edit, file_arg};
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use std::io::Write;
@@ -23,6 +24,8 @@ pub struct Args {
     /// The graph file to add everything to (a .json name in the graph folder).
     #[arg(long, value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -37,13 +40,13 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
     let file = file_arg(&args.file);
     let r = edit(ctx, |files| edit::import(files, frag, args.rename, file))?;
     for (old, new) in &r.renamed {
-        eprintln!("claimgraph: renamed {old} to {new}");
+        say!("claimgraph: renamed {old} to {new}");
     }
     for (f, n) in &r.added {
-        eprintln!("claimgraph: added {n} records to {f}");
+        say!("claimgraph: added {n} records to {}", safe(f));
     }
     if r.skipped > 0 {
-        eprintln!("claimgraph: skipped {} already in the graph", r.skipped);
+        say!("claimgraph: skipped {} already in the graph", r.skipped);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `init`: a new graph folder with a short example file and a README line.
 
 use super::editing::report_written;
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::export::json::to_canonical_string;
 use claimgraph::load::{self, Source};
@@ -26,7 +27,7 @@ const EXAMPLE: &str = r#"{
 
 const README: &str = "This folder is a claimgraph graph: every *.json file in it is read and merged (see `claimgraph --help`).\n";
 
-const GITIGNORE: &str = ".claimgraph.lock\n.*.cgtmp\n";
+const GITIGNORE: &str = ".claimgraph.lock\n.claimgraph.journal\n.*.cgtmp\n";
 
 /// Create a new graph folder with an example file (example.json) and a README line.
 ///
@@ -75,9 +76,9 @@ pub fn run(args: Args, _ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, Cli
         }
     }
     report_written(&written);
-    eprintln!(
+    say!(
         "claimgraph: next: claimgraph --graph {} claims",
-        dir.display()
+        safe(&dir.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! The options and writers of the `export` formats that other tools read: RDF, GraphML,
 //! Mermaid, ClaimReview and CSV (see "Using claimgraph with other tools" in the README).
 
+use super::term::{safe, say};
 use super::CliError;
 use claimgraph::export::rdf::{self, Base};
 use claimgraph::export::{claimreview, csv, graphml, mermaid};
@@ -15,7 +16,8 @@ pub struct Options {
     /// Base IRI of the RDF names (ntriples, turtle); it must end in '/'.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
     base: Base,
-    /// Prefix of the review pages (claimreview): a review's url is URL followed by the claim id.
+    /// Prefix of the review pages (claimreview, required): an absolute http(s) URL; a review's
+    /// url is URL followed by the claim id.
     #[arg(long, value_name = "URL", value_parser = parse_url_base)]
     url_base: Option<String>,
     /// Folder to write the CSV files into (csv); created if missing.
@@ -28,12 +30,10 @@ fn parse_base(s: &str) -> Result<Base, String> {
 }
 
 fn parse_url_base(s: &str) -> Result<String, String> {
-    let ok = (s.starts_with("https://") || s.starts_with("http://"))
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
-    if ok {
+    if claimgraph::markdown::is_web_url(s) {
         Ok(s.to_string())
     } else {
-        Err("expected an http(s) URL without spaces".to_string())
+        Err("expected an absolute http(s) URL with a host and no spaces".to_string())
     }
 }
 
@@ -57,23 +57,31 @@ pub fn mermaid(out: &mut dyn Write, g: &ClaimGraph) -> Result<(), CliError> {
     Ok(mermaid::write(out, g)?)
 }
 
-/// A JSON array of ClaimReview objects; exit 1 listing what is missing when a required field
-/// cannot be filled.
+/// A JSON array of ClaimReview objects (exit 2 without `--url-base`). It is meant to be
+/// pasted into a `<script type="application/ld+json">` block: `<`, `>` and `&` are written as
+/// JSON escapes, so that no text of the graph can close the block.
 pub fn claimreview(out: &mut dyn Write, g: &ClaimGraph, o: &Options) -> Result<ExitCode, CliError> {
-    let reviews = match claimreview::reviews(g, o.url_base.as_deref()) {
+    let Some(base) = o.url_base.as_deref() else {
+        return Err(CliError::Usage(
+            "--format claimreview needs --url-base URL: the review page of a claim is URL followed by its id".to_string(),
+        ));
+    };
+    let reviews = match claimreview::reviews(g, Some(base)) {
         Ok(r) => r,
         Err(missing) => return Ok(refuse(&missing.to_string())),
     };
     for note in &reviews.notes {
-        eprintln!("claimgraph: note: {note}");
+        say!("claimgraph: note: {}", safe(note));
     }
-    super::write_json(out, &reviews.objects)?;
+    let json = serde_json::to_string_pretty(&reviews.objects).map_err(std::io::Error::other)?;
+    let json = claimgraph::text::json_terminal_safe(&json);
+    writeln!(out, "{}", claimgraph::text::json_script_safe(&json))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Says why nothing was written; exit 1.
 fn refuse(message: &str) -> ExitCode {
-    eprintln!("claimgraph: {message}");
+    say!("claimgraph: {message}");
     ExitCode::from(1)
 }
 
@@ -84,14 +92,19 @@ pub fn csv(g: &ClaimGraph, o: &Options) -> Result<ExitCode, CliError> {
             "--format csv writes several files: name their folder with --out DIR".to_string(),
         ));
     };
-    let written = std::fs::create_dir_all(dir).and_then(|()| csv::write_dir(dir, g));
-    if let Err(e) = written {
+    if let Err(e) = std::fs::create_dir_all(dir) {
         let reason = claimgraph::load::io_reason(&e);
-        return Ok(refuse(&format!("cannot write {}: {reason}", dir.display())));
+        return Ok(refuse(&format!(
+            "cannot write {}: {reason}",
+            safe(&dir.display().to_string())
+        )));
     }
-    eprintln!(
+    if let Err(e) = csv::write_dir(dir, g) {
+        return Ok(refuse(&e.to_string()));
+    }
+    say!(
         "claimgraph: wrote nodes.csv, edges.csv, support.csv and kuzu.cypher to {}",
-        dir.display()
+        safe(&dir.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::{edit, file_arg};
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, Linked, NewEdge};
 use claimgraph::model::{Date, Rel};
@@ -47,6 +48,8 @@ pub struct Args {
     /// The graph file to add to (a .json name in the graph folder; created if needed).
     #[arg(long, value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -62,7 +65,7 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
     };
     let linked = edit(ctx, |files| edit::link(files, new, file))?;
     if let Linked::Already(p) = linked {
-        eprintln!(
+        say!(
             "claimgraph: the edge is already in {}",
             claimgraph::text::terminal_safe(&p.path.display().to_string())
         );

@@ -1,9 +1,10 @@
 //! `man`: manual pages, in roff, from the same definitions as `--help`: claimgraph(1) and
 //! one claimgraph-COMMAND(1) page per command.
 
+use super::term::safe;
 use super::{CliError, Ctx};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Print a manual page (roff), or write them all into a folder.
@@ -26,13 +27,14 @@ pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliE
     let mut cmd = super::command().disable_help_subcommand(true);
     cmd.build();
     if let Some(dir) = args.dir {
-        clap_mangen::generate_to(cmd, &dir).map_err(|e| {
-            CliError::Usage(format!(
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            CliError::Refused(format!(
                 "cannot write the pages into {}: {}",
-                dir.display(),
+                safe(&dir.display().to_string()),
                 claimgraph::load::io_reason(&e)
             ))
         })?;
+        write_pages(cmd, &dir)?;
         return Ok(ExitCode::SUCCESS);
     }
     let page = match args.command {
@@ -50,4 +52,18 @@ pub fn run(args: Args, _ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliE
     };
     clap_mangen::Man::new(page).render(out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the page of `cmd` and of each of its visible subcommands, at any depth, into `dir`,
+/// named as `clap_mangen::generate_to` names them; each as a new file renamed over the name,
+/// so that a symbolic link already there is replaced, never written through.
+fn write_pages(cmd: clap::Command, dir: &Path) -> Result<(), CliError> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+        write_pages(sub, dir)?;
+    }
+    let man = clap_mangen::Man::new(cmd);
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    claimgraph::store::create(&dir.join(man.get_filename()), &page)
+        .map_err(|e| CliError::Refused(e.to_string()))
 }

@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use clap_complete::ArgValueCandidates;
@@ -22,10 +23,12 @@ pub struct Args {
     /// The entity to merge into it and remove.
     #[arg(add = ArgValueCandidates::new(completions::entity_ids))]
     drop: String,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let (keep, drop) = edit(ctx, |files| edit::merge(files, &args.keep, &args.drop))?;
-    eprintln!("claimgraph: merged {drop} into {keep}");
+    say!("claimgraph: merged {drop} into {keep}");
     Ok(ExitCode::SUCCESS)
 }

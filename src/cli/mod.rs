@@ -34,16 +34,19 @@ mod sparql;
 mod stats;
 mod style;
 mod table;
+mod term;
 mod unlink;
 mod why;
 
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
+use claimgraph::store;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use style::{ColorWhen, Paint};
+use term::{safe, say};
 
 /// claimgraph: who stands behind a claim, and what it really rests on.
 #[derive(Debug, Parser)]
@@ -181,47 +184,84 @@ impl Failure {
 
 fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut raw = io::BufWriter::new(stdout.lock());
     let ctx = Ctx {
         graph_path: cli.graph,
         paint: Paint::stdout(cli.color),
         err_paint: Paint::stderr(cli.color),
+        force: cli.command.as_ref().is_some_and(Command::force),
     };
-    let Some(command) = cli.command else {
-        help::write_overview(&mut out, ctx.paint)?;
-        out.flush()?;
+    // Everything but the export formats, man pages, completion scripts and SPARQL texts is
+    // text that may reach a terminal: it goes through the output guard.
+    let exact = matches!(
+        cli.command,
+        Some(Command::Export(_) | Command::Man(_) | Command::Completions(_) | Command::Sparql(_))
+    );
+    let mut guarded = term::Guard::new(&mut raw, ctx.paint.is_on());
+    let out: &mut dyn Write = if exact { &mut raw } else { &mut guarded };
+    let code = run_command(cli.command, &ctx, out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn run_command(
+    command: Option<Command>,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let Some(command) = command else {
+        help::write_overview(out, ctx.paint)?;
         return Ok(ExitCode::SUCCESS);
     };
     let code = match command {
-        Command::Claims(a) => claims::run(a, &ctx, &mut out),
-        Command::Entities(a) => entities::run(a, &ctx, &mut out),
-        Command::Sources(a) => sources::run(a, &ctx, &mut out),
-        Command::Show(a) => show::run(a, &ctx, &mut out),
-        Command::Why(a) => why::run(a, &ctx, &mut out),
-        Command::Check(a) => check::run(a, &ctx, &mut out),
-        Command::Stats(a) => stats::run(a, &ctx, &mut out),
-        Command::Export(a) => export::run(a, &ctx, &mut out),
-        Command::Init(a) => init::run(a, &ctx, &mut out),
-        Command::Add(a) => add::run(a, &ctx, &mut out),
-        Command::Link(a) => link::run(a, &ctx, &mut out),
-        Command::Unlink(a) => unlink::run(a, &ctx, &mut out),
-        Command::Set(a) => set::run(a, &ctx, &mut out),
-        Command::Unset(a) => set::run_unset(a, &ctx, &mut out),
-        Command::Rm(a) => rm::run(a, &ctx, &mut out),
-        Command::Rename(a) => rename::run(a, &ctx, &mut out),
-        Command::Merge(a) => merge::run(a, &ctx, &mut out),
-        Command::Review(a) => review::run(a, &ctx, &mut out),
-        Command::Import(a) => import::run(a, &ctx, &mut out),
-        Command::Fmt(a) => fmt::run(a, &ctx, &mut out),
-        Command::Report(a) => report::run(a, &ctx, &mut out),
-        Command::Diff(a) => diff::run(a, &ctx, &mut out),
-        Command::Completions(a) => completions::run(a, &ctx, &mut out),
-        Command::Man(a) => man::run(a, &ctx, &mut out),
-        Command::Sparql(a) => sparql::run(a, &ctx, &mut out),
-        Command::Extract(a) => extract::run(a, &ctx, &mut out),
+        Command::Claims(a) => claims::run(a, ctx, out),
+        Command::Entities(a) => entities::run(a, ctx, out),
+        Command::Sources(a) => sources::run(a, ctx, out),
+        Command::Show(a) => show::run(a, ctx, out),
+        Command::Why(a) => why::run(a, ctx, out),
+        Command::Check(a) => check::run(a, ctx, out),
+        Command::Stats(a) => stats::run(a, ctx, out),
+        Command::Export(a) => export::run(a, ctx, out),
+        Command::Init(a) => init::run(a, ctx, out),
+        Command::Add(a) => add::run(a, ctx, out),
+        Command::Link(a) => link::run(a, ctx, out),
+        Command::Unlink(a) => unlink::run(a, ctx, out),
+        Command::Set(a) => set::run(a, ctx, out),
+        Command::Unset(a) => set::run_unset(a, ctx, out),
+        Command::Rm(a) => rm::run(a, ctx, out),
+        Command::Rename(a) => rename::run(a, ctx, out),
+        Command::Merge(a) => merge::run(a, ctx, out),
+        Command::Review(a) => review::run(a, ctx, out),
+        Command::Import(a) => import::run(a, ctx, out),
+        Command::Fmt(a) => fmt::run(a, ctx, out),
+        Command::Report(a) => report::run(a, ctx, out),
+        Command::Diff(a) => diff::run(a, ctx, out),
+        Command::Completions(a) => completions::run(a, ctx, out),
+        Command::Man(a) => man::run(a, ctx, out),
+        Command::Sparql(a) => sparql::run(a, ctx, out),
+        Command::Extract(a) => extract::run(a, ctx, out),
     }?;
-    out.flush()?;
     Ok(code)
+}
+
+impl Command {
+    /// Whether `--force` was given to an editing command.
+    fn force(&self) -> bool {
+        match self {
+            Command::Add(a) => a.write.force,
+            Command::Link(a) => a.write.force,
+            Command::Unlink(a) => a.write.force,
+            Command::Set(a) => a.write.force,
+            Command::Unset(a) => a.write.force,
+            Command::Rm(a) => a.write.force,
+            Command::Rename(a) => a.write.force,
+            Command::Merge(a) => a.write.force,
+            Command::Review(a) => a.write.force,
+            Command::Import(a) => a.write.force,
+            Command::Fmt(a) => a.write.force,
+            _ => false,
+        }
+    }
 }
 
 /// What every command gets besides its own arguments.
@@ -231,6 +271,8 @@ pub struct Ctx {
     pub paint: Paint,
     /// Colour for stderr.
     pub err_paint: Paint,
+    /// `--force` of an editing command: replace read-only files too.
+    pub force: bool,
 }
 
 impl Ctx {
@@ -238,15 +280,72 @@ impl Ctx {
     /// the life of the process: freeing a large graph's many small allocations at exit only
     /// costs time.
     pub fn load(&self) -> Result<&'static Loaded, CliError> {
-        let spinner = progress::Progress::start(format!("loading {}", self.graph_path.display()));
-        let loaded = load::from_path(&self.graph_path);
-        drop(spinner);
-        let loaded = loaded?;
-        for note in &loaded.notes {
-            eprintln!("claimgraph: note: {note}");
-        }
+        let loaded = load_graph(&self.graph_path)?;
         Ok(Box::leak(Box::new(loaded)))
     }
+}
+
+/// Loads the graph at `path` as no edit leaves it half done (see
+/// [`store::read_consistent`]), saying so when it waits for a writer, and printing notes
+/// about ignored files to stderr. A path that does not exist is a usage error.
+pub fn load_graph(path: &std::path::Path) -> Result<Loaded, CliError> {
+    missing_graph(path)?;
+    let shown = safe(&path.display().to_string()).into_owned();
+    let spinner = progress::Progress::start(format!("loading {shown}"));
+    let read = claimgraph::timing::phase("read");
+    let sources = store::read_consistent(path, &say_waiting);
+    drop(read);
+    let loaded = sources
+        .map_err(CliError::from)
+        .and_then(|(sources, notes)| {
+            let graph = load::from_sources(&sources)?;
+            Ok(Loaded { graph, notes })
+        });
+    drop(spinner);
+    let loaded = loaded?;
+    for note in &loaded.notes {
+        say!("claimgraph: note: {}", safe(note));
+    }
+    Ok(loaded)
+}
+
+/// A usage error (exit 2) when nothing is at the graph path, with a did-you-mean among the
+/// names beside it.
+pub fn missing_graph(path: &std::path::Path) -> Result<(), CliError> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        _ => return Ok(()),
+    }
+    let dir = store::parent_dir(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    let hint = claimgraph::suggest::did_you_mean(&name, names.iter().map(String::as_str))
+        .map(|n| format!(" (did you mean {:?}?)", safe(n)))
+        .unwrap_or_default();
+    Err(CliError::Usage(format!(
+        "no graph at {}: no such file or folder{hint}",
+        safe(&path.display().to_string())
+    )))
+}
+
+/// Tells on stderr that a command waits for the graph's lock, and who holds it.
+pub fn say_waiting(w: &store::Waiting) {
+    let who = match &w.holder {
+        Some(h) => format!(" (held by pid {}: {})", h.pid, safe(&h.command)),
+        None => String::new(),
+    };
+    say!(
+        "claimgraph: waiting for the lock on {}{who}…",
+        safe(&w.path.display().to_string())
+    );
 }
 
 /// Resolves an id, name or alias typed on the command line (exit 2 when unknown).
@@ -293,9 +392,11 @@ pub fn resolve_claim(g: &ClaimGraph, text: &str) -> Result<NodeIx, CliError> {
 }
 
 /// Writes `value` as pretty JSON and a newline.
+/// Characters a terminal would act on are written as JSON escapes: the value is exact, and
+/// the text passes the output guard unchanged.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
-    writeln!(out)?;
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    writeln!(out, "{}", claimgraph::text::json_terminal_safe(&text))?;
     Ok(())
 }
 
@@ -356,7 +457,7 @@ impl CliError {
                 )
             }
         };
-        let _ = writeln!(io::stderr(), "claimgraph: {message}");
+        term::say_to_stderr(format_args!("claimgraph: {message}"), paint.is_on());
         ExitCode::from(code)
     }
 }

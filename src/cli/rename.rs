@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use clap_complete::ArgValueCandidates;
@@ -17,10 +18,15 @@ pub struct Args {
     old: String,
     /// The new id.
     new: String,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let (old, n) = edit(ctx, |files| edit::rename(files, &args.old, &args.new))?;
-    eprintln!("claimgraph: renamed {old} to {} ({n} fields)", args.new);
+    say!(
+        "claimgraph: renamed {old} to {} ({n} fields)",
+        safe(&args.new)
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -89,10 +89,11 @@ impl Renderer {
 
     /// Line `n` (1-based) of `file`, or None when it cannot be read.
     fn line_of(&mut self, file: &str, n: usize) -> Option<String> {
-        let text = self
-            .files
-            .entry(file.to_string())
-            .or_insert_with(|| std::fs::read(file).ok().map(|b| lossy(&b)));
+        let text = self.files.entry(file.to_string()).or_insert_with(|| {
+            claimgraph::load::read_regular(std::path::Path::new(file))
+                .ok()
+                .map(|b| lossy(&b))
+        });
         let text = text.as_deref()?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         text.split('\n')
@@ -110,7 +111,14 @@ fn lossy(bytes: &[u8]) -> String {
 fn snippet(p: Paint, line_no: usize, line: &str, column: usize) -> String {
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            let acts = c.is_control() || claimgraph::text::is_unsafe_for_terminal(c);
+            if acts {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let col = column.saturating_sub(1).min(chars.len());
     let len = token_len(&chars[col..]).max(1);

@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit;
 use claimgraph::model::{Date, Verdict};
@@ -33,6 +34,8 @@ pub struct Args {
     /// Why: sources checked, reasoning.
     #[arg(long)]
     note: Option<String>,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -48,7 +51,7 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         )
     })?;
     let before = before.map_or("unreviewed", |v| v.as_str());
-    eprintln!("claimgraph: {}: {before} -> {}", placed.id, args.verdict);
+    say!("claimgraph: {}: {before} -> {}", placed.id, args.verdict);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,9 +2,9 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit;
-use claimgraph::text::terminal_safe;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
@@ -26,15 +26,17 @@ pub struct Args {
     /// Also remove the edges that start or end at it, and clear other references to it.
     #[arg(long)]
     cascade: bool,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let removed = edit(ctx, |files| edit::rm(files, &args.ids, args.cascade))?;
     for r in removed {
         let id = r.id.map(|i| i.to_string()).unwrap_or_default();
-        eprintln!(
+        say!(
             "claimgraph: removed {id} from {} ({} edges, {} other references with it)",
-            terminal_safe(&r.file),
+            safe(&r.file),
             r.edges,
             r.references
         );

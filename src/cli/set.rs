@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, Change, EdgeAddress, FieldChanged, Target, Which};
 use claimgraph::model::Rel;
@@ -38,9 +39,8 @@ pub struct Args {
     /// Remove the values from the list field.
     #[arg(long)]
     remove: bool,
-    /// Accept an entity name or alias that another entity already has.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 /// Clear a field of a record: unset ID FIELD
@@ -60,6 +60,8 @@ pub struct UnsetArgs {
     words: Vec<String>,
     #[command(flatten)]
     edge: EdgeArgs,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 /// How an edge is named, instead of a record id.
@@ -119,7 +121,7 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         Change::Set(values)
     };
     let done = edit(ctx, |files| {
-        edit::set(files, &target, field, change, args.force)
+        edit::set(files, &target, field, change, args.write.force)
     })?;
     report(&done);
     Ok(ExitCode::SUCCESS)
@@ -143,7 +145,7 @@ pub fn run_unset(args: UnsetArgs, ctx: &Ctx, _out: &mut dyn Write) -> Result<Exi
 fn report(c: &FieldChanged) {
     if c.unchanged() {
         let text = format!("{}: {} is already {}", c.record, c.field, shown(&c.new));
-        eprintln!("claimgraph: {}", terminal_safe(&text));
+        say!("claimgraph: {}", terminal_safe(&text));
         return;
     }
     let text = format!(
@@ -153,7 +155,7 @@ fn report(c: &FieldChanged) {
         shown(&c.old),
         shown(&c.new)
     );
-    eprintln!("claimgraph: {}", terminal_safe(&text));
+    say!("claimgraph: {}", terminal_safe(&text));
 }
 
 /// A value as a person reads it: text bare, lists joined, nothing as `(none)`.

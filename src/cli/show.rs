@@ -1,6 +1,7 @@
 //! `show`: one claim, entity or document with all its edges.
 
 use super::completions;
+use super::term::safe;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record, Slot};
@@ -308,14 +309,15 @@ fn write_text(out: &mut dyn Write, v: &serde_json::Value, indent: usize) -> Resu
     Ok(())
 }
 
-/// A value on one line: strings bare, edges as `rel other (in doc)`, objects as pairs.
+/// A value on one line: strings bare (terminal-safe: a newline in the data is shown as
+/// `\u{a}` and cannot start a line), edges as `rel other (in doc)`, objects as pairs.
 fn scalar(v: &serde_json::Value) -> String {
     match v {
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => safe(s).into_owned(),
         serde_json::Value::Object(o) if o.contains_key("rel") => {
             let mut s = o["rel"].as_str().unwrap_or_default().to_string();
             for key in ["to", "from"] {
-                if let Some(x) = o.get(key).and_then(|x| x.as_str()) {
+                if let Some(x) = o.get(key).and_then(|x| x.as_str()).map(safe) {
                     s = if key == "to" {
                         format!("{s} {x}")
                     } else {
@@ -324,11 +326,11 @@ fn scalar(v: &serde_json::Value) -> String {
                 }
             }
             for key in ["in", "date"] {
-                if let Some(x) = o.get(key).and_then(|x| x.as_str()) {
+                if let Some(x) = o.get(key).and_then(|x| x.as_str()).map(safe) {
                     s.push_str(&format!("  [{key} {x}]"));
                 }
             }
-            if let Some(q) = o.get("quote").and_then(|x| x.as_str()) {
+            if let Some(q) = o.get("quote").and_then(|x| x.as_str()).map(safe) {
                 s.push_str(&format!("  \"{q}\""));
             }
             if let Some(n) = o.get("note").and_then(|x| x.as_str()) {

@@ -6,15 +6,19 @@ use claimgraph::support::Support;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// List the grounds (sources that cite nothing) with how many claims rest on each.
+/// List the grounds (sources that cite nothing) that claims rest on, with how many.
 ///
 /// GROUNDED counts the claims with the source among their grounds; SOLE those resting on it
 /// alone — the claims left standing on nothing if it were discredited. Most SOLE first.
+/// Grounds that no claim rests on are left out unless --all.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph sources\n  claimgraph sources --tag intelligence --format json"
 )]
 pub struct Args {
+    /// Also the grounds that no claim rests on.
+    #[arg(long)]
+    all: bool,
     /// Only grounds with this tag.
     #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
     tag: Option<String>,
@@ -25,8 +29,14 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
+    if let Some(tag) = &args.tag {
+        super::filter::parse_tag(g, "--tag", tag)?;
+    }
     let s = Support::new(g);
-    let rows = query::sources(g, &s, args.tag.as_deref());
+    let mut rows = query::sources(g, &s, args.tag.as_deref());
+    if !args.all {
+        rows.retain(|r| r.grounded > 0);
+    }
     match args.format {
         ListFormat::Ids => {
             for r in &rows {

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 /// Count nodes and edges by kind and relation, and claims by support predicate.
 ///
-/// `edges` counts relations (FROM REL TO) as support reads them: a relation stated in
-/// several documents counts once; `appearances` counts every edge, one per document.
+/// `edges` counts every edge: a relation stated in several documents is one edge per
+/// document; `relations` counts each FROM REL TO once, as support reads it.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json")]
 pub struct Args {
@@ -35,7 +35,7 @@ fn write_text(out: &mut dyn Write, st: &Stats) -> std::io::Result<()> {
         ("entities", st.entities),
         ("claims", st.claims),
         ("edges", st.edges),
-        ("appearances", st.appearances),
+        ("relations", st.relations),
     ];
     for (name, n) in totals {
         writeln!(out, "{name:<26} {n}")?;

@@ -106,10 +106,43 @@ impl Role {
     }
 }
 
+/// Every escape sequence [`Paint`] writes (each role's start, and the reset), longest
+/// first: the output guard ([`super::term::Guard`]) lets exactly these through.
+pub fn codes() -> &'static [String] {
+    static CODES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let roles = [
+            Role::Strong,
+            Role::Dim,
+            Role::Bad,
+            Role::Good,
+            Role::Warn,
+            Role::Contested,
+            Role::Caret,
+        ];
+        let mut codes: Vec<String> = roles
+            .iter()
+            .flat_map(|r| {
+                let s = r.style();
+                [s.render().to_string(), s.render_reset().to_string()]
+            })
+            .filter(|c| !c.is_empty())
+            .collect();
+        codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        codes.dedup();
+        codes
+    })
+}
+
 impl Paint {
     /// Colour on or off.
     pub fn new(on: bool) -> Self {
         Paint { on }
+    }
+
+    /// Whether colour is on.
+    pub fn is_on(self) -> bool {
+        self.on
     }
 
     /// The paint for stdout under `when`.

@@ -1,5 +1,7 @@
 //! Aligned text tables that fit the terminal: the last column is truncated with "…" so that
-//! each row stays on one line of the terminal width (`COLUMNS`, else 80).
+//! each row stays on one line of the terminal width (`COLUMNS`, else 80). Every cell is made
+//! terminal-safe here (newlines and tabs become spaces, other controls and bidi overrides
+//! are shown escaped) before it is measured, so no command can print a raw one in a table.
 
 use std::io::{self, Write};
 
@@ -15,12 +17,14 @@ pub fn width() -> usize {
 use claimgraph::text::char_width;
 pub use claimgraph::text::display_width;
 
-/// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces.
+/// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces,
+/// other control characters and bidi overrides are shown escaped (`\u{1b}`).
 pub fn truncate(s: &str, max: usize) -> String {
     let flat: String = s
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
+    let flat = super::term::safe(&flat).into_owned();
     if display_width(&flat) <= max {
         return flat;
     }
@@ -108,6 +112,7 @@ mod tests {
         assert_eq!(truncate("abc", 4), "abc");
         assert_eq!(display_width(&truncate("한국어한국어", 5)), 5);
         assert_eq!(truncate("a\nb", 10), "a b");
+        assert_eq!(truncate("a\u{1b}[2J\u{202e}", 40), "a\\u{1b}[2J\\u{202e}");
     }
 
     #[test]

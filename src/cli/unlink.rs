@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::editing::edit;
+use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, EdgeAddress, Which};
 use claimgraph::model::Rel;
@@ -36,6 +37,8 @@ pub struct Args {
     /// Remove every appearance of the relation, in every document.
     #[arg(long, conflicts_with = "in_doc")]
     all: bool,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -52,7 +55,7 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
     };
     let removed = edit(ctx, |files| edit::unlink(files, &addr))?;
     for (e, file) in removed {
-        eprintln!(
+        say!(
             "claimgraph: removed {} from {}",
             terminal_safe(&edit::describe(&e)),
             terminal_safe(&file)

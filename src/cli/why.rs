@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::style::{Paint, Role};
+use super::term::safe;
 use super::{resolve_claim, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
@@ -59,7 +60,7 @@ fn via_text(via: Via) -> &'static str {
 fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
     let id = p.paint(Role::Strong, g.id(row.node).as_str());
     let body = match &g.node(row.node).record {
-        Record::Claim(c) => format!("{id}: {}", c.text),
+        Record::Claim(c) => format!("{id}: {}", safe(&c.text)),
         Record::Entity(e) => {
             let tags: Vec<String> = e
                 .tags
@@ -78,7 +79,7 @@ fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
             } else {
                 format!(" [{}]", tags.join(", "))
             };
-            format!("{id} ({}){tags}", e.name)
+            format!("{id} ({}){tags}", safe(&e.name))
         }
     };
     let note = match row.mark {
@@ -280,5 +281,6 @@ fn node_object_head(g: &ClaimGraph, s: &Support, ix: NodeIx, row: &Row) -> Strin
         }
     }
     let text = serde_json::Value::Object(obj).to_string();
+    let text = claimgraph::text::json_terminal_safe(&text);
     text[..text.len() - 1].to_string()
 }

@@ -3,6 +3,7 @@
 //! said, reviews, then what the change does to support).
 
 use super::*;
+use crate::markdown as md;
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -37,7 +38,7 @@ fn ids(l: &[Id]) -> String {
 fn value(v: &Value) -> String {
     match v {
         Value::Null => "(none)".into(),
-        Value::String(s) => format!("“{s}”"),
+        Value::String(s) => format!("“{}”", md::text(s)),
         Value::Array(a) if a.is_empty() => "(none)".into(),
         Value::Array(a) => a.iter().map(value).collect::<Vec<_>>().join(", "),
         Value::Object(o) => o
@@ -61,7 +62,7 @@ fn record_change(c: &RecordChange) -> String {
 }
 
 fn record_ref(r: &RecordRef) -> String {
-    format!("`{}`: {}", r.id, r.label)
+    format!("`{}`: {}", r.id, md::text(&r.label))
 }
 
 fn within(in_doc: &Option<Id>) -> String {
@@ -73,7 +74,7 @@ fn within(in_doc: &Option<Id>) -> String {
 fn appearance(a: &AppearanceRef) -> String {
     let mut line = format!("`{}` {} `{}`{}", a.from, a.rel, a.to, within(&a.in_doc));
     if let Some(q) = &a.quote {
-        let _ = write!(line, ": “{q}”");
+        let _ = write!(line, ": “{}”", md::text(q));
     }
     if let Some(d) = &a.date {
         let _ = write!(line, ", {d}");
@@ -90,7 +91,7 @@ fn review(r: &Option<crate::model::Review>) -> String {
         let _ = write!(s, " on {d}");
     }
     if let Some(n) = &r.note {
-        let _ = write!(s, " ({n})");
+        let _ = write!(s, " ({})", md::text(n));
     }
     s
 }
@@ -109,7 +110,7 @@ fn claim(c: &ClaimRef, tag: &str) -> String {
     format!(
         "`{}`: {}\n  (grounds: {grounds}{only}; verdict: {})",
         c.id,
-        c.text,
+        md::text(&c.text),
         verdict_text(c.verdict)
     )
 }
@@ -125,7 +126,7 @@ fn found_in(e: &EdgeKey, list: &[AppearanceRef]) -> String {
                 .as_ref()
                 .map_or_else(|| "no document".into(), |d| format!("in `{d}`"));
             if let Some(q) = &a.quote {
-                let _ = write!(s, ": “{q}”");
+                let _ = write!(s, ": “{}”", md::text(q));
             }
             if let Some(d) = &a.date {
                 let _ = write!(s, ", {d}");
@@ -192,7 +193,10 @@ pub fn to_markdown(d: &GraphDiff) -> String {
         "Text changed",
         d.text_changed
             .iter()
-            .map(|t| format!("`{}`:\n  - old: {}\n  - new: {}", t.id, t.old, t.new))
+            .map(|t| {
+                let (old, new) = (md::text(&t.old), md::text(&t.new));
+                format!("`{}`:\n  - old: {old}\n  - new: {new}", t.id)
+            })
             .collect(),
     );
     s.add(

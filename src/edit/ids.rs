@@ -6,6 +6,7 @@ use super::{ensure_free, find, for_each_id_mut, resolve, Array, EditError, Want}
 use crate::model::{GraphFile, Id};
 use crate::store::Files;
 use crate::text::quoted;
+use rustc_hash::FxHashSet;
 
 /// What `rm` took out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -230,13 +231,9 @@ pub fn merge(files: &mut Files, keep: &str, drop: &str) -> Result<(Id, Id), Edit
                 *x = keep.clone();
             }
         });
-        for c in &mut f.data.claims {
-            let mut seen = Vec::new();
-            c.about.retain(|a| {
-                let fresh = !seen.contains(a);
-                seen.push(a.clone());
-                fresh
-            });
+        for c in f.data.claims.iter_mut().filter(|c| c.about.len() > 1) {
+            let mut seen = FxHashSet::default();
+            c.about.retain(|a| seen.insert(a.clone()));
         }
         for e in &mut f.data.entities {
             if e.id == keep && e.part_of.as_ref() == Some(&keep) {
@@ -259,9 +256,9 @@ fn take_entity(files: &mut Files, id: &Id) -> crate::model::Entity {
 
 /// Keeps the first of edges touching `id` that are the same edge (`from`, `rel`, `to`,
 /// `in`) across all files, and drops `id -> id` edges. The same relation in two documents
-/// stays: two appearances.
+/// stays: two appearances. Linear in the edges: the keys seen are hashed.
 fn dedupe_edges_of(files: &mut Files, id: &Id) {
-    let mut seen: Vec<crate::model::Edge> = Vec::new();
+    let mut seen = FxHashSet::default();
     for f in &mut files.files {
         f.data.edges.retain(|e| {
             if &e.from != id && &e.to != id {
@@ -270,11 +267,7 @@ fn dedupe_edges_of(files: &mut Files, id: &Id) {
             if e.from == e.to {
                 return false;
             }
-            let fresh = !seen.iter().any(|s| s.same_key(e));
-            if fresh {
-                seen.push(e.clone());
-            }
-            fresh
+            seen.insert((e.from.clone(), e.rel, e.to.clone(), e.in_doc.clone()))
         });
     }
 }

@@ -3,10 +3,12 @@
 //! suffix `-2`, `-3`, … with every reference inside the fragment following. A fragment record
 //! identical to the graph's record of that id is not a clash: it is already there.
 
-use super::{find, for_each_id_mut, place, unique_id, Array, EditError};
+use super::placer::Placer;
+use super::{for_each_id_mut, Array, EditError};
 use crate::model::{GraphFile, Id};
 use crate::store::Files;
 use crate::text::quoted;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -53,30 +55,26 @@ pub fn parse_fragment(name: &str, bytes: &[u8]) -> Result<GraphFile, EditError> 
     })
 }
 
-/// Whether the graph already holds a record equal to the fragment's record `id`.
-fn identical(files: &Files, frag: &GraphFile, id: &Id) -> bool {
-    let Some((f, array)) = find(files, id.as_str()) else {
+/// Where a record is in the fragment: its array and position.
+type At = (Array, usize);
+
+/// Whether the graph already holds a record equal to the fragment's record `id`, which is at
+/// `at` in `frag`.
+fn identical(files: &Files, index: &Placer, frag: &GraphFile, id: &Id, at: At) -> bool {
+    let Some((f, array, pos)) = index.find(id.as_str()) else {
         return false;
     };
     let d = &files.files[f].data;
-    match array {
-        Array::Documents => frag
-            .documents
-            .iter()
-            .any(|x| &x.id == id && d.documents.contains(x)),
-        Array::Entities => frag
-            .entities
-            .iter()
-            .any(|x| &x.id == id && d.entities.contains(x)),
-        Array::Claims => frag
-            .claims
-            .iter()
-            .any(|x| &x.id == id && d.claims.contains(x)),
-        Array::Edges => false,
+    match (array, at) {
+        (Array::Documents, (Array::Documents, k)) => d.documents.get(pos) == frag.documents.get(k),
+        (Array::Entities, (Array::Entities, k)) => d.entities.get(pos) == frag.entities.get(k),
+        (Array::Claims, (Array::Claims, k)) => d.claims.get(pos) == frag.claims.get(k),
+        _ => false,
     }
 }
 
-/// Merges `frag` into the graph. New records go where [`place`] says (or to `file`).
+/// Merges `frag` into the graph. New records go where [`super::place`] says (or to `file`).
+/// Linear in the graph and the fragment: ids are looked up in an index of the graph.
 pub fn import(
     files: &mut Files,
     mut frag: GraphFile,
@@ -84,24 +82,31 @@ pub fn import(
     file: Option<&Path>,
 ) -> Result<Imported, EditError> {
     let mut out = Imported::default();
-    let ids: Vec<Id> = frag
-        .documents
-        .iter()
-        .map(|x| &x.id)
-        .chain(frag.entities.iter().map(|x| &x.id))
-        .chain(frag.claims.iter().map(|x| &x.id))
-        .cloned()
+    let mut index = Placer::new(files);
+    let ids: Vec<(Id, At)> = (frag.documents.iter().enumerate())
+        .map(|(k, x)| (x.id.clone(), (Array::Documents, k)))
+        .chain(
+            (frag.entities.iter().enumerate()).map(|(k, x)| (x.id.clone(), (Array::Entities, k))),
+        )
+        .chain((frag.claims.iter().enumerate()).map(|(k, x)| (x.id.clone(), (Array::Claims, k))))
         .collect();
-    let (same, clashes): (Vec<Id>, Vec<Id>) = ids
+    let mut same: FxHashSet<Id> = FxHashSet::default();
+    let mut clashes: Vec<Id> = Vec::new();
+    for (id, at) in ids
         .iter()
-        .filter(|id| find(files, id.as_str()).is_some())
-        .cloned()
-        .partition(|id| identical(files, &frag, id));
+        .filter(|(id, _)| index.find(id.as_str()).is_some())
+    {
+        if identical(files, &index, &frag, id, *at) {
+            same.insert(id.clone());
+        } else {
+            clashes.push(id.clone());
+        }
+    }
     if !clashes.is_empty() && !rename {
         let list: Vec<String> = clashes
             .iter()
             .map(|id| {
-                let (f, _) = find(files, id.as_str()).expect("clash");
+                let (f, _, _) = index.find(id.as_str()).expect("clash");
                 format!(
                     "{} (defined in {})",
                     quoted(id.as_str()),
@@ -119,11 +124,14 @@ pub fn import(
     frag.entities.retain(|x| !same.contains(&x.id));
     frag.claims.retain(|x| !same.contains(&x.id));
     out.skipped = same.len();
+    let frag_ids: FxHashSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
     let mut map: HashMap<Id, Id> = HashMap::new();
+    let mut new_ids: FxHashSet<String> = FxHashSet::default();
     for id in &clashes {
-        let taken =
-            |s: &str| ids.iter().any(|x| x.as_str() == s) || map.values().any(|v| v.as_str() == s);
-        let new = unique_id(files, id.as_str(), taken);
+        let new = free_id(id.as_str(), |s| {
+            index.find(s).is_some() || frag_ids.contains(s) || new_ids.contains(s)
+        });
+        new_ids.insert(new.as_str().to_string());
         map.insert(id.clone(), new.clone());
         out.renamed.push((id.clone(), new));
     }
@@ -141,52 +149,61 @@ pub fn import(
             quoted(e.from.as_str())
         )));
     }
-    add_all(files, frag, file, &mut out)?;
+    add_all(files, &mut index, frag, file, &mut out)?;
     Ok(out)
+}
+
+/// `base`, or `base-2`, `base-3`, … : the first that `taken` does not hold.
+fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> Id {
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while taken(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Id::new(candidate).expect("suffixes keep the id pattern")
 }
 
 /// Places every record of `frag`, documents first so that what refers to them follows them.
 fn add_all(
     files: &mut Files,
+    index: &mut Placer,
     frag: GraphFile,
     file: Option<&Path>,
     out: &mut Imported,
 ) -> Result<(), EditError> {
-    let mut count = |files: &Files, f: usize| {
-        let name = files.files[f].name();
-        match out.added.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, k)) => *k += 1,
-            None => out.added.push((name, 1)),
-        }
-    };
+    // Counted by name: a new file shifts the indices of the files after it.
+    let mut added: FxHashMap<String, usize> = FxHashMap::default();
     for d in frag.documents {
-        let touched: Vec<&Id> = std::iter::once(&d.id).chain(&d.publisher).collect();
-        let f = place(files, Array::Documents, &touched, file)?;
-        count(files, f);
-        files.files[f].data.documents.push(d);
+        let touched: Vec<Id> = std::iter::once(&d.id)
+            .chain(&d.publisher)
+            .cloned()
+            .collect();
+        let touched: Vec<&Id> = touched.iter().collect();
+        let f = index.add(files, d, &touched, file, |g| &mut g.documents)?;
+        *added.entry(files.files[f].name()).or_default() += 1;
     }
     for e in frag.entities {
-        let touched: Vec<&Id> = std::iter::once(&e.id).chain(&e.part_of).collect();
-        let f = place(files, Array::Entities, &touched, file)?;
-        count(files, f);
-        files.files[f].data.entities.push(e);
+        let touched: Vec<Id> = std::iter::once(&e.id).chain(&e.part_of).cloned().collect();
+        let touched: Vec<&Id> = touched.iter().collect();
+        let f = index.add(files, e, &touched, file, |g| &mut g.entities)?;
+        *added.entry(files.files[f].name()).or_default() += 1;
     }
     for c in frag.claims {
-        let touched: Vec<&Id> = c.found_in.iter().chain(&c.about).collect();
-        let f = place(files, Array::Claims, &touched, file)?;
-        count(files, f);
-        files.files[f].data.claims.push(c);
+        let touched: Vec<Id> = c.found_in.iter().chain(&c.about).cloned().collect();
+        let touched: Vec<&Id> = touched.iter().collect();
+        let f = index.add(files, c, &touched, file, |g| &mut g.claims)?;
+        *added.entry(files.files[f].name()).or_default() += 1;
     }
     for e in frag.edges {
-        if super::find_edge(files, &e.from, e.rel, &e.to, e.in_doc.as_ref()).is_some() {
+        if index.has_edge(&e) {
             out.skipped += 1;
             continue;
         }
-        let touched: Vec<&Id> = [&e.from, &e.to].into_iter().chain(&e.in_doc).collect();
-        let f = place(files, Array::Edges, &touched, file)?;
-        count(files, f);
-        files.files[f].data.edges.push(e);
+        let f = index.add_edge(files, e, file)?;
+        *added.entry(files.files[f].name()).or_default() += 1;
     }
+    out.added = added.into_iter().collect();
     out.added.sort();
     Ok(())
 }

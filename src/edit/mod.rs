@@ -12,6 +12,7 @@ mod edges;
 mod ids;
 mod import;
 mod names;
+mod placer;
 mod set;
 mod slug;
 
@@ -295,7 +296,16 @@ fn file_in_graph(files: &Files, p: &Path) -> Result<PathBuf, EditError> {
             )))
         };
     }
-    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let name = p.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    if let Some(why) = name
+        .as_deref()
+        .map_or(Some("not a file name"), bad_file_name)
+    {
+        return Err(EditError::Usage(format!(
+            "--file {:?}: {why}; expected a .json file name in the graph folder, such as claims-2024.json",
+            p.as_os_str()
+        )));
+    }
     let bare = p.parent().is_none_or(|d| d.as_os_str().is_empty());
     let in_root = bare
         || match (
@@ -314,6 +324,27 @@ fn file_in_graph(files: &Files, p: &Path) -> Result<PathBuf, EditError> {
             p.display(),
             files.root.display()
         ))),
+    }
+}
+
+/// Why `name` cannot be the name of a new graph file, if it cannot: it must be a plain
+/// `*.json` name the loader reads (not hidden, not a README) and that prints as itself (no
+/// control characters, bidi overrides or backslashes, no leading space).
+fn bad_file_name(name: &str) -> Option<&'static str> {
+    if name.chars().any(crate::text::is_unsafe_for_terminal) {
+        Some("a file name with control characters or bidi overrides")
+    } else if name.contains('\\') {
+        Some("a file name with a backslash")
+    } else if name.starts_with(char::is_whitespace) || name.ends_with(char::is_whitespace) {
+        Some("a file name that starts or ends with a space")
+    } else if name.starts_with('.') {
+        Some("a hidden file, which the graph does not read")
+    } else if name.starts_with("README") {
+        Some("a README file, which the graph does not read")
+    } else if !name.ends_with(".json") || name.len() == ".json".len() {
+        Some("not a .json file, which is all the graph reads")
+    } else {
+        None
     }
 }
 
@@ -405,7 +436,17 @@ pub(crate) mod tests {
     #[test]
     fn file_outside_the_folder_or_not_json_is_refused() {
         let mut f = split();
-        for bad in ["notes.txt", ".hidden.json", "/tmp/elsewhere/x.json"] {
+        for bad in [
+            "notes.txt",
+            ".hidden.json",
+            "/tmp/elsewhere/x.json",
+            "x\n.json",
+            "\u{1b}[2J.json",
+            " lead.json",
+            "back\\slash.json",
+            "README.json",
+            ".json",
+        ] {
             let e = place(&mut f, Array::Claims, &[], Some(Path::new(bad))).unwrap_err();
             assert!(matches!(e, EditError::Usage(_)), "{bad}");
         }

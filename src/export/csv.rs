@@ -12,7 +12,6 @@
 
 use crate::graph::{ClaimGraph, NodeIx, Record};
 use crate::support::Support;
-use std::io::{self, Write};
 
 /// The header of `nodes.csv`.
 pub const NODE_HEADER: &[&str] = &[
@@ -169,12 +168,12 @@ pub fn field(s: &str) -> String {
     }
 }
 
-/// Writes every file of the export into `dir` (which must exist).
-pub fn write_dir(dir: &std::path::Path, g: &ClaimGraph) -> io::Result<()> {
+/// Writes every file of the export into `dir` (which must exist), each as a new file renamed
+/// over the name ([`crate::store::create`]): a symbolic link already there is replaced, never
+/// written through.
+pub fn write_dir(dir: &std::path::Path, g: &ClaimGraph) -> Result<(), crate::store::StoreError> {
     for f in files(g) {
-        let mut file = io::BufWriter::new(std::fs::File::create(dir.join(f.name))?);
-        file.write_all(f.text.as_bytes())?;
-        file.flush()?;
+        crate::store::create(&dir.join(f.name), f.text.as_bytes())?;
     }
     Ok(())
 }

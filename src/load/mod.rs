@@ -7,7 +7,10 @@
 
 mod build;
 mod raw;
+mod regular;
 mod values;
+
+pub use regular::{read_regular, MAX_FILE_BYTES};
 
 use crate::diag::{line_col, Diagnostic};
 use crate::graph::{lookup_in, ClaimGraph, Index};
@@ -140,47 +143,15 @@ fn list_json_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError>
 
 fn read_source(path: &Path) -> Result<Source, LoadError> {
     let name = path.display().to_string();
-    let fail =
-        |reason: String| LoadError::single(Diagnostic::error(&name, None, "unreadable", reason));
-    if path.is_dir() {
-        return Err(fail("is a folder, not a JSON file".into()));
-    }
-    let bytes = read_file(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    Ok(Source { name, bytes })
-}
-
-/// Files larger than this are read with the buffer's second half faulted in on another
-/// thread meanwhile.
-const SPLIT_READ: usize = 16 << 20;
-
-/// The whole file. A large file's buffer is new memory the kernel must map page by page as
-/// the read fills it, about half the cost of the read: the second half of the buffer is
-/// touched on another thread while the first half is read.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    match read_split(path) {
-        // The file shrank since its size was taken: read it plainly.
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => std::fs::read(path),
-        read => read,
-    }
-}
-
-fn read_split(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len() as usize;
-    if len < SPLIT_READ {
-        return std::fs::read(path);
-    }
-    let mut bytes = vec![0u8; len];
-    let (first, second) = bytes.split_at_mut(len / 2);
-    std::thread::scope(|scope| {
-        scope.spawn(|| second.iter_mut().step_by(4096).for_each(|b| *b = 1));
-        file.read_exact(first)
+    let bytes = regular::read_regular(path).map_err(|e| {
+        LoadError::single(Diagnostic::error(
+            &name,
+            None,
+            "unreadable",
+            format!("cannot read: {}", io_reason(&e)),
+        ))
     })?;
-    file.read_exact(second)?;
-    // The file may have grown since its size was taken.
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok(Source { name, bytes })
 }
 
 /// The OS reason without Rust's "(os error N)" suffix.

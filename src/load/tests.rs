@@ -198,17 +198,6 @@ fn ids_are_one_namespace_across_record_kinds() {
 }
 
 #[test]
-fn a_large_file_reads_whole_and_in_order() {
-    // Above SPLIT_READ the buffer is filled in two halves while another thread maps the
-    // second: every byte must land where it belongs.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.json");
-    let bytes: Vec<u8> = (0..SPLIT_READ + 12_345).map(|i| (i % 251) as u8).collect();
-    std::fs::write(&path, &bytes).unwrap();
-    assert_eq!(read_file(&path).unwrap(), bytes);
-}
-
-#[test]
 fn a_duplicate_record_is_reported_once_and_its_references_are_not_checked() {
     // The second "c" is not part of the graph: its dangling `about` must not add an error.
     let errs = errors(&[src(

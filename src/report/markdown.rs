@@ -1,8 +1,10 @@
 //! The report as Markdown: a header with the verdict and the claim's details, a section per
 //! stance (asserts, denies, cites), the support tree as a nested list, the grounds as a
-//! table, and the warnings.
+//! table, and the warnings. Every string from the graph goes through [`md::text`] (it can
+//! only be text) and documents link only to web addresses ([`md::link`]).
 
 use super::{DocRef, Report, Source, Stance, TREE_DEPTH};
+use crate::markdown as md;
 use crate::why::{Mark, Via};
 use std::fmt::Write as _;
 
@@ -11,7 +13,7 @@ pub fn to_markdown(r: &Report) -> String {
     let mut md = String::new();
     let f = &r.facts;
     let _ = writeln!(md, "# Fact-check: `{}`\n", f.id);
-    let _ = writeln!(md, "> {}\n", f.text.replace('\n', "\n> "));
+    let _ = writeln!(md, "> {}\n", md::text(f.text));
     header(&mut md, r);
     stance_section(&mut md, "Who asserts it", &r.asserted_by);
     stance_section(&mut md, "Who denies it", &r.denied_by);
@@ -37,13 +39,15 @@ fn header(md: &mut String, r: &Report) {
         Some(rv) => {
             let mut v = format!(
                 "**{}**, by {} (`{}`)",
-                rv.review.verdict, rv.by_name, rv.review.by
+                rv.review.verdict,
+                md::text(rv.by_name),
+                rv.review.by
             );
             if let Some(d) = &rv.review.date {
                 let _ = write!(v, " on {d}");
             }
             if let Some(n) = &rv.review.note {
-                let _ = write!(v, " — {n}");
+                let _ = write!(v, " — {}", md::text(n));
             }
             v
         }
@@ -57,7 +61,8 @@ fn header(md: &mut String, r: &Report) {
         let _ = writeln!(md, "- About: {}", about.join(", "));
     }
     if !f.topics.is_empty() {
-        let _ = writeln!(md, "- Topics: {}", f.topics.join(", "));
+        let topics: Vec<String> = f.topics.iter().map(|t| md::text(t)).collect();
+        let _ = writeln!(md, "- Topics: {}", topics.join(", "));
     }
     for d in &r.found_in {
         let _ = writeln!(md, "- Found in: {}", doc_text(d));
@@ -69,10 +74,11 @@ fn header(md: &mut String, r: &Report) {
 }
 
 fn doc_text(d: &DocRef) -> String {
-    let title = match d.url {
-        Some(u) => format!("[{}]({u})", d.title),
-        None => format!("*{}*", d.title),
-    };
+    let title = md::text(d.title);
+    let title = d
+        .url
+        .and_then(|u| md::link(&title, u))
+        .unwrap_or_else(|| format!("*{title}*"));
     match d.published {
         Some(p) => format!("{title} (`{}`, {p})", d.id),
         None => format!("{title} (`{}`)", d.id),
@@ -89,7 +95,7 @@ fn stance_section(md: &mut String, title: &str, list: &[Stance]) {
     }
     for same in list.chunk_by(|a, b| a.id == b.id) {
         let s = &same[0];
-        let head = format!("- {} (`{}`)", s.name, s.id);
+        let head = format!("- {} (`{}`)", md::text(s.name), s.id);
         if let [only] = same {
             let _ = writeln!(md, "{head}{}", stance_details(only, ": "));
             continue;
@@ -107,13 +113,13 @@ fn stance_section(md: &mut String, title: &str, list: &[Stance]) {
 fn stance_details(s: &Stance, lead: &str) -> String {
     let mut line = String::new();
     if let Some(q) = s.quote {
-        let _ = write!(line, "{lead}“{q}”");
+        let _ = write!(line, "{lead}“{}”", md::text(q));
     }
     if let Some(d) = s.date {
         let _ = write!(line, ", {d}");
     }
     if let Some(doc) = &s.document {
-        let _ = write!(line, ", in *{}* (`{}`)", doc.title, doc.id);
+        let _ = write!(line, ", in *{}* (`{}`)", md::text(doc.title), doc.id);
     }
     if line.is_empty() && lead.is_empty() {
         line.push_str("(no document)");
@@ -145,8 +151,8 @@ fn tree_section(md: &mut String, r: &Report) {
             Via::Relays => "relays ",
         };
         let what = match &row.source {
-            Some(s) => format!("{} (`{}`) {}", s.name, s.id, source_text(s)),
-            None => format!("`{}`: {}", row.id, row.label),
+            Some(s) => format!("{} (`{}`) {}", md::text(s.name), s.id, source_text(s)),
+            None => format!("`{}`: {}", row.id, md::text(row.label)),
         };
         let mark = match row.mark {
             Mark::Ground => " — **ground**",
@@ -180,7 +186,7 @@ fn grounds_section(md: &mut String, grounds: &[Source]) {
         let _ = writeln!(
             md,
             "| {} (`{}`) | {} | `{}` | {} |",
-            s.name.replace('|', "\\|"),
+            md::text(s.name),
             s.id,
             s.tags.join(", "),
             s.origin,

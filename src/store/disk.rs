@@ -1,32 +1,78 @@
 //! The graph folder on disk: the writer's lock and atomic replacement of files.
 
 use super::{io_err, StoreError};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Name of the lock file inside a graph folder.
 pub const LOCK_FILE: &str = ".claimgraph.lock";
 
 /// Suffix of temporary files; the loader skips them (their names start with a dot).
-const TMP_SUFFIX: &str = ".cgtmp";
+pub(super) const TMP_SUFFIX: &str = ".cgtmp";
 
-/// The exclusive lock on a graph; released when dropped (or when the process dies).
+/// How long a command waits for the lock before it says so.
+const PATIENCE: Duration = Duration::from_secs(1);
+
+/// A lock on a graph, exclusive (a writer) or shared (a reader); released when dropped (or
+/// when the process dies).
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    file: File,
+    exclusive: bool,
 }
 
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if self.exclusive {
+            // Nobody holds it any more: forget the holder's name before unlocking.
+            let _ = self.file.set_len(0);
+        }
+    }
+}
+
+/// Who holds a graph's lock, as the holding writer wrote it into the lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: u32,
+    /// Its command line (as given, possibly cut).
+    pub command: String,
+}
+
+/// What a command waiting for the lock is told after a second.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    /// The lock file.
+    pub path: PathBuf,
+    /// The writer holding the lock, when it is known and still running (readers do not
+    /// sign the lock).
+    pub holder: Option<Holder>,
+}
+
+/// Called once when a command has waited a second for the lock.
+pub type OnWait<'a> = &'a (dyn Fn(&Waiting) + Sync);
+
+/// Not told anything while waiting.
+pub fn quietly(_: &Waiting) {}
+
 /// The folder holding the graph's files and the lock file's path.
-fn lock_path(graph: &Path) -> (PathBuf, PathBuf) {
+pub(super) fn lock_path(graph: &Path) -> (PathBuf, PathBuf) {
+    sidecar(graph, LOCK_FILE, "lock")
+}
+
+/// The folder of the graph and the path of a hidden file beside its data: `folder/NAME` for
+/// a folder graph, `.FILE.SUFFIX` beside a one-file graph.
+pub(super) fn sidecar(graph: &Path, in_folder: &str, suffix: &str) -> (PathBuf, PathBuf) {
     if graph.is_dir() {
-        (graph.to_path_buf(), graph.join(LOCK_FILE))
+        (graph.to_path_buf(), graph.join(in_folder))
     } else {
         let dir = parent_dir(graph);
         let name = graph.file_name().unwrap_or_default().to_string_lossy();
-        let lock = dir.join(format!(".{name}.lock"));
-        (dir, lock)
+        let path = dir.join(format!(".{name}.{suffix}"));
+        (dir, path)
     }
 }
 
@@ -38,19 +84,114 @@ pub fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Takes the graph's exclusive lock, waiting for another writer to finish, then sweeps the
-/// temporary files that killed writers left behind.
+/// Takes the graph's exclusive lock, waiting silently for another writer to finish, then
+/// finishes an edit a killed writer left half done and sweeps its temporary files.
 pub fn lock(graph: &Path) -> Result<Lock, StoreError> {
+    lock_waiting(graph, &quietly)
+}
+
+/// [`lock`], calling `on_wait` once if the lock is not free within a second.
+pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreError> {
     let (dir, path) = lock_path(graph);
-    let file = OpenOptions::new()
+    let mut file = OpenOptions::new()
         .create(true)
         .truncate(false)
+        .read(true)
         .write(true)
         .open(&path)
         .map_err(io_err(&path, "cannot create the lock file"))?;
-    file.lock().map_err(io_err(&path, "cannot lock"))?;
+    acquire(&file, true, &path, on_wait).map_err(io_err(&path, "cannot lock"))?;
+    sign(&mut file);
+    let lock = Lock {
+        file,
+        exclusive: true,
+    };
+    super::journal::recover(graph)?;
     sweep(&dir, graph)?;
-    Ok(Lock { _file: file })
+    Ok(lock)
+}
+
+/// Takes the graph's lock shared (readers), when its lock file exists; `None` when it does
+/// not (no writer has ever run there, or it cannot be opened).
+pub(super) fn lock_shared(graph: &Path, on_wait: OnWait<'_>) -> Result<Option<Lock>, StoreError> {
+    let (_, path) = lock_path(graph);
+    let Ok(file) = File::open(&path) else {
+        return Ok(None);
+    };
+    acquire(&file, false, &path, on_wait).map_err(io_err(&path, "cannot lock"))?;
+    Ok(Some(Lock {
+        file,
+        exclusive: false,
+    }))
+}
+
+/// Whether the graph has a lock file (some writer has run there).
+pub(super) fn has_lock_file(graph: &Path) -> bool {
+    lock_path(graph).1.exists()
+}
+
+/// Locks `file`, calling `on_wait` if that takes longer than [`PATIENCE`].
+fn acquire(file: &File, exclusive: bool, path: &Path, on_wait: OnWait<'_>) -> io::Result<()> {
+    let tried = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    match tried {
+        Ok(()) => return Ok(()),
+        Err(TryLockError::WouldBlock) => {}
+        Err(TryLockError::Error(e)) => return Err(e),
+    }
+    std::thread::scope(|scope| {
+        let (done, wait) = mpsc::channel::<()>();
+        scope.spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(PATIENCE) {
+                on_wait(&Waiting {
+                    path: path.to_path_buf(),
+                    holder: holder(path),
+                });
+            }
+        });
+        let locked = if exclusive {
+            file.lock()
+        } else {
+            file.lock_shared()
+        };
+        drop(done);
+        locked
+    })
+}
+
+/// Writes this process's id and command line into the lock file it holds, for whoever waits.
+fn sign(file: &mut File) {
+    let command: Vec<String> = std::env::args().collect();
+    let mut command = command.join(" ");
+    if command.len() > 300 {
+        let cut = (0..=300)
+            .rev()
+            .find(|&i| command.is_char_boundary(i))
+            .unwrap_or(0);
+        command.truncate(cut);
+        command.push('…');
+    }
+    let text = format!("{} {command}\n", std::process::id());
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.seek(io::SeekFrom::Start(0)))
+        .and_then(|_| file.write_all(text.as_bytes()));
+}
+
+/// The writer named in the lock file at `path`, if it is still running.
+fn holder(path: &Path) -> Option<Holder> {
+    let bytes = crate::load::read_regular(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let (pid, command) = text.trim_end().split_once(' ')?;
+    let pid: u32 = pid.parse().ok()?;
+    let alive = Path::new("/proc").join(pid.to_string()).exists() || !Path::new("/proc").exists();
+    alive.then(|| Holder {
+        pid,
+        command: command.to_string(),
+    })
 }
 
 /// Removes temporary files of earlier, interrupted writes (called under the lock).
@@ -76,6 +217,12 @@ fn sweep(dir: &Path, graph: &Path) -> Result<(), StoreError> {
 
 /// Writes `bytes` to a new temporary file beside `path` with `path`'s permissions, fsynced.
 pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    write_temp_as(path, bytes, true)
+}
+
+/// Writes `bytes` to a new temporary file beside `path` (created new: nothing already there
+/// is followed or opened), fsynced; with `path`'s permissions when `keep_mode`.
+fn write_temp_as(path: &Path, bytes: &[u8], keep_mode: bool) -> Result<PathBuf, StoreError> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -86,8 +233,10 @@ pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreErro
     ));
     let write = || -> io::Result<()> {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        if let Ok(meta) = fs::metadata(path) {
-            f.set_permissions(meta.permissions())?;
+        if keep_mode {
+            if let Ok(meta) = fs::metadata(path) {
+                f.set_permissions(meta.permissions())?;
+            }
         }
         f.write_all(bytes)?;
         f.sync_all()
@@ -104,6 +253,18 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(io_err(dir, "cannot sync the folder"))
+}
+
+/// Writes a new version of the file at `path` for the user (an export, a manual page),
+/// never through what is already there: the bytes go to a new temporary file beside it,
+/// which is renamed over the name, so that a symbolic link planted at `path` is replaced,
+/// not followed. The folder must exist.
+pub fn create(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = write_temp_as(path, bytes, false)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io_err(path, "cannot write")(e)
+    })
 }
 
 /// Writes one file atomically (temporary file, fsync, rename, fsync the folder).

@@ -60,6 +60,8 @@ pub struct Files {
     pub files: Vec<StoredFile>,
     /// Rewrite every file whose bytes are not canonical, touched or not (`fmt`).
     pub rewrite_all: bool,
+    /// Replace read-only files too (else the edit is refused).
+    pub force: bool,
     /// The graph as read, built on first use (resolving a name or alias, a did-you-mean):
     /// most edits name exact ids and never pay for it.
     graph: OnceCell<Result<ClaimGraph, LoadError>>,
@@ -99,6 +101,7 @@ impl Files {
             single,
             files,
             rewrite_all: false,
+            force: false,
             graph: OnceCell::new(),
         })
     }

@@ -15,18 +15,27 @@
 //! - no invalid graph on disk: the whole edited graph is validated with
 //!   [`load::from_sources`] from the exact bytes about to be written, before anything is.
 //!
-//! An edit that touches several files renames them one after the other once all are written:
-//! each file is always whole, but a crash between two renames can leave the first renamed and
-//! not the second.
+//! - all or nothing across files: an edit that changes several files first records them in
+//!   a journal ([`journal`]), so that a writer killed between two renames is completed by
+//!   the next command that opens the graph;
+//! - consistent reads: readers take the lock shared while they read the files, so that they
+//!   never see an edit half done; a reader that finds a journal finishes the edit first;
+//! - no surprise writes: a read-only file (no write permission bit) is not replaced unless
+//!   the edit is forced.
 
 mod disk;
 mod files;
+pub mod journal;
 
-pub use disk::{lock, parent_dir, replace, Lock, LOCK_FILE};
+pub use disk::{
+    create, lock, lock_waiting, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting,
+    LOCK_FILE,
+};
 pub use files::{sort, Files, StoredFile};
 
-use crate::load::{self, LoadError};
+use crate::load::{self, LoadError, Source};
 use disk::{sync_dir, write_temp};
+use journal::Faults;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -40,6 +49,9 @@ pub enum StoreError {
     /// The graph as the edit would leave it is invalid; nothing was written.
     #[error("{0}")]
     Rejected(LoadError),
+    /// A file the edit would replace is read-only; nothing was written.
+    #[error("{path}: the file is read-only (mode {mode:04o}); nothing was written", path = path.display())]
+    ReadOnly { path: PathBuf, mode: u32 },
     /// A file-system operation failed.
     #[error("{path}: {what}: {reason}", reason = load::io_reason(source))]
     Io {
@@ -66,11 +78,56 @@ pub(super) fn io_err<'a>(
     }
 }
 
-/// Reads the graph at `graph` for editing (the caller holds the lock).
+/// Reads the graph at `graph` for editing, as [`read_consistent`] does.
 pub fn read(graph: &Path) -> Result<Files, StoreError> {
-    let (sources, _notes) = load::read_sources(graph)?;
+    let (sources, _notes) = read_consistent(graph, &quietly)?;
+    files_of(graph, sources)
+}
+
+/// The editable files of `sources`, read from the graph at `graph`.
+fn files_of(graph: &Path, sources: Vec<Source>) -> Result<Files, StoreError> {
     let single = !graph.is_dir();
     Ok(Files::from_sources(graph.to_path_buf(), single, sources)?)
+}
+
+/// Reads the files of the graph at `graph` (see [`load::read_sources`]) as no edit leaves
+/// them half done: under the graph's lock taken shared, when some writer has made the lock
+/// file. A journal of an interrupted edit is first rolled forward under the exclusive lock;
+/// when that cannot be written (a read-only folder), the files are read as the journal says
+/// they will be. `on_wait` is told once when the lock is not free within a second.
+pub fn read_consistent(
+    graph: &Path,
+    on_wait: OnWait<'_>,
+) -> Result<(Vec<Source>, Vec<String>), StoreError> {
+    if journal::exists(graph) {
+        return read_recovering(graph, on_wait);
+    }
+    let shared = disk::lock_shared(graph, on_wait)?;
+    if shared.is_some() && journal::exists(graph) {
+        drop(shared);
+        return read_recovering(graph, on_wait);
+    }
+    let read = load::read_sources(graph)?;
+    if shared.is_none() && disk::has_lock_file(graph) {
+        // A first writer started while the files were read: read again, under its lock.
+        return read_consistent(graph, on_wait);
+    }
+    Ok(read)
+}
+
+/// Finishes an interrupted edit under the exclusive lock, then reads; when the lock cannot
+/// be had for writing, reads the files as the journal will leave them.
+fn read_recovering(
+    graph: &Path,
+    on_wait: OnWait<'_>,
+) -> Result<(Vec<Source>, Vec<String>), StoreError> {
+    if let Ok(_lock) = lock_waiting(graph, on_wait) {
+        return Ok(load::read_sources(graph)?);
+    }
+    let _shared = disk::lock_shared(graph, on_wait)?;
+    let (mut sources, notes) = load::read_sources(graph)?;
+    journal::view(graph, &mut sources)?;
+    Ok((sources, notes))
 }
 
 /// The result of an edit: the closure's value and the files written.
@@ -78,6 +135,24 @@ pub fn read(graph: &Path) -> Result<Files, StoreError> {
 pub struct Edited<T> {
     pub value: T,
     pub written: Vec<PathBuf>,
+}
+
+/// How an edit runs.
+#[derive(Clone, Copy)]
+pub struct EditOptions<'a> {
+    /// Replace read-only files too.
+    pub force: bool,
+    /// Told once when the lock is not free within a second.
+    pub on_wait: OnWait<'a>,
+}
+
+impl Default for EditOptions<'_> {
+    fn default() -> Self {
+        EditOptions {
+            force: false,
+            on_wait: &quietly,
+        }
+    }
 }
 
 /// Runs one read-modify-validate-write transaction on the graph at `graph`, under its lock:
@@ -91,12 +166,26 @@ pub fn edit<T, E>(
 where
     E: From<StoreError>,
 {
+    edit_with(graph, EditOptions::default(), change)
+}
+
+/// [`edit`] with options.
+pub fn edit_with<T, E>(
+    graph: &Path,
+    options: EditOptions<'_>,
+    change: impl FnOnce(&mut Files) -> Result<T, E>,
+) -> Result<Edited<T>, E>
+where
+    E: From<StoreError>,
+{
     if fs::metadata(graph).is_err() {
         // Say why the graph cannot be read, before a lock file is made beside it.
         load::read_sources(graph).map_err(StoreError::Invalid)?;
     }
-    let _lock = lock(graph)?;
-    let mut files = read(graph)?;
+    let _lock = lock_waiting(graph, options.on_wait)?;
+    let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
+    let mut files = files_of(graph, sources)?;
+    files.force = options.force;
     let value = change(&mut files)?;
     let written = commit(&files)?;
     Ok(Edited { value, written })
@@ -104,7 +193,8 @@ where
 
 /// Validates the edited files and writes the changed ones; returns their paths. When the
 /// edited graph is invalid, says whether the graph was already invalid as read
-/// ([`StoreError::Invalid`]) or the edit made it so ([`StoreError::Rejected`]).
+/// ([`StoreError::Invalid`]) or the edit made it so ([`StoreError::Rejected`]). The caller
+/// holds the lock.
 pub fn commit(files: &Files) -> Result<Vec<PathBuf>, StoreError> {
     let pending = files.pending();
     if pending.is_empty() {
@@ -117,6 +207,11 @@ pub fn commit(files: &Files) -> Result<Vec<PathBuf>, StoreError> {
             Err(as_read) => StoreError::Invalid(as_read),
             Ok(_) => StoreError::Rejected(e),
         });
+    }
+    if !files.force {
+        for &i in &changed {
+            refuse_read_only(&files.files[i].path)?;
+        }
     }
     let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(changed.len());
     for &i in &changed {
@@ -131,9 +226,17 @@ pub fn commit(files: &Files) -> Result<Vec<PathBuf>, StoreError> {
             }
         }
     }
+    let mut faults = Faults::from_env();
+    faults.start();
+    let journal = if temps.len() > 1 {
+        Some(journal::write(&files.root, &temps, &mut faults)?)
+    } else {
+        None
+    };
     let mut dirs: Vec<PathBuf> = Vec::new();
     for (tmp, path) in &temps {
         fs::rename(tmp, path).map_err(io_err(path, "cannot replace"))?;
+        faults.renamed();
         let dir = parent_dir(path);
         if !dirs.contains(&dir) {
             dirs.push(dir);
@@ -142,5 +245,20 @@ pub fn commit(files: &Files) -> Result<Vec<PathBuf>, StoreError> {
     for dir in dirs {
         sync_dir(&dir)?;
     }
+    if let Some(j) = journal {
+        journal::clear(&j)?;
+    }
     Ok(temps.into_iter().map(|(_, p)| p.to_path_buf()).collect())
+}
+
+/// Refuses to replace `path` when it exists and has no write permission bit.
+fn refuse_read_only(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    match fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            mode: meta.permissions().mode() & 0o7777,
+        }),
+        _ => Ok(()),
+    }
 }

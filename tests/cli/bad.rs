@@ -41,12 +41,13 @@ fn query_commands_refuse_an_invalid_graph_with_exit_1() {
 }
 
 #[test]
-fn a_missing_graph_path_is_an_error_naming_it() {
+fn a_missing_graph_path_is_a_usage_error_naming_it() {
+    // docs/format.md §4.1: a missing --graph path is bad usage, not an invalid graph.
     let r = run(&["--graph", "no/such/graph", "claims"]);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("no/such/graph: cannot read the graph: No such file or directory"),
+            .contains("no graph at no/such/graph: no such file or folder"),
         "{}",
         r.stderr
     );

@@ -141,3 +141,32 @@ fn an_edit_in_a_read_only_folder_fails_and_leaves_the_graph_intact() {
     );
     assert_eq!(r.code, 0, "reading still works: {}", r.transcript());
 }
+
+/// Defect 5 (hostile.rs): a read that finds the journal of an interrupted edit and cannot
+/// finish it (the disk is read-only) still sees the edit whole, not a mix.
+#[test]
+fn defect5_an_interrupted_edit_on_a_read_only_disk_reads_as_finished() {
+    let Some(fs) = Tmpfs::mount() else {
+        return;
+    };
+    let g = copy_graph(fs.path());
+    let mut c = crate::util::cmd(&["rename", "north-korea", "dprk"]);
+    c.env("CLAIMGRAPH_GRAPH", &g)
+        .env("CLAIMGRAPH_FAULT_AFTER_RENAMES", "2");
+    assert_ne!(
+        crate::util::output(c).code,
+        0,
+        "the fault hook stops the edit"
+    );
+    fs.remount_read_only();
+    assert!(g.join(".claimgraph.journal").exists());
+    let r = run_on(&g, &["export", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert!(
+        !r.stdout.contains("\"north-korea\""),
+        "a mixed graph was read"
+    );
+    assert!(r.stdout.contains("\"dprk\""));
+    let r = run_on(&g, &["check"]);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+}

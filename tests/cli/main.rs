@@ -1,5 +1,8 @@
 //! The integration tests: one binary that runs `claimgraph` as a user would.
 
+// A benchmark and tests print for their runner, not for a user's terminal.
+#![allow(clippy::disallowed_macros)]
+
 mod util;
 
 mod bad;
@@ -7,6 +10,7 @@ mod disk;
 mod dot;
 mod extract;
 mod extract_quality;
+mod hostile;
 mod html;
 mod interop;
 mod limits;
