@@ -22,5 +22,5 @@ bash tests/interop/setup.sh
 # raised. It exports CLAIMGRAPH_VIRTUOSO_*; the server stops when the sourcing shell exits.
 command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null || apt_install virtuoso-opensource-7
 command -v curl >/dev/null || apt_install curl
-eval "$(VIRTUOSO_BUFFERS=20000 bash tests/interop/virtuoso.sh start)"
+eval "$(VIRTUOSO_BUFFERS=20000 VIRTUOSO_THREADS=1 bash tests/interop/virtuoso.sh start)"
 trap 'bash tests/interop/virtuoso.sh stop "$CLAIMGRAPH_VIRTUOSO_HOME"' EXIT
