@@ -137,7 +137,11 @@ for size in $SIZES; do
         flag=("--${q[0]}" "${q[@]:1}")
         cli_out="$BENCH_DIR/$size-${q[0]}.cli"
         cli_s=$(timed "$cli_out" "$CLAIMGRAPH" --graph "$graph" claims "${flag[@]}" --format ids)
-        for grounds in paths precomputed; do
+        modes=(paths precomputed)
+        # Virtuoso's walks of part_of chains answer differently from run to run
+        # (docs/virtuoso.md): those questions are asked with the precomputed origins only.
+        case ${q[0]} in single-origin | interested-denial) modes=(precomputed) ;; esac
+        for grounds in "${modes[@]}"; do
             query="$BENCH_DIR/${q[0]}-$grounds.rq"
             "$CLAIMGRAPH" sparql "${q[@]}" --base "$BASE" --grounds "$grounds" >"$query"
             times=()

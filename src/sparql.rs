@@ -5,9 +5,9 @@
 //! the claim's id), sorted. By default they walk the derived `cg:supportedBy` arcs with
 //! property paths, which are defined on cyclic data; [`Grounds::Precomputed`] reads the
 //! grounds from the exported `prov:hadPrimarySource` triples instead, which engines answer
-//! in one join rather than a path search per claim. An entity's origin is found along
-//! `prov:actedOnBehalfOf*` (the `part_of` chain). A user with the N-Triples in a SPARQL store
-//! gets the same answers as `claimgraph claims`.
+//! in one join rather than a path search per claim, and an entity's origin from its
+//! `cg:origin` triple instead of along `prov:actedOnBehalfOf*` (the `part_of` chain). A user
+//! with the N-Triples in a SPARQL store gets the same answers as `claimgraph claims`.
 
 use crate::export::rdf::{Base, PREFIXES};
 use crate::model::Tag;
@@ -27,13 +27,13 @@ pub enum Question {
     InterestedDenial,
 }
 
-/// How a query finds the grounds of `?claim`.
+/// How a query finds the grounds of `?claim` and the origins of entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Grounds {
     /// Walk `cg:supportedBy+` to entities with no outgoing arc (docs/format.md §2 spelled out).
     #[default]
     Paths,
-    /// Read the `prov:hadPrimarySource` triples claimgraph computed at export.
+    /// Read the `prov:hadPrimarySource` and `cg:origin` triples claimgraph computed at export.
     Precomputed,
 }
 
@@ -46,6 +46,17 @@ impl Grounds {
                  FILTER NOT EXISTS { ?g cg:supportedBy ?next }"
             }
             Grounds::Precomputed => "?claim prov:hadPrimarySource ?g .",
+        }
+    }
+
+    /// A pattern binding `?{origin}` to the origin of the entity `?{entity}`.
+    fn origin(self, entity: &str, origin: &str) -> String {
+        match self {
+            Grounds::Paths => format!(
+                "?{entity} prov:actedOnBehalfOf* ?{origin} .\n    \
+                 FILTER NOT EXISTS {{ ?{origin} prov:actedOnBehalfOf ?up }}"
+            ),
+            Grounds::Precomputed => format!("?{entity} cg:origin ?{origin} ."),
         }
     }
 }
@@ -74,27 +85,35 @@ pub fn query(q: &Question, base: &Base, grounds: Grounds) -> String {
             return format!(
                 "{}SELECT ?claim WHERE {{\n  \
                  ?claim a schema:Claim .\n  {ground}\n  \
-                 # The origin: the end of the part_of chain.\n  \
-                 ?g prov:actedOnBehalfOf* ?origin .\n  \
-                 FILTER NOT EXISTS {{ ?origin prov:actedOnBehalfOf ?up }}\n}}\n\
+                 # The origin: the end of the part_of chain.\n  {}\n}}\n\
                  GROUP BY ?claim\nHAVING (COUNT(DISTINCT ?origin) = 1)\nORDER BY ?claim\n",
-                prologue(base)
+                prologue(base),
+                grounds.origin("g", "origin").replace("\n    ", "\n  ")
             )
         }
-        Question::InterestedDenial => "  ?claim a schema:Claim .\n  \
-             FILTER EXISTS { ?denier cg:denies ?claim }\n  \
+        Question::InterestedDenial => format!(
+            "  ?claim a schema:Claim .\n  \
+             FILTER EXISTS {{ ?denier cg:denies ?claim }}\n  \
              # No denier whose origin is not the origin of something the claim is about.\n  \
-             FILTER NOT EXISTS {\n    ?denier cg:denies ?claim .\n    \
-             ?denier prov:actedOnBehalfOf* ?origin .\n    \
-             FILTER NOT EXISTS { ?origin prov:actedOnBehalfOf ?up }\n    \
-             FILTER NOT EXISTS { ?claim schema:about ?about . ?about prov:actedOnBehalfOf* ?origin }\n  \
-             }\n"
-        .to_string(),
+             FILTER NOT EXISTS {{\n    ?denier cg:denies ?claim .\n    {}\n    \
+             FILTER NOT EXISTS {{ ?claim schema:about ?about . {} }}\n  \
+             }}\n",
+            grounds.origin("denier", "origin"),
+            about_origin(grounds)
+        ),
     };
     format!(
         "{}SELECT ?claim WHERE {{\n{body}}}\nORDER BY ?claim\n",
         prologue(base)
     )
+}
+
+/// The pattern saying `?about` has the origin `?origin` (both bound by then).
+fn about_origin(grounds: Grounds) -> &'static str {
+    match grounds {
+        Grounds::Paths => "?about prov:actedOnBehalfOf* ?origin",
+        Grounds::Precomputed => "?about cg:origin ?origin",
+    }
 }
 
 fn prologue(base: &Base) -> String {

@@ -30,9 +30,9 @@ pub struct Args {
     /// Base IRI the RDF was exported with.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
     base: Base,
-    /// How the query finds a claim's grounds: walk the cg:supportedBy arcs (paths), or read
-    /// the prov:hadPrimarySource triples computed at export (precomputed: much faster on
-    /// large graphs).
+    /// How the query finds a claim's grounds and an entity's origin: walk the cg:supportedBy
+    /// arcs and part_of chains (paths), or read the prov:hadPrimarySource and cg:origin
+    /// triples computed at export (precomputed: much faster on large graphs).
     #[arg(long, value_enum, default_value_t = GroundsArg::Paths)]
     grounds: GroundsArg,
 }
@@ -41,7 +41,7 @@ pub struct Args {
 enum GroundsArg {
     /// Walk the cg:supportedBy arcs with a property path: works on any export.
     Paths,
-    /// Read the prov:hadPrimarySource triples computed at export: much faster.
+    /// Read the prov:hadPrimarySource and cg:origin triples computed at export: much faster.
     Precomputed,
 }
 

@@ -5,7 +5,8 @@
 //! terms schema.org and PROV-O do not have. Next to the edges as stated in the files, the
 //! output carries two derived relations so that docs/format.md §2 can be asked in plain SPARQL:
 //! `cg:supportedBy` (one triple per arc of the support graph S) and `prov:hadPrimarySource`
-//! (a claim's grounds). A relation is one triple however many documents state it; each edge
+//! (a claim's grounds), and one precomputed fact, `cg:origin` (an entity's origin, itself when
+//! it is part of nothing). A relation is one triple however many documents state it; each edge
 //! with a document, quote, date or note is also a resource of its own, an appearance
 //! (`{base}appearance/{from}/{rel}/{to}[/{in}]`, an `rdf:Statement` about the direct
 //! triple) carrying those details, so every appearance of a relation survives the export.
@@ -261,6 +262,7 @@ fn entity<'a>(
     if let Some(p) = &e.part_of {
         r.add(("prov", "actedOnBehalfOf"), Obj::Node("entity", p.as_str()));
     }
+    r.add(("cg", "origin"), node_obj(g, s.origin(ix)));
     if let Some(rel) = e.reliability {
         r.add(
             ("cg", "reliability"),

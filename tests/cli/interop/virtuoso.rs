@@ -1,5 +1,6 @@
 //! Virtuoso: a SPARQL server, loaded with the bulk loader and asked over the SPARQL protocol
-//! (HTTP), answers every printed query in both `--grounds` modes as the CLI does.
+//! (HTTP), answers every printed query as the CLI does (in both `--grounds` modes except
+//! where a query walks `part_of` chains: see [`modes_checked`]).
 //!
 //! `tests/interop/virtuoso.sh start` runs a throwaway server and prints the
 //! `CLAIMGRAPH_VIRTUOSO_*` variables this test reads (`.ci/setup.sh` does it for CI). Each
@@ -9,8 +10,22 @@
 use super::*;
 use std::time::{Duration, Instant};
 
-/// Both ways a query can find grounds: walking the arcs of S, or reading the export's.
+/// Both ways a query can find grounds and origins: walking the arcs of S and the `part_of`
+/// chains, or reading the export's.
 const GROUNDS: [&str; 2] = ["paths", "precomputed"];
+
+/// The `--grounds` modes whose answers Virtuoso must give for `question`. Walking the
+/// `part_of` chains (`prov:actedOnBehalfOf*` or `+` inside `FILTER NOT EXISTS`) is left out:
+/// Virtuoso 7.2 answers those walks differently from one fresh server to the next (the same
+/// load and query gave 0 claims instead of 1 on the shipped graph, or 4 instead of 6 on a
+/// random one, in about one run in four), and pyoxigraph and rdflib check them exactly
+/// (tests/cli/interop/rdf.rs). docs/virtuoso.md says to use `--grounds precomputed` there.
+fn modes_checked(question: &[&str]) -> &'static [&'static str] {
+    match question.first() {
+        Some(&"single-origin" | &"interested-denial") => &["precomputed"],
+        _ => &GROUNDS,
+    }
+}
 
 /// Claims in the wide graph: enough that `single-origin` has more answers than Virtuoso's
 /// default `ResultSetMaxRows` (10,000), which would cut them without an error.
@@ -282,7 +297,7 @@ fn virtuoso_answers_over_http_equal_the_cli_on_the_shipped_cyclic_and_wide_graph
     for ((name, g), (_, iri)) in graphs.iter().zip(&files) {
         for (question, flags) in QUESTIONS {
             let cli = ids_of(g.as_deref(), flags);
-            for grounds in GROUNDS {
+            for grounds in modes_checked(question) {
                 let key = format!("{} --grounds {grounds}", question.join(" "));
                 let got = server.claims(&queries[&key], iri);
                 assert_same(&got, &cli, &format!("{key} on the {name} graph"));
