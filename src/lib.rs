@@ -38,6 +38,7 @@ pub mod report;
 pub mod revision;
 pub mod schema;
 pub mod select;
+pub mod similar;
 pub mod sparql;
 pub mod stats;
 pub mod store;
