@@ -29,6 +29,7 @@ mod review;
 mod rm;
 mod set;
 mod show;
+mod similar;
 mod sources;
 mod sparql;
 mod stats;
@@ -114,6 +115,7 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     Sparql(sparql::Args),
+    Similar(similar::Args),
 }
 
 /// How a list is printed.
@@ -239,6 +241,7 @@ fn run_command(
         Command::Completions(a) => completions::run(a, ctx, out),
         Command::Man(a) => man::run(a, ctx, out),
         Command::Sparql(a) => sparql::run(a, ctx, out),
+        Command::Similar(a) => similar::run(a, ctx, out),
         Command::Extract(a) => extract::run(a, ctx, out),
     }?;
     Ok(code)

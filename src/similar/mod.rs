@@ -395,7 +395,7 @@ impl<'g> GraphMatcher<'g> {
                 Some(Hit {
                     id: id.clone(),
                     text: text.to_string(),
-                    score: c.score,
+                    score: (c.score * 1000.0).round() / 1000.0,
                     same: c.same(),
                     differs: c.differs,
                 })
