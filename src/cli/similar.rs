@@ -78,17 +78,18 @@ fn write_table(out: &mut dyn Write, ctx: &Ctx, hits: &[Hit]) -> Result<(), CliEr
         let (role, verdict) = match (&h.differs, h.same) {
             (_, true) => (Role::Good, "the same claim".to_string()),
             (Some(d), _) => (Role::Bad, format!("another claim: {d}")),
-            (None, false) => (
-                Role::Dim,
-                format!("another claim: score under {THRESHOLD}"),
-            ),
+            (None, false) => (Role::Dim, format!("another claim: score under {THRESHOLD}")),
         };
         for (i, piece) in table::wrap(&terminal_safe(&verdict), text_width.saturating_sub(2))
             .into_iter()
             .enumerate()
         {
             let mark = if i == 0 { "↳ " } else { "  " };
-            lines.push(format!("{}{}", p.paint(Role::Dim, mark), p.paint(role, &piece)));
+            lines.push(format!(
+                "{}{}",
+                p.paint(Role::Dim, mark),
+                p.paint(role, &piece)
+            ));
         }
         for (i, line) in lines.iter().enumerate() {
             if i == 0 {

@@ -7,24 +7,38 @@
 //! terms). So it must share one of the rarest terms whose weight, left out, would leave too
 //! little: only those terms' posting lists are read, and each candidate is scored exactly
 //! from its own stored terms.
+//!
+//! Storage is flat, for a million claims: every claim's terms in one array, and the posting
+//! lists in one array built by counting once all claims are in ([`ClaimIndex::seal`]).
+//! Claims pushed after that (the claims an ingest plan adds) are few and are scored
+//! directly.
 
-use super::{weight, Features};
-use rustc_hash::{FxHashMap, FxHashSet};
+use super::vocab::{TermId, Vocab};
+use super::{intersection, Features};
+use rustc_hash::FxHashSet;
 
-/// Terms of every indexed claim, and the claims of every term.
+/// Marks of a claim's extra terms: where something went, where it came from, a proper name.
+const TO: u32 = 1 << 30;
+const FROM: u32 = 2 << 30;
+const NAME: u32 = 3 << 30;
+const MARK: u32 = 3 << 30;
+
+/// Terms of every indexed claim, and the claims of every term. Term ids are those of the
+/// matcher whose vocabulary is passed in.
 #[derive(Debug, Default)]
 pub struct ClaimIndex {
-    vocab: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-    weights: Vec<f32>,
-    postings: Vec<Vec<u32>>,
-    /// The term ids of claim `s` are `terms[starts[s]..starts[s + 1]]`, sorted.
-    terms: Vec<u32>,
+    /// The term ids of claim `s` are `terms[starts[s]..starts[s + 1]]`, sorted; then, marked
+    /// with [`TO`], [`FROM`] or [`NAME`], its extras.
+    terms: Vec<TermId>,
     starts: Vec<u32>,
     totals: Vec<f32>,
-    negated: FxHashSet<u32>,
-    /// Recipients, origins and proper names of the claims that have any.
-    extras: FxHashMap<u32, [Vec<String>; 3]>,
+    negated: Vec<bool>,
+    /// Posting lists of the sealed claims: the claims of term `t` are
+    /// `postings[offsets[t]..offsets[t + 1]]`.
+    postings: Vec<u32>,
+    offsets: Vec<u32>,
+    /// Claims from this slot on were pushed after sealing.
+    sealed: usize,
 }
 
 impl ClaimIndex {
@@ -39,133 +53,134 @@ impl ClaimIndex {
     }
 
     /// Indexes one claim; returns its slot (0, 1, 2… in the order pushed).
-    pub fn push(&mut self, f: &Features) -> usize {
-        let slot = self.totals.len() as u32;
+    pub fn push(&mut self, f: &Features, vocab: &Vocab) -> usize {
+        let slot = self.totals.len();
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let mut ids: Vec<u32> = f.terms.iter().map(|t| self.intern(t)).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut total = 0.0;
-        for &t in &ids {
-            self.postings[t as usize].push(slot);
-            total += self.weights[t as usize];
+        let total: f64 = f.terms.iter().map(|&t| vocab.weight(t)).sum();
+        self.terms.extend_from_slice(&f.terms);
+        for (list, mark) in [(&f.to, TO), (&f.from, FROM), (&f.names, NAME)] {
+            self.terms.extend(list.iter().map(|&t| t | mark));
         }
-        self.terms.extend_from_slice(&ids);
         self.starts.push(self.terms.len() as u32);
-        self.totals.push(total);
-        if f.negated {
-            self.negated.insert(slot);
-        }
-        if !f.to.is_empty() || !f.from.is_empty() || !f.names.is_empty() {
-            let extras = [f.to.clone(), f.from.clone(), f.names.clone()];
-            self.extras.insert(slot, extras);
-        }
-        slot as usize
+        self.totals.push(total as f32);
+        self.negated.push(f.negated);
+        slot
     }
 
-    fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(term) {
-            return id;
+    /// Builds the posting lists of every claim pushed so far.
+    pub fn seal(&mut self, vocab: &Vocab) {
+        let n = self.len();
+        let mut counts = vec![0u32; vocab.len() + 1];
+        for slot in 0..n {
+            for &t in self.plain_terms(slot) {
+                counts[t as usize + 1] += 1;
+            }
         }
-        let id = self.names.len() as u32;
-        self.vocab.insert(term.into(), id);
-        self.names.push(term.into());
-        self.weights.push(weight(term) as f32);
-        self.postings.push(Vec::new());
-        id
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut postings = vec![0u32; counts[vocab.len()] as usize];
+        for slot in 0..n {
+            for &t in self.plain_terms(slot) {
+                postings[fill[t as usize] as usize] = slot as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        self.postings = postings;
+        self.offsets = counts;
+        self.sealed = n;
     }
 
-    fn slot_terms(&self, slot: usize) -> &[u32] {
+    fn all_terms(&self, slot: usize) -> &[TermId] {
         &self.terms[self.starts[slot] as usize..self.starts[slot + 1] as usize]
+    }
+
+    /// The claim's terms, without its marked extras.
+    fn plain_terms(&self, slot: usize) -> &[TermId] {
+        let all = self.all_terms(slot);
+        let n = all.iter().take_while(|&&t| t & MARK == 0).count();
+        &all[..n]
+    }
+
+    fn posting(&self, t: TermId) -> &[u32] {
+        match (
+            self.offsets.get(t as usize),
+            self.offsets.get(t as usize + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The features of the claim in `slot`, as indexed.
     pub fn features(&self, slot: usize) -> Features {
-        let mut terms: Vec<String> = self
-            .slot_terms(slot)
-            .iter()
-            .map(|&t| self.names[t as usize].to_string())
-            .collect();
-        terms.sort_unstable();
-        let [to, from, names] = self.extras.get(&(slot as u32)).cloned().unwrap_or_default();
+        let all = self.all_terms(slot);
+        let marked = |mark: u32| -> Vec<TermId> {
+            all.iter()
+                .filter(|&&t| t & MARK == mark)
+                .map(|&t| t & !MARK)
+                .collect()
+        };
         Features {
-            terms,
-            negated: self.negated.contains(&(slot as u32)),
-            to,
-            from,
-            names,
+            terms: self.plain_terms(slot).to_vec(),
+            negated: self.negated[slot],
+            to: marked(TO),
+            from: marked(FROM),
+            names: marked(NAME),
         }
     }
 
     /// The slots of the claims whose score against `query` is at least `floor`, with the
     /// score, best first (ties by slot).
-    pub fn candidates(&self, query: &Features, floor: f64) -> Vec<(usize, f64)> {
-        let total: f64 = query.terms.iter().map(|t| weight(t)).sum();
+    pub fn candidates(&self, query: &Features, floor: f64, vocab: &Vocab) -> Vec<(usize, f64)> {
+        let total: f64 = query.terms.iter().map(|&t| vocab.weight(t)).sum();
         if total == 0.0 {
             return Vec::new();
         }
-        let mut known: Vec<(u32, f64)> = query
-            .terms
-            .iter()
-            .filter_map(|t| self.vocab.get(t.as_str()).map(|&id| (id, weight(t))))
-            .collect();
-        known.sort_unstable_by_key(|&(id, _)| (self.postings[id as usize].len(), id));
+        let mut rarest: Vec<TermId> = query.terms.clone();
+        rarest.sort_unstable_by_key(|&t| (self.posting(t).len(), t));
         let needed = floor * total / (2.0 - floor);
-        let mut rest: f64 = known.iter().map(|&(_, w)| w).sum();
+        let mut rest = total;
         let mut seen: FxHashSet<u32> = FxHashSet::default();
         let mut found: Vec<u32> = Vec::new();
-        for &(id, w) in &known {
+        for &t in &rarest {
             if rest < needed - 1e-9 {
                 break;
             }
-            rest -= w;
-            for &slot in &self.postings[id as usize] {
+            rest -= vocab.weight(t);
+            for &slot in self.posting(t) {
                 if seen.insert(slot) {
                     found.push(slot);
                 }
             }
         }
-        let mut query_ids: Vec<u32> = known.iter().map(|&(id, _)| id).collect();
-        query_ids.sort_unstable();
+        found.extend(self.sealed as u32..self.len() as u32);
         let mut out: Vec<(usize, f64)> = found
             .into_iter()
             .filter_map(|slot| {
-                let shared = self.shared(&query_ids, slot as usize);
+                let terms = self.plain_terms(slot as usize);
+                let shared: f64 = intersection(&query.terms, terms)
+                    .map(|t| vocab.weight(t))
+                    .sum();
                 let score = 2.0 * shared / (total + self.totals[slot as usize] as f64);
-                (score >= floor - 1e-9).then_some((slot as usize, score))
+                (score >= floor - 1e-9 && shared > 0.0).then_some((slot as usize, score))
             })
             .collect();
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
-
-    /// The weight of the terms `query` (sorted ids) shares with the claim in `slot`.
-    fn shared(&self, query: &[u32], slot: usize) -> f64 {
-        let terms = self.slot_terms(slot);
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
-        while i < query.len() && j < terms.len() {
-            match query[i].cmp(&terms[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weights[query[i] as usize] as f64;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        shared
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{score, Matcher};
+    use super::super::Matcher;
     use super::*;
 
-    /// The index finds exactly the claims a full scan scoring every claim finds.
+    /// The index finds exactly the claims a full scan scoring every claim finds, whether
+    /// claims were pushed before sealing or after.
     #[test]
     fn candidates_equal_a_full_scan() {
         let m = Matcher::new([("north-korea", vec!["North Korea", "Pyongyang"])]);
@@ -175,28 +190,42 @@ mod tests {
             "Iran sold drones to Russia.",
             "The economy shrank by 4.5% in 2020.",
             "North Korea's economy grew in 2024.",
-            "Shells were shipped by rail.",
+            "Shells were shipped by rail through Nampo.",
             "",
         ];
-        let mut ix = ClaimIndex::default();
         let feats: Vec<Features> = texts.iter().map(|t| m.features(t)).collect();
-        for f in &feats {
-            ix.push(f);
-        }
-        for q in &feats {
-            for floor in [0.1, 0.3, 0.6] {
-                let got: Vec<usize> = ix.candidates(q, floor).iter().map(|c| c.0).collect();
-                let mut want: Vec<(usize, f64)> = feats
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| (i, score(&q.terms, &f.terms)))
-                    .filter(|&(_, s)| s >= floor - 1e-9 && s > 0.0)
-                    .collect();
-                want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                let want: Vec<usize> = want.into_iter().map(|w| w.0).collect();
-                assert_eq!(got, want, "{q:?} at {floor}");
+        for sealed_at in [0, 3, feats.len()] {
+            let mut ix = ClaimIndex::default();
+            for (i, f) in feats.iter().enumerate() {
+                if i == sealed_at {
+                    ix.seal(&m.vocab.borrow());
+                }
+                ix.push(f, &m.vocab.borrow());
+            }
+            if sealed_at == feats.len() {
+                ix.seal(&m.vocab.borrow());
+            }
+            for q in &feats {
+                for floor in [0.1, 0.3, 0.6] {
+                    let got: Vec<usize> = ix
+                        .candidates(q, floor, &m.vocab.borrow())
+                        .iter()
+                        .map(|c| c.0)
+                        .collect();
+                    let mut want: Vec<(usize, f64)> = feats
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| (i, m.compare(q, f).score))
+                        .filter(|&(_, s)| s >= floor - 1e-9 && s > 0.0)
+                        .collect();
+                    want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    let want: Vec<usize> = want.into_iter().map(|w| w.0).collect();
+                    assert_eq!(got, want, "{q:?} at {floor}, sealed at {sealed_at}");
+                }
+            }
+            for (i, f) in feats.iter().enumerate() {
+                assert_eq!(&ix.features(i), f);
             }
         }
-        assert_eq!(ix.features(1), feats[1]);
     }
 }

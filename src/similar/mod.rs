@@ -25,15 +25,18 @@ mod analyze;
 mod index;
 mod names;
 mod numbers;
+mod vocab;
 mod words;
 
 pub use analyze::Features;
 pub use index::ClaimIndex;
 pub use names::Names;
+pub use vocab::{TermId, TermKind, Vocab};
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Id;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::fmt;
 
 /// The score from which two texts that pass every guard state the same claim.
@@ -45,19 +48,13 @@ pub const ENTITY_WEIGHT: f64 = 0.5;
 /// The weight of a year or month term.
 pub const DATE_WEIGHT: f64 = 0.5;
 
-/// The weight of a term in the score.
-pub fn weight(term: &str) -> f64 {
-    match term.as_bytes().first() {
-        Some(b'@') => ENTITY_WEIGHT,
-        Some(b'~') => DATE_WEIGHT,
-        _ => 1.0,
-    }
-}
-
-/// Turns texts into [`Features`], knowing the names of a graph's entities.
+/// Turns texts into [`Features`], knowing the names of a graph's entities, and compares
+/// them. Features hold term ids of this matcher's vocabulary: compare them with the matcher
+/// that made them.
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
     names: Names,
+    vocab: RefCell<Vocab>,
 }
 
 impl Matcher {
@@ -69,6 +66,7 @@ impl Matcher {
     {
         Matcher {
             names: Names::new(entities),
+            vocab: RefCell::default(),
         }
     }
 
@@ -84,7 +82,40 @@ impl Matcher {
 
     /// The features of `text`.
     pub fn features(&self, text: &str) -> Features {
-        analyze::features(text, &self.names)
+        analyze::features(text, &self.names, &mut self.vocab.borrow_mut())
+    }
+
+    /// The texts of terms, sorted (`@north-korea`, `#6700`, `send`).
+    pub fn texts(&self, ids: &[TermId]) -> Vec<String> {
+        let v = self.vocab.borrow();
+        let mut out: Vec<String> = ids.iter().map(|&t| v.text(t).to_string()).collect();
+        out.sort();
+        out
+    }
+
+    /// The ids of the graph entities a text's features name.
+    pub fn entities(&self, f: &Features) -> Vec<String> {
+        let v = self.vocab.borrow();
+        f.terms
+            .iter()
+            .filter(|&&t| v.kind(t) == TermKind::Entity)
+            .map(|&t| v.text(t)[1..].to_string())
+            .collect()
+    }
+
+    /// Compares two texts' features: the score and the first guard that fails.
+    pub fn compare(&self, a: &Features, b: &Features) -> Comparison {
+        let v = self.vocab.borrow();
+        Comparison {
+            score: score(&v, &a.terms, &b.terms),
+            differs: guard(&v, a, b),
+        }
+    }
+
+    /// Whether the texts `a` and `b` state the same claim.
+    pub fn same_claim(&self, a: &str, b: &str) -> Comparison {
+        let (fa, fb) = (self.features(a), self.features(b));
+        self.compare(&fa, &fb)
     }
 }
 
@@ -168,105 +199,127 @@ impl Comparison {
 }
 
 /// The weighted Dice coefficient of two sorted term lists.
-pub fn score(a: &[String], b: &[String]) -> f64 {
-    let total: f64 = a.iter().chain(b).map(|t| weight(t)).sum();
+fn score(v: &Vocab, a: &[TermId], b: &[TermId]) -> f64 {
+    let total: f64 = a.iter().chain(b).map(|&t| v.weight(t)).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += weight(&a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared: f64 = intersection(a, b).map(|t| v.weight(t)).sum();
     2.0 * shared / total
 }
 
-/// Compares two texts' features: the score and the first guard that fails.
-pub fn compare(a: &Features, b: &Features) -> Comparison {
-    Comparison {
-        score: score(&a.terms, &b.terms),
-        differs: guard(a, b),
+/// The terms two sorted lists share.
+fn intersection<'a>(a: &'a [TermId], b: &'a [TermId]) -> impl Iterator<Item = TermId> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// A term as people write it: `#6700` → `6,700`, `~m8` → `August`, `@nis` → `nis`.
+fn shown(v: &Vocab, t: TermId) -> String {
+    let text = v.text(t);
+    match v.kind(t) {
+        TermKind::Number => numbers::display(text),
+        TermKind::Date => date_display(text),
+        TermKind::Entity => text[1..].to_string(),
+        TermKind::Word => text.to_string(),
     }
 }
 
-/// The entities and proper names of `a` that `b` does not have (a name counts as had when
-/// `b` has the word at all, capitalized or not).
-fn unshared_names<'a>(a: &'a Features, b: &Features) -> Vec<&'a str> {
-    let has = |t: &str| b.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
-    a.of_kind('@')
-        .chain(a.names.iter().map(String::as_str))
-        .filter(|t| !has(t))
-        .collect()
+fn shown_all(v: &Vocab, ts: impl Iterator<Item = TermId>) -> Vec<String> {
+    ts.map(|t| shown(v, t)).collect()
 }
 
 /// The first hard guard that `a` and `b` fail.
-fn guard(a: &Features, b: &Features) -> Option<Difference> {
-    let shown = |v: Vec<&str>| -> Vec<String> {
-        v.into_iter()
-            .map(|t| match t.as_bytes().first() {
-                Some(b'#') => numbers::display(t),
-                Some(b'~') => date_display(t),
-                Some(b'@') => t[1..].to_string(),
-                _ => t.to_string(),
-            })
-            .collect()
-    };
+fn guard(v: &Vocab, a: &Features, b: &Features) -> Option<Difference> {
     if a.negated != b.negated {
         return Some(Difference::Negation {
             left: a.negated,
             right: b.negated,
         });
     }
-    let (na, nb): (Vec<&str>, Vec<&str>) = (a.of_kind('#').collect(), b.of_kind('#').collect());
+    let of = |f: &Features, kind: TermKind| -> Vec<TermId> {
+        f.terms
+            .iter()
+            .copied()
+            .filter(|&t| v.kind(t) == kind)
+            .collect()
+    };
+    let (na, nb) = (of(a, TermKind::Number), of(b, TermKind::Number));
     if na != nb {
         return Some(Difference::Numbers {
-            left: shown(na),
-            right: shown(nb),
+            left: shown_all(v, na.into_iter()),
+            right: shown_all(v, nb.into_iter()),
         });
     }
-    for prefix in ["~m", "~1", "~2"] {
-        let da: Vec<&str> = a.of_kind('~').filter(|t| t.starts_with(prefix)).collect();
-        let db: Vec<&str> = b.of_kind('~').filter(|t| t.starts_with(prefix)).collect();
-        if !da.is_empty() && !db.is_empty() && da != db {
+    let (da, db) = (of(a, TermKind::Date), of(b, TermKind::Date));
+    for months in [true, false] {
+        let pick = |d: &[TermId]| -> Vec<TermId> {
+            d.iter()
+                .copied()
+                .filter(|&t| v.text(t).starts_with("~m") == months)
+                .collect()
+        };
+        let (x, y) = (pick(&da), pick(&db));
+        if !x.is_empty() && !y.is_empty() && x != y {
             return Some(Difference::Dates {
-                left: shown(a.of_kind('~').collect()),
-                right: shown(b.of_kind('~').collect()),
+                left: shown_all(v, da.into_iter()),
+                right: shown_all(v, db.into_iter()),
             });
         }
     }
-    let (left, right) = (unshared_names(a, b), unshared_names(b, a));
+    let (left, right) = (unshared_names(v, a, b), unshared_names(v, b, a));
     if !left.is_empty() && !right.is_empty() {
         return Some(Difference::Entities {
-            left: shown(left),
-            right: shown(right),
+            left: shown_all(v, left.into_iter()),
+            right: shown_all(v, right.into_iter()),
         });
     }
-    let has = |f: &Features, t: &str| f.terms.binary_search_by(|x| x.as_str().cmp(t)).is_ok();
+    let has =
+        |f: &Features, t: Option<TermId>| t.is_some_and(|t| f.terms.binary_search(&t).is_ok());
     for (x, y) in words::opposites() {
+        let (x, y) = (v.get(x), v.get(y));
         for (p, q, flip) in [(a, b, false), (b, a, true)] {
             if has(p, x) && !has(p, y) && has(q, y) && !has(q, x) {
-                let (left, right) = if flip { (y, x) } else { (x, y) };
-                return Some(Difference::Opposites {
-                    left: left.clone(),
-                    right: right.clone(),
-                });
+                let (l, r) = (shown(v, x.expect("had")), shown(v, y.expect("had")));
+                let (left, right) = if flip { (r, l) } else { (l, r) };
+                return Some(Difference::Opposites { left, right });
             }
         }
     }
     if !a.to.is_empty() && !b.to.is_empty() && a.to != b.to {
         return Some(Difference::Recipients {
-            left: shown(a.to.iter().map(String::as_str).collect()),
-            right: shown(b.to.iter().map(String::as_str).collect()),
+            left: shown_all(v, a.to.iter().copied()),
+            right: shown_all(v, b.to.iter().copied()),
         });
     }
     None
+}
+
+/// The entities and proper names of `a` that `b` does not have (a name counts as had when
+/// `b` has the word at all, capitalized or not).
+fn unshared_names(v: &Vocab, a: &Features, b: &Features) -> Vec<TermId> {
+    let entities = a
+        .terms
+        .iter()
+        .copied()
+        .filter(|&t| v.kind(t) == TermKind::Entity);
+    entities
+        .chain(a.names.iter().copied())
+        .filter(|t| b.terms.binary_search(t).is_err())
+        .collect()
 }
 
 /// A date term as people write it: `~2023`, `~m8` → `August`.
@@ -289,11 +342,6 @@ fn date_display(t: &str) -> String {
         Some(m) if (1..=12).contains(&m) => MONTHS[m - 1].to_string(),
         _ => t.trim_start_matches('~').to_string(),
     }
-}
-
-/// Whether the texts `a` and `b` state the same claim, for `matcher`'s entities.
-pub fn same_claim(matcher: &Matcher, a: &str, b: &str) -> Comparison {
-    compare(&matcher.features(a), &matcher.features(b))
 }
 
 /// One claim close to a text.
@@ -327,15 +375,26 @@ pub struct GraphMatcher<'g> {
 impl<'g> GraphMatcher<'g> {
     /// Indexes every claim of `g`.
     pub fn new(g: &'g ClaimGraph) -> GraphMatcher<'g> {
+        let names = crate::timing::phase("names");
         let matcher = Matcher::for_graph(g);
+        drop(names);
+        let _t = crate::timing::phase("index");
         let mut index = ClaimIndex::default();
         let mut slots = Vec::new();
+        let mut f = Features::default();
         for ix in g.claims() {
             if let Some(c) = g.claim(ix) {
-                index.push(&matcher.features(&c.text));
+                analyze::features_into(
+                    &c.text,
+                    &matcher.names,
+                    &mut matcher.vocab.borrow_mut(),
+                    &mut f,
+                );
+                index.push(&f, &matcher.vocab.borrow());
                 slots.push(Slot::Graph(ix));
             }
         }
+        index.seal(&matcher.vocab.borrow());
         GraphMatcher {
             graph: g,
             matcher,
@@ -351,7 +410,8 @@ impl<'g> GraphMatcher<'g> {
 
     /// Adds a claim that is not in the graph yet (a claim an ingest plan makes).
     pub fn add(&mut self, id: Id, text: String) {
-        self.index.push(&self.matcher.features(&text));
+        let f = self.matcher.features(&text);
+        self.index.push(&f, &self.matcher.vocab.borrow());
         self.slots.push(Slot::Added(id, text));
     }
 
@@ -368,6 +428,7 @@ impl<'g> GraphMatcher<'g> {
     /// The claims closest to `query`, best first, at most `limit`, scoring at least
     /// [`FLOOR`]; `exclude` leaves one claim out (the query's own).
     pub fn similar(&self, query: &Features, limit: usize, exclude: Option<&str>) -> Vec<Hit> {
+        let _t = crate::timing::phase("search");
         self.hits(query, FLOOR, exclude).take(limit).collect()
     }
 
@@ -383,23 +444,23 @@ impl<'g> GraphMatcher<'g> {
         floor: f64,
         exclude: Option<&'s str>,
     ) -> impl Iterator<Item = Hit> + 's {
-        self.index
-            .candidates(query, floor)
-            .into_iter()
-            .filter_map(move |(slot, _)| {
-                let (id, text) = self.slot(slot);
-                if exclude == Some(id.as_str()) {
-                    return None;
-                }
-                let c = compare(query, &self.index.features(slot));
-                Some(Hit {
-                    id: id.clone(),
-                    text: text.to_string(),
-                    score: (c.score * 1000.0).round() / 1000.0,
-                    same: c.same(),
-                    differs: c.differs,
-                })
+        let candidates = self
+            .index
+            .candidates(query, floor, &self.matcher.vocab.borrow());
+        candidates.into_iter().filter_map(move |(slot, _)| {
+            let (id, text) = self.slot(slot);
+            if exclude == Some(id.as_str()) {
+                return None;
+            }
+            let c = self.matcher.compare(query, &self.index.features(slot));
+            Some(Hit {
+                id: id.clone(),
+                text: text.to_string(),
+                score: (c.score * 1000.0).round() / 1000.0,
+                same: c.same(),
+                differs: c.differs,
             })
+        })
     }
 }
 

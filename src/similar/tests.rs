@@ -46,8 +46,8 @@ fn precision_and_recall_on_the_labelled_pairs() {
     let m = matcher(&f);
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
     for p in &f.pairs {
-        let c = same_claim(&m, &p.a, &p.b);
-        let back = same_claim(&m, &p.b, &p.a);
+        let c = m.same_claim(&p.a, &p.b);
+        let back = m.same_claim(&p.b, &p.a);
         assert_eq!(
             c.same(),
             back.same(),
@@ -90,7 +90,7 @@ fn precision_and_recall_on_the_labelled_pairs() {
 #[test]
 fn each_guard_names_what_differs() {
     let m = matcher(&fixture());
-    let d = |a: &str, b: &str| same_claim(&m, a, b).differs.map(|d| d.to_string());
+    let d = |a: &str, b: &str| m.same_claim(a, b).differs.map(|d| d.to_string());
     assert_eq!(
         d(
             "Pyongyang shipped 6,700 containers.",
@@ -129,7 +129,7 @@ fn each_guard_names_what_differs() {
 #[test]
 fn an_empty_text_matches_nothing() {
     let m = matcher(&fixture());
-    let c = same_claim(&m, "", "");
+    let c = m.same_claim("", "");
     assert!(!c.same());
     assert_eq!(c.score, 0.0);
 }

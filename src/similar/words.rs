@@ -5,14 +5,18 @@
 //! Every rule here is a short table or a suffix rule, so that a person can say why two
 //! words count as one: no model, no corpus statistics.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 /// One token of a text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Token {
+pub enum Token<'a> {
     /// A word: its text as written (possessive `'s` removed), lower-cased, and whether it
     /// began with a capital letter.
     Word {
-        raw: String,
-        lower: String,
+        raw: &'a str,
+        lower: Cow<'a, str>,
         capital: bool,
     },
     /// Digits, with `,` thousands separators and one `.` decimal point; `percent` when a `%`
@@ -29,57 +33,91 @@ pub enum Token {
     Break,
 }
 
-/// Splits `text` into words, numbers and phrase breaks.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if c.is_alphabetic() {
-            let mut end = start;
-            while let Some(&(i, c)) = chars.peek() {
-                let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
-                    && text[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if c.is_alphanumeric() || joins {
-                    end = i + c.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+/// Splits `text` into words, numbers and phrase breaks. Bytes are scanned directly; only
+/// non-ASCII characters are decoded.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() || (c >= 0x80 && char_at(text, i).is_alphabetic()) {
+            let start = i;
+            i = word_end(text, i);
+            let end = i;
             // A trailing plural possessive apostrophe ("Koreas'") belongs to the word.
-            if let Some(&(_, '\'' | '\u{2019}')) = chars.peek() {
-                chars.next();
+            if b.get(i) == Some(&b'\'') {
+                i += 1;
+            } else if text[i..].starts_with('\u{2019}') {
+                i += '\u{2019}'.len_utf8();
             }
             // "US$", "HK$": a currency's letters, not a word.
-            if chars.peek().is_some_and(|&(_, c)| c == '$') {
+            if b.get(i) == Some(&b'$') {
                 continue;
             }
             push_word(&mut out, &text[start..end]);
         } else if c.is_ascii_digit() {
-            let (token, end) = number(text, start);
+            let (token, end) = number(text, i);
             out.push(token);
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
+            i = end;
         } else {
+            let ch = char_at(text, i);
             let separates =
-                !c.is_whitespace() && !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '$');
+                !ch.is_whitespace() && !matches!(ch, '"' | '\u{201c}' | '\u{201d}' | '$');
             if separates && !matches!(out.last(), Some(Token::Break) | None) {
                 out.push(Token::Break);
             }
-            chars.next();
+            i += ch.len_utf8();
         }
     }
     out
 }
 
+/// The character at byte `i` of `text` (a character boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// Whether a letter or digit starts at byte `i` of `text`.
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_alphanumeric(),
+        None => false,
+    }
+}
+
+/// Where the word starting at byte `i` ends: letters and digits, joined by an apostrophe,
+/// hyphen or dot that a letter or digit follows.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            i += 1;
+        } else if c < 0x80 {
+            if matches!(c, b'\'' | b'-' | b'.') && alnum_at(text, i + 1) {
+                i += 1;
+            } else {
+                break;
+            }
+        } else {
+            let ch = char_at(text, i);
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric() || (ch == '\u{2019}' && alnum_at(text, i + len)) {
+                i += len;
+            } else {
+                break;
+            }
+        }
+    }
+    i
+}
+
 /// Pushes the word(s) of `w`: a hyphenated compound is split into its parts ("large-scale"
 /// → "large", "scale"; "China-North Korea" → "China", "North"), except a name's hyphen
 /// before a lower-case part ("Jong-un"), which joins.
-fn push_word(out: &mut Vec<Token>, w: &str) {
+fn push_word<'a>(out: &mut Vec<Token<'a>>, w: &'a str) {
     let w = strip_possessive(w);
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     let joined_name = capital
@@ -92,9 +130,17 @@ fn push_word(out: &mut Vec<Token>, w: &str) {
         }
         return;
     }
+    let plain = w.bytes().all(|b| {
+        b.is_ascii_lowercase() || b == b'-' || b == b'\'' || b == b'.' || b.is_ascii_digit()
+    });
+    let lower = if plain {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+    };
     out.push(Token::Word {
-        raw: w.to_string(),
-        lower: w.to_lowercase().replace('\u{2019}', "'"),
+        raw: w,
+        lower,
         capital,
     });
 }
@@ -112,7 +158,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 /// The number starting at byte `start` of `text`, and where it ends.
-fn number(text: &str, start: usize) -> (Token, usize) {
+fn number(text: &str, start: usize) -> (Token<'static>, usize) {
     let b = text.as_bytes();
     let mut end = start;
     let mut digits = String::new();
@@ -349,14 +395,26 @@ const NEGATORS: &[&str] = &[
     "refuses", "refused", "false", "untrue", "baseless",
 ];
 
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(STOP_WORDS));
+static NEGATING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(NEGATORS));
+static KEPT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| set(KEEP));
+static BASE: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| IRREGULAR.iter().copied().collect());
+static CLASS: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| SYNONYMS.iter().copied().collect());
+
 /// Whether `lower` is a stop word.
 pub fn is_stop(lower: &str) -> bool {
-    STOP_WORDS.binary_search(&lower).is_ok()
+    STOP.contains(lower)
 }
 
 /// Whether `lower` negates ("not", "never", "didn't", "denied"...).
 pub fn is_negator(lower: &str) -> bool {
-    NEGATORS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n\u{2019}t")
+    NEGATING.contains(lower) || lower.ends_with("n't") || lower.ends_with("n\u{2019}t")
 }
 
 /// Irregular forms and their base word.
@@ -534,18 +592,18 @@ pub fn opposites() -> &'static [(String, String)] {
 /// undone, a final e dropped), then its synonym class.
 pub fn term(lower: &str) -> String {
     let base = stem(lower);
-    match SYNONYMS.iter().find(|(w, _)| *w == base) {
-        Some((_, class)) => class.to_string(),
+    match CLASS.get(base.as_str()) {
+        Some(class) => class.to_string(),
         None => base,
     }
 }
 
 /// The base form of `lower` (see [`term`]).
 pub fn stem(lower: &str) -> String {
-    if let Some((_, base)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
+    if let Some(base) = BASE.get(lower) {
         return drop_final_e(base);
     }
-    if KEEP.contains(&lower) || lower.chars().count() <= 3 {
+    if KEPT.contains(lower) || lower.chars().count() <= 3 {
         return lower.to_string();
     }
     let mut s = lower.to_string();
@@ -593,7 +651,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn stop_words_are_sorted_and_known() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop("the") && is_stop("according") && !is_stop("missile"));
     }
@@ -630,7 +688,7 @@ mod tests {
         let words: Vec<&str> = t
             .iter()
             .filter_map(|t| match t {
-                Token::Word { lower, .. } => Some(lower.as_str()),
+                Token::Word { lower, .. } => Some(lower.as_ref()),
                 _ => None,
             })
             .collect();
