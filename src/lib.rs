@@ -29,6 +29,7 @@ pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod ingest;
 pub mod load;
 pub mod locate;
 pub mod markdown;

@@ -16,6 +16,7 @@ mod fmt;
 mod graphviz;
 mod help;
 mod import;
+mod ingest;
 mod init;
 mod interchange;
 mod link;
@@ -108,6 +109,7 @@ enum Command {
     Merge(merge::Args),
     Review(review::Args),
     Import(import::Args),
+    Ingest(ingest::Args),
     Extract(extract::Args),
     Fmt(fmt::Args),
     Report(report::Args),
@@ -235,6 +237,7 @@ fn run_command(
         Command::Merge(a) => merge::run(a, ctx, out),
         Command::Review(a) => review::run(a, ctx, out),
         Command::Import(a) => import::run(a, ctx, out),
+        Command::Ingest(a) => ingest::run(a, ctx, out),
         Command::Fmt(a) => fmt::run(a, ctx, out),
         Command::Report(a) => report::run(a, ctx, out),
         Command::Diff(a) => diff::run(a, ctx, out),

@@ -158,6 +158,16 @@ impl Builder<'_> {
     }
 }
 
+/// The sentences of `text` as extraction numbers them ([`Attribution::sentence`]), each on
+/// one line and cut to a quote's length.
+pub fn sentences(text: &str) -> Vec<String> {
+    let text = &*sentences::ascii_spaces(text);
+    sentences::split(text)
+        .iter()
+        .map(|s| trim_quote(&text[s.start..s.end]))
+        .collect()
+}
+
 /// The sentence on one line, at most `QUOTE_CHARS` characters.
 fn trim_quote(sentence: &str) -> String {
     let flat = sentence.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -43,6 +43,11 @@ use std::fmt;
 pub const THRESHOLD: f64 = 0.7;
 /// The lowest score `similar` lists.
 pub const FLOOR: f64 = 0.3;
+/// Whether `lower` is a word without content of its own ("the", "has", "said").
+pub fn is_stop_word(lower: &str) -> bool {
+    words::is_stop(lower)
+}
+
 /// The weight of an entity term (a content word weighs 1).
 pub const ENTITY_WEIGHT: f64 = 0.5;
 /// The weight of a year or month term.

@@ -120,6 +120,12 @@ impl Names {
         }
     }
 
+    /// Whether `name` is the name of one of the built-in countries.
+    pub fn is_country_name(name: &str) -> bool {
+        let key = fold_name(name);
+        COUNTRIES.iter().any(|(c, _)| fold_name(c) == key)
+    }
+
     /// The most words a name starting with the folded word `first` has (0: none does).
     pub fn longest_from(&self, first: &str) -> usize {
         self.first.get(first).copied().unwrap_or(0)

@@ -1,0 +1,173 @@
+//! A news text as a plan: the attributions extraction finds ([`crate::extract`]), each
+//! turned into edges: `asserts` or `denies` from the speaker to the claim, `cites` from the
+//! claim to what it rests on ("according to Y", "citing Y"), and `cites` from a relay to
+//! the speaker it relayed ("Y quoted X as saying").
+
+use super::draft::{Draft, Drafted, End};
+use super::plan::LeftOut;
+use super::referents::{self, Refers};
+use crate::extract::{self, fragment, Attribution, KnownEntity, Stance};
+use crate::graph::ClaimGraph;
+use crate::model::{Id, Kind, Rel};
+
+/// The graph's entities as extraction links speakers to them.
+pub fn known_entities(g: &ClaimGraph) -> Vec<KnownEntity> {
+    g.entities()
+        .filter_map(|ix| g.entity(ix))
+        .map(|e| KnownEntity {
+            id: e.id.as_str().to_string(),
+            names: std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .collect(),
+            is_person: e.kind == Kind::Person,
+            is_organization: e.kind == Kind::Organization,
+        })
+        .collect()
+}
+
+/// What an earlier attribution said, for denials that refer back.
+struct Said {
+    claim: Id,
+    sentence: usize,
+    /// The speaker phrase and cue, lower-cased ("a report by 38 north", "reported").
+    words: String,
+}
+
+/// Drafts what `text` adds to `g` as document `doc`.
+pub fn draft(g: &ClaimGraph, text: &str, doc: &Id) -> Drafted {
+    let found = extract::extract(text, &known_entities(g));
+    let sentences = fragment::sentences(text);
+    let mut d = Draft::new(g, doc);
+    let mut said: Vec<Said> = Vec::new();
+    for a in &found {
+        let sentence = sentences.get(a.sentence).map_or("", String::as_str);
+        attribution(&mut d, &mut said, a, sentence);
+    }
+    d.finish()
+}
+
+/// Plans the edges of one attribution.
+fn attribution(d: &mut Draft<'_>, said: &mut Vec<Said>, a: &Attribution, sentence: &str) {
+    if a.source.trim().is_empty() || a.claim.trim().is_empty() {
+        return;
+    }
+    let who = d.speaker(&a.source, a.entity.as_deref(), sentence);
+    let Some((claim, guess)) = claim_of(d, said, a, sentence) else {
+        return;
+    };
+    let rel = match a.rel {
+        Stance::Asserts => Rel::Asserts,
+        Stance::Denies => Rel::Denies,
+    };
+    let speaker = End::Speaker(who.clone());
+    d.edge(speaker.clone(), rel, End::Claim(claim.clone()), sentence, guess);
+    if rel == Rel::Asserts && a.cue.to_lowercase().starts_with("according to") {
+        d.edge(End::Claim(claim.clone()), Rel::Cites, speaker.clone(), sentence, None);
+    }
+    for cited in &a.cites {
+        let source = d.speaker(cited, None, sentence);
+        if source == who {
+            continue;
+        }
+        if a.relays.contains(cited) {
+            d.edge(End::Speaker(source), Rel::Cites, speaker.clone(), sentence, None);
+        } else {
+            d.edge(End::Claim(claim.clone()), Rel::Cites, End::Speaker(source), sentence, None);
+        }
+    }
+    said.push(Said {
+        claim,
+        sentence: a.sentence,
+        words: format!("{} {}", a.source, a.cue).to_lowercase(),
+    });
+}
+
+/// The claim an attribution states: an existing or planned claim, a new one, or for a
+/// denial that refers back, the claim it refers to (`None`: left out), with why when that
+/// is a guess.
+fn claim_of(
+    d: &mut Draft<'_>,
+    said: &[Said],
+    a: &Attribution,
+    sentence: &str,
+) -> Option<(Id, Option<String>)> {
+    let text = claim_text(&a.claim);
+    if a.rel == Stance::Denies {
+        match referents::refers(sentence, &a.claim) {
+            Refers::Here => {}
+            Refers::Noun { words, stem } => {
+                let earlier = said.iter().rev().find(|s| s.words.contains(stem));
+                return match (earlier, said.first()) {
+                    (Some(s), _) => Some((
+                        s.claim.clone(),
+                        Some(format!("\"{words}\": the last claim reported with that word")),
+                    )),
+                    (None, Some(lead)) => Some((
+                        lead.claim.clone(),
+                        Some(format!("\"{words}\": the article's lead claim")),
+                    )),
+                    (None, None) => {
+                        let why = format!("denies \"{words}\", but no claim came before it");
+                        leave_out(d, a, sentence, &why);
+                        None
+                    }
+                };
+            }
+            Refers::Pronoun => {
+                let near = said
+                    .iter()
+                    .rev()
+                    .filter(|s| s.sentence + 1 >= a.sentence)
+                    .find(|s| d.states(&s.claim, &text));
+                if near.is_none() {
+                    let why = "denies something the sentence does not name; which claim is not clear";
+                    leave_out(d, a, sentence, why);
+                }
+                return near.map(|s| {
+                    let why = "what it denies is the claim just before it".to_string();
+                    (s.claim.clone(), Some(why))
+                });
+            }
+        }
+    }
+    Some((d.match_or_add(&text), None))
+}
+
+fn leave_out(d: &mut Draft<'_>, a: &Attribution, sentence: &str, reason: &str) {
+    d.left_out.push(LeftOut {
+        sentence: Some(a.sentence),
+        quote: sentence.to_string(),
+        reason: format!("{} ({}): {reason}", a.source.trim(), a.cue.trim()),
+    });
+}
+
+/// A claim as a sentence: trimmed, capitalized, ending with a full stop.
+pub fn claim_text(raw: &str) -> String {
+    let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t
+        .trim_matches(|c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | ',' | ';' | ':' | ' '))
+        .trim_end_matches(['.', ',']);
+    let mut out: String = match t.chars().next() {
+        Some(f) => f.to_uppercase().chain(t.chars().skip(1)).collect(),
+        None => String::new(),
+    };
+    if !out.is_empty() && !out.ends_with(['!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_read_as_sentences() {
+        assert_eq!(
+            claim_text("north Korea has shipped  6,700 containers"),
+            "North Korea has shipped 6,700 containers."
+        );
+        assert_eq!(claim_text("\"it is false.\""), "It is false.");
+        assert_eq!(claim_text(""), "");
+    }
+}
