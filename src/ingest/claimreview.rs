@@ -515,7 +515,7 @@ mod tests {
 ]"#;
         let e = parse("bad.json", bad).unwrap_err().to_string();
         assert!(e.contains("2 problems"), "{e}");
-        assert!(e.contains("bad.json:3:21: [0].reviewRating.alternateName: cannot read a verdict"), "{e}");
+        assert!(e.contains("bad.json:3:38: [0].reviewRating.alternateName: cannot read a verdict"), "{e}");
         assert!(e.contains("bad.json:4:13: [1].@type: expected \"ClaimReview\""), "{e}");
         let e = parse("t.json", "{\"@type\": ").unwrap_err().to_string();
         assert!(e.starts_with("t.json:1:"), "{e}");
