@@ -112,7 +112,10 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {
         return Ok(buf);
     }
     if path.is_dir() {
-        return Err(CliError::Usage(format!("{} is a folder, not a text", path.display())));
+        return Err(CliError::Usage(format!(
+            "{} is a folder, not a text",
+            path.display()
+        )));
     }
     std::fs::read(path).map_err(|e| {
         CliError::Usage(format!(
@@ -133,7 +136,10 @@ fn status(s: Status) -> &'static str {
 
 /// Writes `lines` indented under a 11-column status column, wrapped to the terminal.
 fn indented(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    for line in table::wrap(&terminal_safe(text), table::width().saturating_sub(13).max(30)) {
+    for line in table::wrap(
+        &terminal_safe(text),
+        table::width().saturating_sub(13).max(30),
+    ) {
         writeln!(out, "           {line}")?;
     }
     Ok(())
@@ -224,7 +230,10 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
         writeln!(out, "left out")?;
     }
     for l in &p.left_out {
-        let at = l.sentence.map(|s| format!("sentence {s}: ")).unwrap_or_default();
+        let at = l
+            .sentence
+            .map(|s| format!("sentence {s}: "))
+            .unwrap_or_default();
         indented(out, &format!("{at}{}", l.reason))?;
         indented(out, &format!("  \"{}\"", l.quote))?;
     }
@@ -270,6 +279,9 @@ fn write_review(out: &mut dyn Write, r: &PlannedReview) -> io::Result<()> {
         .unwrap_or_default();
     indented(
         out,
-        &format!("{} by {}{before}: {}", r.review.verdict, r.review.by, r.rating),
+        &format!(
+            "{} by {}{before}: {}",
+            r.review.verdict, r.review.by, r.rating
+        ),
     )
 }

@@ -158,13 +158,27 @@ impl Builder<'_> {
     }
 }
 
-/// The sentences of `text` as extraction numbers them ([`Attribution::sentence`]), each on
-/// one line and cut to a quote's length.
-pub fn sentences(text: &str) -> Vec<String> {
+/// A sentence as extraction numbers them ([`Attribution::sentence`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceText {
+    /// The paragraph (or heading line) it belongs to, from 0.
+    pub para: usize,
+    /// Whether it is a heading: a short line without a final stop (a headline, a byline).
+    pub heading: bool,
+    /// The sentence on one line, cut to a quote's length.
+    pub text: String,
+}
+
+/// The sentences of `text` as extraction numbers them.
+pub fn sentences(text: &str) -> Vec<SentenceText> {
     let text = &*sentences::ascii_spaces(text);
     sentences::split(text)
         .iter()
-        .map(|s| trim_quote(&text[s.start..s.end]))
+        .map(|s| SentenceText {
+            para: s.para,
+            heading: s.kind == sentences::Kind::Heading,
+            text: trim_quote(&text[s.start..s.end]),
+        })
         .collect()
 }
 

@@ -184,12 +184,21 @@ fn item(path: &str, v: &Value) -> Result<Item, Problem> {
         } else {
             format!("@type {}", t.join(", "))
         };
-        return Err(problem(path, "@type", format!("expected \"ClaimReview\" ({said})")));
+        return Err(problem(
+            path,
+            "@type",
+            format!("expected \"ClaimReview\" ({said})"),
+        ));
     }
     let claim = text(o, path, "claimReviewed")?
         .ok_or_else(|| problem(path, "claimReviewed", "the claim reviewed is missing"))?;
-    let checker = party(o.get("author"), &join(path, "author"))?
-        .ok_or_else(|| problem(path, "author", "the fact-checker (author, with a name) is missing"))?;
+    let checker = party(o.get("author"), &join(path, "author"))?.ok_or_else(|| {
+        problem(
+            path,
+            "author",
+            "the fact-checker (author, with a name) is missing",
+        )
+    })?;
     let claimant = match o.get("itemReviewed") {
         None | Some(Value::Null) => None,
         Some(Value::Object(ir)) => party(ir.get("author"), &join(path, "itemReviewed.author"))?,
@@ -204,7 +213,11 @@ fn item(path: &str, v: &Value) -> Result<Item, Problem> {
     let (verdict, how) = verdict(rating, &rating_path)?;
     let date = match text(o, path, "datePublished")? {
         Some(d) => Some(date(d).ok_or_else(|| {
-            problem(path, "datePublished", format!("bad date {d:?}: expected YYYY-MM-DD"))
+            problem(
+                path,
+                "datePublished",
+                format!("bad date {d:?}: expected YYYY-MM-DD"),
+            )
         })?),
         None => None,
     };
@@ -262,7 +275,9 @@ fn party(v: Option<&Value>, path: &str) -> Result<Option<Party>, Problem> {
 
 /// A date from `YYYY-MM-DD` or a date-time that starts with one.
 fn date(s: &str) -> Option<Date> {
-    Date::new(s).ok().or_else(|| s.get(..10).and_then(|d| Date::new(d).ok()))
+    Date::new(s)
+        .ok()
+        .or_else(|| s.get(..10).and_then(|d| Date::new(d).ok()))
 }
 
 /// The verdict a rating gives, and how it was read.
@@ -286,7 +301,9 @@ fn verdict(r: &Map<String, Value>, path: &str) -> Result<(Verdict, String), Prob
         }
     };
     let Some(value) = number("ratingValue")? else {
-        let said = written.map_or("no rating text".to_string(), |w| format!("the text {w:?} is not a verdict we know"));
+        let said = written.map_or("no rating text".to_string(), |w| {
+            format!("the text {w:?} is not a verdict we know")
+        });
         return Err(problem(
             path,
             "alternateName",
@@ -408,7 +425,13 @@ pub fn draft(g: &ClaimGraph, items: &[Item], doc: &Id) -> Drafted {
                 if let Some(k) = c.kind {
                     d.set_kind(&who, k);
                 }
-                d.edge(End::Speaker(who), Rel::Asserts, End::Claim(claim.clone()), &item.claim, None);
+                d.edge(
+                    End::Speaker(who),
+                    Rel::Asserts,
+                    End::Claim(claim.clone()),
+                    &item.claim,
+                    None,
+                );
             }
             None => d.left_out.push(LeftOut {
                 sentence: None,
@@ -478,7 +501,11 @@ mod tests {
         assert_eq!(i.checker.name, "Fact Desk");
         assert_eq!(i.claimant.as_ref().unwrap().kind, Some(Kind::Person));
         assert_eq!(i.date, Date::new("2024-07-02").ok());
-        assert!(i.rating.contains("\"Mostly False\" read as mostly-false"), "{}", i.rating);
+        assert!(
+            i.rating.contains("\"Mostly False\" read as mostly-false"),
+            "{}",
+            i.rating
+        );
     }
 
     #[test]
@@ -497,11 +524,16 @@ mod tests {
         assert_eq!(verdict_of_text("Satire"), None);
         let rating = |json: &str| {
             let v: Value = serde_json::from_str(json).unwrap();
-            verdict(v.as_object().unwrap(), "reviewRating").map(|(v, _)| v).ok()
+            verdict(v.as_object().unwrap(), "reviewRating")
+                .map(|(v, _)| v)
+                .ok()
         };
         assert_eq!(rating(r#"{"ratingValue": 1}"#), Some(Verdict::False));
         assert_eq!(rating(r#"{"ratingValue": "3"}"#), Some(Verdict::Mixed));
-        assert_eq!(rating(r#"{"ratingValue": 10, "bestRating": 10, "worstRating": 0}"#), Some(Verdict::True));
+        assert_eq!(
+            rating(r#"{"ratingValue": 10, "bestRating": 10, "worstRating": 0}"#),
+            Some(Verdict::True)
+        );
         assert_eq!(rating(r#"{"alternateName": "Satire"}"#), None);
         assert_eq!(rating(r#"{"ratingValue": 9}"#), None);
     }
@@ -515,15 +547,23 @@ mod tests {
 ]"#;
         let e = parse("bad.json", bad).unwrap_err().to_string();
         assert!(e.contains("2 problems"), "{e}");
-        assert!(e.contains("bad.json:3:38: [0].reviewRating.alternateName: cannot read a verdict"), "{e}");
-        assert!(e.contains("bad.json:4:13: [1].@type: expected \"ClaimReview\""), "{e}");
+        assert!(
+            e.contains("bad.json:3:38: [0].reviewRating.alternateName: cannot read a verdict"),
+            "{e}"
+        );
+        assert!(
+            e.contains("bad.json:4:13: [1].@type: expected \"ClaimReview\""),
+            "{e}"
+        );
         let e = parse("t.json", "{\"@type\": ").unwrap_err().to_string();
         assert!(e.starts_with("t.json:1:"), "{e}");
     }
 
     #[test]
     fn graph_wrappers_keep_only_claim_reviews() {
-        let g = format!(r#"{{"@context": "https://schema.org", "@graph": [{{"@type": "WebPage"}}, {ONE}]}}"#);
+        let g = format!(
+            r#"{{"@context": "https://schema.org", "@graph": [{{"@type": "WebPage"}}, {ONE}]}}"#
+        );
         let items = parse("g.json", &g).unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].path, "@graph[1]");

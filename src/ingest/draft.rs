@@ -112,6 +112,11 @@ impl<'g> Draft<'g> {
         self.speakers.set_kind(who, kind);
     }
 
+    /// Whether `text` has a content word, a name or a number (not "it a").
+    pub fn has_content(&self, text: &str) -> bool {
+        !self.matcher.matcher().features(text).terms.is_empty()
+    }
+
     /// Whether the claim `id` (existing or planned) states `text`.
     pub fn states(&self, id: &Id, text: &str) -> bool {
         let f = self.matcher.matcher().features(text);

@@ -62,9 +62,8 @@ fn join_digit_groups(text: &str) -> String {
     let b: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in b.iter().enumerate() {
-        let between_digits = i > 0
-            && b[i - 1].is_ascii_digit()
-            && b.get(i + 1).is_some_and(char::is_ascii_digit);
+        let between_digits =
+            i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(char::is_ascii_digit);
         if c == ',' && between_digits {
             continue;
         }
@@ -91,7 +90,10 @@ mod tests {
 
     #[test]
     fn slugs_are_readable() {
-        assert_eq!(entity_slug("South Korea's spy agency"), "south-koreas-spy-agency");
+        assert_eq!(
+            entity_slug("South Korea's spy agency"),
+            "south-koreas-spy-agency"
+        );
         assert_eq!(entity_slug("Łódź Institute"), "lodz-institute");
         assert_eq!(entity_slug("국정원"), "entity");
         assert_eq!(

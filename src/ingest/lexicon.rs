@@ -328,12 +328,51 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// Role words that may sit in a title before a name, lower-case.
 const TITLE_WORDS: &[&str] = &[
-    "foreign", "defense", "defence", "ministry", "minister", "spokesman", "spokeswoman",
-    "spokesperson", "deputy", "vice", "chief", "director", "senior", "official", "lawmaker",
-    "president", "secretary", "envoy", "ambassador", "analyst", "researcher", "fellow",
-    "professor", "economist", "commander", "general", "opposition", "ruling", "party",
-    "news", "agency", "state", "intelligence", "spy", "military", "army", "former", "top",
-    "presidential", "office", "press", "government", "think", "tank", "expert",
+    "foreign",
+    "defense",
+    "defence",
+    "ministry",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "vice",
+    "chief",
+    "director",
+    "senior",
+    "official",
+    "lawmaker",
+    "president",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "analyst",
+    "researcher",
+    "fellow",
+    "professor",
+    "economist",
+    "commander",
+    "general",
+    "opposition",
+    "ruling",
+    "party",
+    "news",
+    "agency",
+    "state",
+    "intelligence",
+    "spy",
+    "military",
+    "army",
+    "former",
+    "top",
+    "presidential",
+    "office",
+    "press",
+    "government",
+    "think",
+    "tank",
+    "expert",
 ];
 
 /// The title words just before a name ("Kremlin spokesman", "China's foreign ministry
@@ -371,11 +410,22 @@ fn apposition_after(after: &str) -> String {
     };
     let rest = rest.trim_start();
     let lower = rest.to_lowercase();
-    let starts = ["a ", "an ", "the ", "who ", "which ", "head of ", "director of ", "chief of "];
+    let starts = [
+        "a ",
+        "an ",
+        "the ",
+        "who ",
+        "which ",
+        "head of ",
+        "director of ",
+        "chief of ",
+    ];
     if !starts.iter().any(|s| lower.starts_with(s)) && !rest.starts_with(char::is_uppercase) {
         return String::new();
     }
-    let end = rest.find([',', ';', '.', '"', '\u{201c}', '(']).unwrap_or(rest.len());
+    let end = rest
+        .find([',', ';', '.', '"', '\u{201c}', '('])
+        .unwrap_or(rest.len());
     let text = rest[..end].trim();
     if text.split_whitespace().count() > 14 {
         return String::new();
@@ -400,13 +450,22 @@ mod tests {
         assert_eq!(tags("South Korea's spy agency", ""), ["intelligence"]);
         assert_eq!(tags("North Korea's foreign ministry", ""), ["government"]);
         assert_eq!(tags("Yonhap News Agency", ""), ["wire"]);
-        assert_eq!(tags("KCNA", "the North's state news agency"), ["state-media"]);
         assert_eq!(
-            tags("Center for Strategic and International Studies", "a Washington think tank"),
+            tags("KCNA", "the North's state news agency"),
+            ["state-media"]
+        );
+        assert_eq!(
+            tags(
+                "Center for Strategic and International Studies",
+                "a Washington think tank"
+            ),
             ["think-tank"]
         );
         assert_eq!(
-            tags("Lee Seong-kweun", "a member of parliament's intelligence committee"),
+            tags(
+                "Lee Seong-kweun",
+                "a member of parliament's intelligence committee"
+            ),
             ["government"]
         );
         assert_eq!(tags("satellite imagery", ""), ["imagery"]);
@@ -433,7 +492,8 @@ mod tests {
             described(s, "Lin Jian"),
             "China's foreign ministry spokesman"
         );
-        let s = "The Center for Strategic and International Studies, a Washington think tank, said so.";
+        let s =
+            "The Center for Strategic and International Studies, a Washington think tank, said so.";
         assert_eq!(
             described(s, "The Center for Strategic and International Studies"),
             "a Washington think tank"

@@ -20,7 +20,9 @@ mod referents;
 mod speakers;
 
 pub use news::{claim_text, known_entities};
-pub use plan::{Changes, LeftOut, Link, LinkedBy, Plan, PlannedClaim, PlannedDocument, PlannedEdge};
+pub use plan::{
+    Changes, LeftOut, Link, LinkedBy, Plan, PlannedClaim, PlannedDocument, PlannedEdge,
+};
 
 use crate::edit::{place, resolve, Array, EditError, Want};
 use crate::graph::{ClaimGraph, Slot};
@@ -111,9 +113,18 @@ fn document(
         Some(Slot::Doc(i)) => {
             let existing = g.document(i).doc.clone();
             let differs = [
-                ("--title", opts.title.as_ref().is_some_and(|t| *t != existing.title)),
-                ("--publisher", publisher.is_some() && publisher != existing.publisher),
-                ("--published", opts.published.is_some() && opts.published != existing.published),
+                (
+                    "--title",
+                    opts.title.as_ref().is_some_and(|t| *t != existing.title),
+                ),
+                (
+                    "--publisher",
+                    publisher.is_some() && publisher != existing.publisher,
+                ),
+                (
+                    "--published",
+                    opts.published.is_some() && opts.published != existing.published,
+                ),
                 ("--url", opts.url.is_some() && opts.url != existing.url),
             ];
             if let Some((flag, _)) = differs.iter().find(|(_, d)| *d) {
@@ -131,7 +142,11 @@ fn document(
         Some(Slot::Node(ix)) => Err(EditError::Usage(format!(
             "--doc {}: that id is {} of the graph; choose another document id",
             quoted(doc.as_str()),
-            if g.is_claim(ix) { "a claim" } else { "an entity" }
+            if g.is_claim(ix) {
+                "a claim"
+            } else {
+                "an entity"
+            }
         ))),
         None => {
             let title = opts
@@ -139,7 +154,9 @@ fn document(
                 .clone()
                 .or(default_title)
                 .filter(|t| !t.trim().is_empty())
-                .ok_or_else(|| EditError::Usage("the input has no title: give one with --title".into()))?;
+                .ok_or_else(|| {
+                    EditError::Usage("the input has no title: give one with --title".into())
+                })?;
             Ok(PlannedDocument {
                 record: Document {
                     id: doc.clone(),

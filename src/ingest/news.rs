@@ -29,26 +29,57 @@ pub fn known_entities(g: &ClaimGraph) -> Vec<KnownEntity> {
 struct Said {
     claim: Id,
     sentence: usize,
+    /// Said in the lead paragraph.
+    lead: bool,
     /// The speaker phrase and cue, lower-cased ("a report by 38 north", "reported").
     words: String,
 }
 
 /// Drafts what `text` adds to `g` as document `doc`.
+///
+/// The first line of a text of several paragraphs is its headline: it becomes the title and
+/// is not read for claims (the body says the same in full). The lead is the first paragraph
+/// after it: "the report" a denial refers to is the lead's first claim.
 pub fn draft(g: &ClaimGraph, text: &str, doc: &Id) -> Drafted {
     let found = extract::extract(text, &known_entities(g));
     let sentences = fragment::sentences(text);
+    let paras = sentences.last().map_or(0, |s| s.para + 1);
+    let headline = (paras > 1).then_some(0).filter(|_| {
+        sentences
+            .first()
+            .is_some_and(|s| s.para == 0 && sentences.get(1).is_none_or(|n| n.para > 0))
+    });
+    let lead = sentences
+        .iter()
+        .map(|s| s.para)
+        .find(|&p| Some(p) != headline);
     let mut d = Draft::new(g, doc);
     let mut said: Vec<Said> = Vec::new();
     for a in &found {
-        let sentence = sentences.get(a.sentence).map_or("", String::as_str);
-        attribution(&mut d, &mut said, a, sentence);
+        let Some(s) = sentences.get(a.sentence) else {
+            continue;
+        };
+        if Some(s.para) == headline {
+            continue;
+        }
+        attribution(&mut d, &mut said, a, &s.text, Some(s.para) == lead);
     }
     d.finish()
 }
 
 /// Plans the edges of one attribution.
-fn attribution(d: &mut Draft<'_>, said: &mut Vec<Said>, a: &Attribution, sentence: &str) {
+fn attribution(
+    d: &mut Draft<'_>,
+    said: &mut Vec<Said>,
+    a: &Attribution,
+    sentence: &str,
+    lead: bool,
+) {
     if a.source.trim().is_empty() || a.claim.trim().is_empty() {
+        return;
+    }
+    if a.rel == Stance::Asserts && !d.has_content(&a.claim) {
+        leave_out(d, a, sentence, "what it says has no content words");
         return;
     }
     let who = d.speaker(&a.source, a.entity.as_deref(), sentence);
@@ -60,9 +91,21 @@ fn attribution(d: &mut Draft<'_>, said: &mut Vec<Said>, a: &Attribution, sentenc
         Stance::Denies => Rel::Denies,
     };
     let speaker = End::Speaker(who.clone());
-    d.edge(speaker.clone(), rel, End::Claim(claim.clone()), sentence, guess);
+    d.edge(
+        speaker.clone(),
+        rel,
+        End::Claim(claim.clone()),
+        sentence,
+        guess,
+    );
     if rel == Rel::Asserts && a.cue.to_lowercase().starts_with("according to") {
-        d.edge(End::Claim(claim.clone()), Rel::Cites, speaker.clone(), sentence, None);
+        d.edge(
+            End::Claim(claim.clone()),
+            Rel::Cites,
+            speaker.clone(),
+            sentence,
+            None,
+        );
     }
     for cited in &a.cites {
         let source = d.speaker(cited, None, sentence);
@@ -70,14 +113,27 @@ fn attribution(d: &mut Draft<'_>, said: &mut Vec<Said>, a: &Attribution, sentenc
             continue;
         }
         if a.relays.contains(cited) {
-            d.edge(End::Speaker(source), Rel::Cites, speaker.clone(), sentence, None);
+            d.edge(
+                End::Speaker(source),
+                Rel::Cites,
+                speaker.clone(),
+                sentence,
+                None,
+            );
         } else {
-            d.edge(End::Claim(claim.clone()), Rel::Cites, End::Speaker(source), sentence, None);
+            d.edge(
+                End::Claim(claim.clone()),
+                Rel::Cites,
+                End::Speaker(source),
+                sentence,
+                None,
+            );
         }
     }
     said.push(Said {
         claim,
         sentence: a.sentence,
+        lead,
         words: format!("{} {}", a.source, a.cue).to_lowercase(),
     });
 }
@@ -97,17 +153,22 @@ fn claim_of(
             Refers::Here => {}
             Refers::Noun { words, stem } => {
                 let earlier = said.iter().rev().find(|s| s.words.contains(stem));
-                return match (earlier, said.first()) {
+                let lead = said.iter().find(|s| s.lead);
+                return match (earlier, lead) {
                     (Some(s), _) => Some((
                         s.claim.clone(),
-                        Some(format!("\"{words}\": the last claim reported with that word")),
+                        Some(format!(
+                            "\"{words}\": the last claim reported with that word"
+                        )),
                     )),
                     (None, Some(lead)) => Some((
                         lead.claim.clone(),
                         Some(format!("\"{words}\": the article's lead claim")),
                     )),
                     (None, None) => {
-                        let why = format!("denies \"{words}\", but no claim came before it");
+                        let why = format!(
+                            "denies \"{words}\", but no earlier claim was reported with that word and the lead paragraph gave none"
+                        );
                         leave_out(d, a, sentence, &why);
                         None
                     }
@@ -120,7 +181,8 @@ fn claim_of(
                     .filter(|s| s.sentence + 1 >= a.sentence)
                     .find(|s| d.states(&s.claim, &text));
                 if near.is_none() {
-                    let why = "denies something the sentence does not name; which claim is not clear";
+                    let why =
+                        "denies something the sentence does not name; which claim is not clear";
                     leave_out(d, a, sentence, why);
                 }
                 return near.map(|s| {

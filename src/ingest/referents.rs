@@ -86,14 +86,20 @@ mod tests {
     #[test]
     fn a_claim_in_its_own_sentence_is_here() {
         assert_eq!(
-            refers("Pyongyang denied sending arms to Moscow.", "sending arms to Moscow"),
+            refers(
+                "Pyongyang denied sending arms to Moscow.",
+                "sending arms to Moscow"
+            ),
             Refers::Here
         );
     }
 
     #[test]
     fn nouns_and_pronouns_refer_back() {
-        match refers("North Korea's foreign ministry denied the report on Friday.", "x") {
+        match refers(
+            "North Korea's foreign ministry denied the report on Friday.",
+            "x",
+        ) {
             Refers::Noun { words, stem } => {
                 assert_eq!(words, "the report");
                 assert_eq!(stem, "report");

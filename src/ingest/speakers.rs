@@ -43,6 +43,8 @@ pub struct Speakers<'g> {
     /// New entities, in the order made.
     pub new: Vec<PlannedEntity>,
     new_names: FxHashMap<String, usize>,
+    /// For each new entity: the cues its tags came from and the words describing it.
+    sources: Vec<(Vec<String>, String)>,
     recent: Vec<Recent>,
     doc: Id,
 }
@@ -100,6 +102,7 @@ impl<'g> Speakers<'g> {
             by_name,
             new: Vec::new(),
             new_names: FxHashMap::default(),
+            sources: Vec::new(),
             recent: Vec::new(),
             doc,
         }
@@ -212,18 +215,21 @@ impl<'g> Speakers<'g> {
         {
             let head = HEADS.iter().find(|h| rest.ends_with(*h))?;
             let head_tags = lexicon::guess(head, "", false).tags;
-            let r = self.recent.iter().rev().find(|r| {
-                r.words.contains(head) || head_tags.iter().any(|t| r.tags.contains(t))
-            })?;
+            let r =
+                self.recent.iter().rev().find(|r| {
+                    r.words.contains(head) || head_tags.iter().any(|t| r.tags.contains(t))
+                })?;
             return Some(resolved(r, &format!("\"{phrase}\"")));
         }
         // A single capitalized word: the surname (or given name) of a person named before.
         let single = !phrase.contains(' ') && phrase.starts_with(char::is_uppercase);
         if single {
             let folded = fold_name(phrase);
-            let r = self.recent.iter().rev().find(|r| {
-                r.person && r.words.split(' ').any(|w| w == folded)
-            })?;
+            let r = self
+                .recent
+                .iter()
+                .rev()
+                .find(|r| r.person && r.words.split(' ').any(|w| w == folded))?;
             return Some(resolved(r, &format!("\"{phrase}\"")));
         }
         None
@@ -325,18 +331,8 @@ impl<'g> Speakers<'g> {
         if part_of.is_some() {
             guessed.push("part_of");
         }
-        let mut note = format!(
-            "Added by claimgraph ingest from \"{phrase}\" in {}; {} guessed",
-            self.doc,
-            guessed.join(", ")
-        );
-        if !guess.cues.is_empty() {
-            note.push_str(&format!(" (from \"{}\")", guess.cues.join("\", \"")));
-        }
-        if !described.is_empty() {
-            note.push_str(&format!("; described as \"{described}\""));
-        }
-        note.push('.');
+        self.sources
+            .push((guess.cues.clone(), described.to_string()));
         let display = if generic {
             format!("{} ({})", capitalized(&name), self.doc)
         } else {
@@ -352,7 +348,7 @@ impl<'g> Speakers<'g> {
                 part_of,
                 aliases: Vec::new(),
                 reliability: None,
-                note: Some(note),
+                note: None,
             },
             status: Status::New,
             phrase: phrase.to_string(),
@@ -383,7 +379,10 @@ impl<'g> Speakers<'g> {
     fn remember(&mut self, who: &Who, phrase: &str, described: &str) {
         let (person, tags) = match who {
             Who::Existing(id) => {
-                let e = self.g.node_by_id(id.as_str()).and_then(|ix| self.g.entity(ix));
+                let e = self
+                    .g
+                    .node_by_id(id.as_str())
+                    .and_then(|ix| self.g.entity(ix));
                 (
                     e.is_some_and(|e| e.kind == Kind::Person),
                     e.map(|e| e.tags.clone()).unwrap_or_default(),
@@ -411,10 +410,26 @@ impl<'g> Speakers<'g> {
         });
     }
 
-    /// Gives every new entity a readable id from its name, unique in the graph and the plan.
+    /// Gives every new entity a readable id from its name, unique in the graph and the
+    /// plan, and a note saying where it came from and what was guessed.
     pub fn assign_ids(&mut self, taken: &mut dyn FnMut(&str) -> bool) {
-        for e in &mut self.new {
+        for (e, (cues, described)) in self.new.iter_mut().zip(&self.sources) {
             e.record.id = super::ids::fresh(&super::ids::entity_slug(&e.record.name), taken);
+            let mut note = format!(
+                "Added by claimgraph ingest from \"{}\" in {}",
+                e.phrase, self.doc
+            );
+            if !e.guessed.is_empty() {
+                note.push_str(&format!("; {} guessed", e.guessed.join(", ")));
+                if !cues.is_empty() && e.guessed.contains(&"tags") {
+                    note.push_str(&format!(" (tags from \"{}\")", cues.join("\", \"")));
+                }
+            }
+            if !described.is_empty() {
+                note.push_str(&format!("; described as \"{described}\""));
+            }
+            note.push('.');
+            e.record.note = Some(note);
         }
     }
 

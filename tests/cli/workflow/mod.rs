@@ -3,6 +3,7 @@
 
 mod appearances;
 mod fields;
+mod ingest;
 mod outputs;
 
 use crate::util::{cmd, output, root, run_on, Run};
