@@ -362,6 +362,17 @@ pub struct Hit {
     pub differs: Option<Difference>,
 }
 
+/// The claims of `g` closest to `text` that state the same claim or score at least
+/// `near`, best first, at most `limit` (what `add claim` warns about).
+pub fn close_claims(g: &ClaimGraph, text: &str, near: f64, limit: usize) -> Vec<Hit> {
+    let m = GraphMatcher::new(g);
+    let q = m.matcher().features(text);
+    m.similar(&q, limit, None)
+        .into_iter()
+        .filter(|h| h.same || h.score >= near)
+        .collect()
+}
+
 /// Where a claim of a [`GraphMatcher`] comes from.
 #[derive(Debug, Clone)]
 enum Slot {
