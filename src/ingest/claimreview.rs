@@ -411,7 +411,7 @@ pub fn title(items: &[Item]) -> Option<String> {
 
 /// Drafts what `items` add to `g` as document `doc`.
 pub fn draft(g: &ClaimGraph, items: &[Item], doc: &Id) -> Drafted {
-    let mut d = Draft::new(g, doc);
+    let mut d = Draft::new(g, doc, "");
     let mut reviewed: Vec<Id> = Vec::new();
     for item in items {
         let claim = d.match_or_add(&claim_text(&item.claim));

@@ -62,13 +62,15 @@ pub struct Draft<'g> {
 }
 
 impl<'g> Draft<'g> {
-    pub fn new(g: &'g ClaimGraph, doc: &Id) -> Draft<'g> {
+    /// A draft against `g` for document `doc`; `text` is the whole input (where speakers'
+    /// full names are looked up).
+    pub fn new(g: &'g ClaimGraph, doc: &Id, text: &'g str) -> Draft<'g> {
         let mut used = FxHashSet::default();
         used.insert(doc.as_str().to_string());
         Draft {
             g,
             matcher: GraphMatcher::new(g),
-            speakers: Speakers::new(g, doc.clone()),
+            speakers: Speakers::new(g, doc.clone(), text),
             doc: doc.clone(),
             used,
             claims: Vec::new(),

@@ -9,6 +9,8 @@ use super::referents::{self, Refers};
 use crate::extract::{self, fragment, Attribution, KnownEntity, Stance};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, Kind, Rel};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The graph's entities as extraction links speakers to them.
 pub fn known_entities(g: &ClaimGraph) -> Vec<KnownEntity> {
@@ -53,7 +55,7 @@ pub fn draft(g: &ClaimGraph, text: &str, doc: &Id) -> Drafted {
         .iter()
         .map(|s| s.para)
         .find(|&p| Some(p) != headline);
-    let mut d = Draft::new(g, doc);
+    let mut d = Draft::new(g, doc, text);
     let mut said: Vec<Said> = Vec::new();
     for a in &found {
         let Some(s) = sentences.get(a.sentence) else {
@@ -106,6 +108,20 @@ fn attribution(
             sentence,
             None,
         );
+    }
+    if rel == Rel::Asserts {
+        if let Some(evidence) = evidence_subject(&a.claim) {
+            let source = d.speaker(evidence, None, sentence);
+            if source != who {
+                d.edge(
+                    End::Claim(claim.clone()),
+                    Rel::Cites,
+                    End::Speaker(source),
+                    sentence,
+                    None,
+                );
+            }
+        }
     }
     for cited in &a.cites {
         let source = d.speaker(cited, None, sentence);
@@ -203,6 +219,23 @@ fn leave_out(d: &mut Draft<'_>, a: &Attribution, sentence: &str, reason: &str) {
     });
 }
 
+/// Evidence as a claim's subject: "commercial satellite imagery showed…", "the documents
+/// reveal…". The claim cites it: the speaker relays what the evidence shows.
+static EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*((?:the\s+|new\s+|recent\s+|latest\s+)?(?:[\p{L}-]+\s+){0,3}?(?:imagery|images|photos|photographs|pictures|footage|videos?|documents|records|intercepts))\s+(?:showed|shows|show|indicated|indicates|indicate|suggested|suggests|suggest|revealed|reveals|reveal|confirmed|confirms|confirm|was|were|is|are|appeared|appears)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// The evidence a claim's subject names, if it does.
+fn evidence_subject(claim: &str) -> Option<&str> {
+    EVIDENCE
+        .captures(claim)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+}
+
 /// A claim as a sentence: trimmed, capitalized, ending with a full stop.
 pub fn claim_text(raw: &str) -> String {
     let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -231,5 +264,18 @@ mod tests {
         );
         assert_eq!(claim_text("\"it is false.\""), "It is false.");
         assert_eq!(claim_text(""), "");
+    }
+
+    #[test]
+    fn evidence_subjects_are_found() {
+        assert_eq!(
+            evidence_subject("commercial satellite imagery showed a sharp rise in traffic"),
+            Some("commercial satellite imagery")
+        );
+        assert_eq!(
+            evidence_subject("The imagery was consistent with shipments"),
+            Some("The imagery")
+        );
+        assert_eq!(evidence_subject("North Korea showed restraint"), None);
     }
 }

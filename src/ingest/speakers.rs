@@ -39,6 +39,8 @@ struct Recent {
 /// Resolves speakers against a graph and the entities the plan adds.
 pub struct Speakers<'g> {
     g: &'g ClaimGraph,
+    /// The whole input, where a surname's full name may be found.
+    text: &'g str,
     by_name: FxHashMap<String, Vec<NodeIx>>,
     /// New entities, in the order made.
     pub new: Vec<PlannedEntity>,
@@ -49,8 +51,20 @@ pub struct Speakers<'g> {
     doc: Id,
 }
 
+/// Two to four capitalized words, hyphenated parts included: a candidate personal name.
+static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b\p{Lu}[\p{L}'’]*(?:-[\p{L}]+)?(?:\s+\p{Lu}[\p{L}'’]*(?:-[\p{L}]+)?){1,3}\b",
+    )
+    .expect("a valid pattern")
+});
+
 /// Head nouns of phrases that refer back to a speaker named before ("the agency").
 const HEADS: &[&str] = &[
+    "imagery",
+    "images",
+    "photos",
+    "documents",
     "agency",
     "ministry",
     "service",
@@ -82,7 +96,7 @@ const HEADS: &[&str] = &[
 ];
 
 impl<'g> Speakers<'g> {
-    pub fn new(g: &'g ClaimGraph, doc: Id) -> Speakers<'g> {
+    pub fn new(g: &'g ClaimGraph, doc: Id, text: &'g str) -> Speakers<'g> {
         let mut by_name: FxHashMap<String, Vec<NodeIx>> = FxHashMap::default();
         for ix in g.entities() {
             let e = g.entity(ix).expect("entities() yields entities");
@@ -99,6 +113,7 @@ impl<'g> Speakers<'g> {
         }
         Speakers {
             g,
+            text,
             by_name,
             new: Vec::new(),
             new_names: FxHashMap::default(),
@@ -135,6 +150,18 @@ impl<'g> Speakers<'g> {
     ) -> Resolved {
         let (phrase, apposition) = split_apposition(phrase.trim());
         let mut described = lexicon::described(sentence, phrase);
+        // "Yoon", named in full ("lawmaker Yoon Ha-jin") elsewhere in the text.
+        let completed = self.full_name(phrase);
+        let phrase = match &completed {
+            Some((name, there)) => {
+                let d = lexicon::described(there, name);
+                if !d.is_empty() {
+                    described = d;
+                }
+                name.as_str()
+            }
+            None => phrase,
+        };
         if let Some(a) = apposition {
             described = if described.is_empty() {
                 a.to_string()
@@ -187,6 +214,36 @@ impl<'g> Speakers<'g> {
             return Some(existing(ix, LinkedBy::Contains, None));
         }
         self.described_entity(m, phrase, described)
+    }
+
+    /// The full name of a person the text names, for a lone capitalized word that is no
+    /// known entity's name and no earlier speaker's ("Yoon" → "Yoon Ha-jin"), with the
+    /// sentence that names them in full.
+    fn full_name(&self, word: &str) -> Option<(String, String)> {
+        let single = !word.contains(' ') && word.starts_with(char::is_uppercase);
+        let key = fold_name(word);
+        if !single || self.named(&key).is_some() || self.new_names.contains_key(&key) {
+            return None;
+        }
+        let known = self
+            .recent
+            .iter()
+            .any(|r| r.person && r.words.split(' ').any(|w| w == key));
+        if known {
+            return None;
+        }
+        let names = NAME.find_iter(self.text).map(|m| (m.start(), m.as_str()));
+        let (at, name) = names
+            .filter(|(_, n)| lexicon::looks_like_person(n))
+            .find(|(_, n)| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                words.first() == Some(&word) || words.last() == Some(&word)
+            })?;
+        let start = self.text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let end = self.text[at..]
+            .find(['.', '\n'])
+            .map_or(self.text.len(), |i| at + i);
+        Some((name.to_string(), self.text[start..end].trim().to_string()))
     }
 
     /// "the agency", "the think tank", "he", a surname: the latest speaker it fits.
@@ -312,7 +369,10 @@ impl<'g> Speakers<'g> {
         let country = crate::similar::Names::is_country_name(&name);
         let mut guess: Guess = lexicon::guess(&name, described, country);
         let kind = guess.kind.unwrap_or(Kind::Organization);
-        if generic {
+        // Unnamed people ("a senior official", "a member of parliament who attended") are
+        // anonymous sources; unnamed evidence ("commercial satellite imagery") is not.
+        let evidence = guess.tags.iter().any(|t| t.as_str() == "imagery");
+        if generic && !evidence {
             if let Ok(t) = Tag::new("anonymous") {
                 if !guess.tags.contains(&t) {
                     guess.tags.push(t);
