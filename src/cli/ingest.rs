@@ -31,7 +31,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// The text to read, or - for standard input.
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     input: PathBuf,
     /// The document's id (new, or one already in the graph).
     #[arg(long, value_name = "ID")]
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long)]
     title: Option<String>,
     /// The entity that published it (an id, name or alias).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::completions::entity_ids))]
     publisher: Option<String>,
     /// When it was published: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_parser = |s: &str| Date::new(s))]

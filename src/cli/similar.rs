@@ -25,7 +25,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// A text, or the id of a claim (compared by its text; the claim itself is left out).
-    #[arg(value_name = "TEXT|CLAIM")]
+    #[arg(value_name = "TEXT|CLAIM", add = clap_complete::ArgValueCandidates::new(super::completions::claim_ids))]
     text: String,
     /// The most claims to list.
     #[arg(long, value_name = "N", default_value_t = 5)]
