@@ -375,6 +375,37 @@ const TITLE_WORDS: &[&str] = &[
     "expert",
 ];
 
+/// Whether `word` is a title or role that may precede a name ("Lawmaker", "President",
+/// "spokesman").
+pub fn is_title_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    TITLE_WORDS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "mr."
+                | "mrs."
+                | "ms."
+                | "dr."
+                | "senator"
+                | "sen."
+                | "rep."
+                | "representative"
+                | "prime"
+                | "premier"
+                | "governor"
+                | "mayor"
+                | "chairman"
+                | "chairwoman"
+                | "gen."
+                | "colonel"
+                | "col."
+                | "captain"
+        )
+}
+
 /// The title words just before a name ("Kremlin spokesman", "China's foreign ministry
 /// spokesman"), stopping at punctuation or a word that is neither capitalized nor a role.
 fn title_before(before: &str) -> String {

@@ -236,3 +236,6 @@ fn add_entity(files: &mut Files, e: &PlannedEntity) -> Result<(), EditError> {
     files.files[f].data.entities.push(r.clone());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -162,7 +162,7 @@ impl<'g> Speakers<'g> {
             }
             None => phrase,
         };
-        if let Some(a) = apposition {
+        if let Some(a) = apposition.filter(|a| !described.contains(a)) {
             described = if described.is_empty() {
                 a.to_string()
             } else {
@@ -232,13 +232,9 @@ impl<'g> Speakers<'g> {
         if known {
             return None;
         }
-        let names = NAME.find_iter(self.text).map(|m| (m.start(), m.as_str()));
-        let (at, name) = names
-            .filter(|(_, n)| lexicon::looks_like_person(n))
-            .find(|(_, n)| {
-                let words: Vec<&str> = n.split_whitespace().collect();
-                words.first() == Some(&word) || words.last() == Some(&word)
-            })?;
+        let (at, name) = NAME
+            .find_iter(self.text)
+            .find_map(|m| person_with(m.as_str(), word).map(|n| (m.start(), n)))?;
         let start = self.text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
         let end = self.text[at..]
             .find(['.', '\n'])
@@ -523,6 +519,20 @@ fn has_own_name(m: &Matcher, phrase: &str) -> bool {
     let bare = strip_article(phrase);
     let f = m.features(&format!("x {bare}"));
     !f.names.is_empty()
+}
+
+/// The personal name within `names` (capitalized words, maybe after a capitalized title:
+/// "Lawmaker Yoon Ha-jin", "President Vladimir Putin") that starts or ends with `word`.
+fn person_with(names: &str, word: &str) -> Option<String> {
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let k = words.iter().position(|w| *w == word)?;
+    let title = |w: &&str| lexicon::is_title_word(w);
+    let before: Vec<&str> = words[..=k].iter().copied().skip_while(title).collect();
+    [words[k..].to_vec(), before]
+        .into_iter()
+        .filter(|c| c.len() >= 2)
+        .map(|c| c.join(" "))
+        .find(|c| lexicon::looks_like_person(c))
 }
 
 /// `phrase` without a leading article.
