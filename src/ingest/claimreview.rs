@@ -1,6 +1,6 @@
 //! schema.org ClaimReview files as fact-checkers publish them (JSON-LD: one object, an
 //! array of them, or an object with an `@graph` array): the claim (`claimReviewed`), its
-//! claimant (`itemReviewed.author`), who asserts it, and the review's rating as a SPEC §5
+//! claimant (`itemReviewed.author`), who asserts it, and the review's rating as a docs/format.md §5
 //! review by the fact-checking organization (the review's `author`).
 //!
 //! How a rating becomes a verdict: the rating's text (`reviewRating.alternateName`, or

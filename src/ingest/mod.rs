@@ -1,4 +1,4 @@
-//! Ingest (SPEC §6): one news text, or one schema.org ClaimReview file, turned into records
+//! Ingest (docs/format.md §6): one news text, or one schema.org ClaimReview file, turned into records
 //! of the graph — planned first ([`plan`]), written only when asked ([`apply`], inside the
 //! store's locked transaction).
 //!
@@ -26,8 +26,9 @@ pub use plan::{
 
 use crate::edit::{place, resolve, Array, EditError, Want};
 use crate::graph::{ClaimGraph, Slot};
-use crate::model::{quoted, Date, Document, Id, Rel};
+use crate::model::{Date, Document, Id, Rel};
 use crate::store::{Files, StoreError};
+use crate::text::quoted;
 use plan::{PlannedEntity, Status};
 use rustc_hash::FxHashSet;
 

@@ -116,7 +116,7 @@ pub struct PlannedEdge {
     pub guess: Option<String>,
 }
 
-/// A review (SPEC §5) of a claim, from a ClaimReview.
+/// A review (docs/format.md §5) of a claim, from a ClaimReview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlannedReview {
     pub claim: Id,
