@@ -1,7 +1,7 @@
 //! schema.org ClaimReview files as fact-checkers publish them (JSON-LD: one object, an
 //! array of them, or an object with an `@graph` array): the claim (`claimReviewed`), its
-//! claimant (`itemReviewed.author`), who asserts it, and the review's rating as a docs/format.md §5
-//! review by the fact-checking organization (the review's `author`).
+//! claimant (`itemReviewed.author`), who asserts it, and the review's rating as a review
+//! (docs/format.md §5) by the fact-checking organization (the review's `author`).
 //!
 //! How a rating becomes a verdict: the rating's text (`reviewRating.alternateName`, or
 //! `name`) is read first, against the scales fact-checkers use ("True", "Mostly True",

@@ -1,7 +1,7 @@
 //! Guessing what a new speaker is from the words that name and describe it: its `kind`
-//! (person, organization, country) and its source-type tags (docs/format.md §3), from a table of cue
-//! phrases ("spy agency" → `intelligence`, "spokesman" → `government`, "think tank" →
-//! `think-tank`), and the words around a name in its sentence ("Kremlin spokesman Dmitry
+//! (person, organization, country) and its source-type tags (docs/format.md §3), from a
+//! table of cue phrases ("spy agency" → `intelligence`, "spokesman" → `government`, "think
+//! tank" → `think-tank`), and the words around a name in its sentence ("Kremlin spokesman Dmitry
 //! Peskov", "CSIS, a Washington think tank,") that say more than the name itself.
 //!
 //! Every guess names the cue it came from, so the plan can say why.

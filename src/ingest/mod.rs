@@ -1,5 +1,5 @@
-//! Ingest (docs/format.md §6): one news text, or one schema.org ClaimReview file, turned into records
-//! of the graph — planned first ([`plan`]), written only when asked ([`apply`], inside the
+//! Ingest (docs/format.md §6): one news text, or one schema.org ClaimReview file, turned into
+//! records of the graph — planned first ([`plan`]), written only when asked ([`apply`], inside the
 //! store's locked transaction).
 //!
 //! A news text goes through attribution extraction ([`crate::extract`]); each speaker is
