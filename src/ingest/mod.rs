@@ -1,21 +1,24 @@
 //! Ingest (docs/format.md §6): one news text, or one schema.org ClaimReview file, turned into
-//! records of the graph — planned first ([`plan`]), written only when asked ([`apply`], inside the
+//! records of the graph — planned first ([`plan()`]), written only when asked ([`apply`], inside the
 //! store's locked transaction).
 //!
 //! A news text goes through attribution extraction ([`crate::extract`]); each speaker is
 //! linked to an existing entity or made a new one with guessed kind, tags and `part_of`
-//! ([`speakers`], [`lexicon`]); each claim is matched against the graph's claims
+//! (`speakers`, `names`, [`lexicon`]); each claim is matched against the graph's claims
 //! ([`crate::similar`]) and reuses the existing claim when it states the same thing; denials
-//! of "the report" go to the claim they refer to or are left out ([`referents`]). A
-//! ClaimReview gives a claim, its claimant and a fact-checker's verdict ([`claimreview`]).
+//! of "the report" go to the claim they refer to or are left out (`referents`). A
+//! ClaimReview gives a claim, its claimant and a fact-checker's verdict ([`claimreview`],
+//! [`rating`]). `draft` holds what both share; [`plan::Plan`] is what is shown and written.
 //! Ingesting the same input as the same document again plans nothing new.
 
 pub mod claimreview;
 mod draft;
 mod ids;
 pub mod lexicon;
+mod names;
 mod news;
 pub mod plan;
+pub mod rating;
 mod referents;
 mod speakers;
 

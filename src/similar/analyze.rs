@@ -4,8 +4,8 @@
 
 use super::names::{Named, Names};
 use super::numbers;
+use super::tokens::{self, Token};
 use super::vocab::{TermId, Vocab, WordClass};
-use super::words::{self, Token};
 use crate::text::fold_name;
 
 /// What matching knows of one text; term ids belong to one matcher's vocabulary.
@@ -38,7 +38,7 @@ pub fn features_into(text: &str, names: &Names, vocab: &mut Vocab, out: &mut Fea
         list.clear();
     }
     out.negated = false;
-    let tokens = words::tokens(text);
+    let tokens = tokens::tokens(text);
     let mut w = Walk {
         tokens: &tokens,
         names,

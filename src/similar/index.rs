@@ -13,8 +13,9 @@
 //! Claims pushed after that (the claims an ingest plan adds) are few and are scored
 //! directly.
 
+use super::compare::intersection;
 use super::vocab::{TermId, Vocab};
-use super::{intersection, Features};
+use super::Features;
 use rustc_hash::FxHashSet;
 
 /// Marks of a claim's extra terms: where something went, where it came from, a proper name.
