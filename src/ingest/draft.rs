@@ -144,7 +144,7 @@ impl<'g> Draft<'g> {
         }
         let base = ids::claim_slug(text);
         let id = ids::fresh(&base, &mut |s| self.taken(s));
-        let about = self
+        let mut about: Vec<Id> = self
             .matcher
             .matcher()
             .entities(&f)
@@ -152,6 +152,8 @@ impl<'g> Draft<'g> {
             .filter(|e| matches!(self.g.lookup(e), Some(Slot::Node(_))))
             .filter_map(|e| Id::new(e).ok())
             .collect();
+        about.sort();
+        about.dedup();
         self.claims.push(PlannedClaim {
             id: id.clone(),
             status: Status::New,

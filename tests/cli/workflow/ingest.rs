@@ -70,12 +70,40 @@ fn a_relay_chain_stays_one_claim_resting_only_on_intelligence() {
         3,
         "the wire's source, the wire and the blog: {asserted:?}"
     );
+    for doc in ["ap-2024-07-02", "courier-2024-07-03", "blog-2024-07-04"] {
+        let found = ids(&g, &["claims", "--found-in", doc, "--format", "ids"]);
+        assert!(found.contains(&shells), "{doc}: {found:?}");
+    }
     let rail = the_claim(&g, "Tumangang");
     let independent = ids(&g, &["claims", "--independent", "--format", "ids"]);
     assert!(independent.contains(&rail), "{independent:?}");
     let three = the_claim(&g, "3 million");
     assert_ne!(three, shells);
     assert!(!independent.contains(&shells));
+    ok(&g, &["check"]);
+}
+
+/// The same article under another document id: the same claims, each relation gaining an
+/// appearance in the new document.
+#[test]
+fn the_same_text_as_another_document_adds_appearances_not_twins() {
+    let g = shipped_copy();
+    ingest(&g, "chain-1-wire.txt", "ap-2024-07-02", &[]);
+    let claims = ids(&g, &["claims", "--format", "ids"]).len();
+    let again = ingest(&g, "chain-1-wire.txt", "ap-2024-07-02-copy", &[]);
+    assert!(
+        again.stdout.contains("0 claims, 3 edges"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(ids(&g, &["claims", "--format", "ids"]).len(), claims);
+    let shells = the_claim(&g, "5 million artillery shells");
+    let shown = ok(&g, &["show", &shells]).stdout;
+    assert!(shown.contains("nis asserts  [in ap-2024-07-02]"), "{shown}");
+    assert!(
+        shown.contains("nis asserts  [in ap-2024-07-02-copy]"),
+        "{shown}"
+    );
     ok(&g, &["check"]);
 }
 
