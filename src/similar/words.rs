@@ -9,8 +9,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Words that carry no content of their own: articles, pronouns, auxiliaries, prepositions,
-/// conjunctions, reporting verbs, hedges and approximations (numbers are compared on their
-/// own, so "about 6,700" and "some 6,700" agree).
+/// conjunctions, reporting verbs, hedges, approximations and vague quantities (numbers are
+/// compared on their own, so "about 6,700" and "some 6,700" agree), and light verbs whose
+/// noun carries the meaning ("made transfers" = "transferred", "carried out attacks").
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -46,6 +47,14 @@ const STOP_WORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "conduct",
+    "conducted",
+    "conducting",
+    "conducts",
     "could",
     "did",
     "do",
@@ -89,6 +98,10 @@ const STOP_WORDS: &[&str] = &[
     "least",
     "less",
     "likely",
+    "made",
+    "make",
+    "makes",
+    "making",
     "many",
     "may",
     "me",
@@ -96,11 +109,13 @@ const STOP_WORDS: &[&str] = &[
     "more",
     "most",
     "much",
+    "multiple",
     "must",
     "my",
     "nearly",
     "new",
     "now",
+    "numerous",
     "of",
     "off",
     "on",
@@ -126,6 +141,7 @@ const STOP_WORDS: &[&str] = &[
     "say",
     "saying",
     "says",
+    "several",
     "shall",
     "she",
     "should",
@@ -155,10 +171,14 @@ const STOP_WORDS: &[&str] = &[
     "toward",
     "towards",
     "under",
+    "undertake",
+    "undertaken",
+    "undertook",
     "until",
     "up",
     "upon",
     "us",
+    "various",
     "very",
     "via",
     "was",
@@ -358,6 +378,8 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("programm", "program"),
     ("centr", "center"),
     ("labour", "labor"),
+    ("covert", "secret"),
+    ("clandestin", "secret"),
 ];
 
 /// Pairs of words that say opposite things: two texts that differ by one of these are
@@ -385,8 +407,8 @@ pub fn opposites() -> &'static [(String, String)] {
 }
 
 /// The term a content word counts as: its base form (irregular table, then suffix
-/// stripping: -ies/-ied → y, -es after s/x/z/ch/sh, -s, -ed, -ing, a doubled final consonant
-/// undone, a final e dropped), then its synonym class.
+/// stripping: -ies/-ied → y, -es after s/x/z/ch/sh, -s, -ed, -ing, -ly (not -ply, -lly), a
+/// doubled final consonant undone, a final e dropped), then its synonym class.
 pub fn term(lower: &str) -> String {
     let base = stem(lower);
     match CLASS.get(base.as_str()) {
@@ -420,6 +442,11 @@ pub fn stem(lower: &str) -> String {
         s = undouble(b);
     } else if let Some(b) = s.strip_suffix("ing").filter(|b| b.len() >= 3) {
         s = undouble(b);
+    } else if let Some(b) = s
+        .strip_suffix("ly")
+        .filter(|b| b.len() >= 4 && !b.ends_with(['p', 'l']))
+    {
+        s = b.to_string();
     }
     drop_final_e(&s)
 }
