@@ -2,11 +2,11 @@
 
 use super::completions;
 use super::editing::{edit, file_arg};
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, NewClaim, NewDocument, NewEntity};
 use claimgraph::model::{Credibility, Date, Kind, Reliability, Tag, ValueError};
 use claimgraph::similar::{self, Hit};
-use claimgraph::text::terminal_safe;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::PathBuf;
@@ -211,14 +211,14 @@ fn warn_close(close: &[Hit]) {
     } else {
         "close claims are already in the graph"
     };
-    eprintln!("claimgraph: warning: {what} (`claimgraph similar ID` compares them):");
+    say!("claimgraph: warning: {what} (`claimgraph similar ID` compares them):");
     for h in close {
         let verdict = if h.same { ", the same claim" } else { "" };
-        eprintln!(
+        say!(
             "  {} (score {:.2}{verdict}): {}",
             h.id,
             h.score,
-            terminal_safe(&h.text)
+            safe(&h.text)
         );
     }
 }

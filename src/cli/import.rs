@@ -4,7 +4,6 @@ use super::editing::{edit, file_arg};
 use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit;
-use claimgraph::text::terminal_safe;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,11 +52,11 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         say!("claimgraph: skipped {} already in the graph", r.skipped);
     }
     for d in &r.duplicates {
-        eprintln!(
+        say!(
             "claimgraph: warning: {} may duplicate {}: {}",
             d.id,
             d.existing,
-            terminal_safe(&d.why)
+            safe(&d.why)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -2,12 +2,12 @@
 //! printed, and written with `--yes`.
 
 use super::editing::edit;
+use super::term::{safe, say};
 use super::{table, write_json, CliError, Ctx, TextFormat};
 use claimgraph::ingest::plan::{PlannedEntity, PlannedReview, Status};
 use claimgraph::ingest::{self, Options, Plan};
 use claimgraph::model::Date;
 use claimgraph::store;
-use claimgraph::text::terminal_safe;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +54,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: TextFormat,
+    #[command(flatten)]
+    pub(super) write: super::editing::WriteOpts,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -78,7 +80,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         ingest::plan(&files, &input, &opts)?
     };
     if plan.changes.total() == 0 {
-        eprintln!(
+        say!(
             "claimgraph: nothing to change: {} is already in the graph as this input has it",
             plan.document.record.id
         );
@@ -136,10 +138,7 @@ fn status(s: Status) -> &'static str {
 
 /// Writes `lines` indented under a 11-column status column, wrapped to the terminal.
 fn indented(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    for line in table::wrap(
-        &terminal_safe(text),
-        table::width().saturating_sub(13).max(30),
-    ) {
+    for line in table::wrap(&safe(text), table::width().saturating_sub(13).max(30)) {
         writeln!(out, "           {line}")?;
     }
     Ok(())
@@ -152,7 +151,7 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
     } else {
         "plan; nothing written (run again with --yes to write it)"
     };
-    writeln!(out, "ingest {}: {head}", terminal_safe(doc.id.as_str()))?;
+    writeln!(out, "ingest {}: {head}", safe(doc.id.as_str()))?;
     writeln!(out)?;
     writeln!(out, "document")?;
     writeln!(out, "  {:<8} {}", status(p.document.status), doc.id)?;
@@ -177,7 +176,7 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         let line = format!("\"{}\" → {} (by {by})", l.phrase, l.id);
-        writeln!(out, "  {:<8} {}", "link", terminal_safe(&line))?;
+        writeln!(out, "  {:<8} {}", "link", safe(&line))?;
         if let Some(g) = &l.guess {
             indented(out, &format!("guess: {g}"))?;
         }
@@ -213,7 +212,7 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
     for e in &p.edges {
         let r = &e.record;
         let line = format!("{} {} {}", r.from, r.rel, r.to);
-        writeln!(out, "  {:<8} {}", status(e.status), terminal_safe(&line))?;
+        writeln!(out, "  {:<8} {}", status(e.status), safe(&line))?;
         if let Some(g) = &e.guess {
             indented(out, &format!("guess: {g}"))?;
         }

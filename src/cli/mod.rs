@@ -264,6 +264,7 @@ impl Command {
             Command::Merge(a) => a.write.force,
             Command::Review(a) => a.write.force,
             Command::Import(a) => a.write.force,
+            Command::Ingest(a) => a.write.force,
             Command::Fmt(a) => a.write.force,
             _ => false,
         }
