@@ -108,6 +108,11 @@ impl<'g> Draft<'g> {
         r.who
     }
 
+    /// The name of a speaker (an entity's name, or a new entity's).
+    pub fn name_of(&self, who: &Who) -> Option<String> {
+        self.speakers.name(who)
+    }
+
     /// Sets the kind of a speaker this plan adds (a ClaimReview says whether its author is a
     /// person or an organization).
     pub fn set_kind(&mut self, who: &Who, kind: crate::model::Kind) {

@@ -6,6 +6,7 @@
 use super::draft::{Draft, Drafted, End};
 use super::plan::LeftOut;
 use super::referents::{self, Refers};
+use super::speakers::Who;
 use crate::extract::{self, fragment, Attribution, KnownEntity, Stance};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, Kind, Rel};
@@ -85,7 +86,7 @@ fn attribution(
         return;
     }
     let who = d.speaker(&a.source, a.entity.as_deref(), sentence);
-    let Some((claim, guess)) = claim_of(d, said, a, sentence) else {
+    let Some((claim, guess)) = claim_of(d, said, a, sentence, &who) else {
         return;
     };
     let rel = match a.rel {
@@ -162,8 +163,12 @@ fn claim_of(
     said: &[Said],
     a: &Attribution,
     sentence: &str,
+    who: &Who,
 ) -> Option<(Id, Option<String>)> {
-    let text = claim_text(&a.claim);
+    let text = match d.name_of(who) {
+        Some(name) => name_the_speaker(&claim_text(&a.claim), &name),
+        None => claim_text(&a.claim),
+    };
     if a.rel == Stance::Denies {
         match referents::refers(sentence, &a.claim) {
             Refers::Here => {}
@@ -236,6 +241,31 @@ fn evidence_subject(claim: &str) -> Option<&str> {
         .map(|m| m.as_str().trim())
 }
 
+/// Verbs after which a claim's opening pronoun is its speaker ("the agency said it had
+/// seen…", "he said he would…"); "it is", "it was" are left alone ("it was unclear").
+const SPEAKER_VERBS: &[&str] = &[
+    "had", "has", "have", "would", "will", "could", "can", "did", "does", "do", "plans", "planned",
+    "saw", "sees", "believes", "believed", "knew", "knows", "found", "finds", "sent", "shipped",
+    "received",
+];
+
+/// `claim` with an opening "It", "He", "She" or "They" that stands for its speaker replaced
+/// by the speaker's name: "It had seen no sign…" → "National Intelligence Service had seen no
+/// sign…".
+fn name_the_speaker(claim: &str, speaker: &str) -> String {
+    let mut words = claim.splitn(3, ' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return claim.to_string();
+    };
+    let pronoun = matches!(first, "It" | "He" | "She" | "They");
+    // An unnamed speaker's entity name carries its document ("Officials (ap-2024-06-27)").
+    let unnamed = speaker.trim().is_empty() || speaker.ends_with(')');
+    if !pronoun || !SPEAKER_VERBS.contains(&second) || unnamed {
+        return claim.to_string();
+    }
+    format!("{} {}", speaker.trim(), &claim[first.len() + 1..])
+}
+
 /// A claim as a sentence: trimmed, capitalized, ending with a full stop.
 pub fn claim_text(raw: &str) -> String {
     let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -264,6 +294,25 @@ mod tests {
         );
         assert_eq!(claim_text("\"it is false.\""), "It is false.");
         assert_eq!(claim_text(""), "");
+    }
+
+    #[test]
+    fn an_opening_pronoun_names_the_speaker() {
+        assert_eq!(
+            name_the_speaker(
+                "It had seen no sign of it.",
+                "National Intelligence Service"
+            ),
+            "National Intelligence Service had seen no sign of it."
+        );
+        assert_eq!(
+            name_the_speaker("It was unclear whether trains ran.", "NIS"),
+            "It was unclear whether trains ran."
+        );
+        assert_eq!(
+            name_the_speaker("Its trains ran.", "NIS"),
+            "Its trains ran."
+        );
     }
 
     #[test]

@@ -485,6 +485,18 @@ impl<'g> Speakers<'g> {
         }
     }
 
+    /// The name of a speaker: the graph entity's, or the new entity's.
+    pub fn name(&self, who: &Who) -> Option<String> {
+        match who {
+            Who::Existing(id) => self
+                .g
+                .node_by_id(id.as_str())
+                .and_then(|ix| self.g.entity(ix))
+                .map(|e| e.name.clone()),
+            Who::New(i) => Some(self.new[*i].record.name.clone()),
+        }
+    }
+
     /// Sets the kind of a new entity (a ClaimReview's `@type` says it).
     pub fn set_kind(&mut self, who: &Who, kind: Kind) {
         if let Who::New(i) = who {
