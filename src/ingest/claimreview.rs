@@ -13,6 +13,7 @@ use super::draft::{Draft, Drafted, End, PendingReview};
 use super::news::claim_text;
 use super::plan::LeftOut;
 use super::rating;
+use super::speakers::Hint;
 use crate::edit::EditError;
 use crate::graph::ClaimGraph;
 use crate::model::{Date, Id, Kind, Rel, Verdict};
@@ -295,16 +296,10 @@ pub fn draft(g: &ClaimGraph, items: &[Item], doc: &Id) -> Drafted {
     let mut reviewed: Vec<Id> = Vec::new();
     for item in items {
         let claim = d.match_or_add(&claim_text(&item.claim));
-        let checker = d.speaker(&item.checker.name, None, "");
-        if let Some(k) = item.checker.kind {
-            d.set_kind(&checker, k);
-        }
+        let checker = d.speaker(&item.checker.name, None, "", &hint(&item.checker));
         match &item.claimant {
             Some(c) => {
-                let who = d.speaker(&c.name, None, "");
-                if let Some(k) = c.kind {
-                    d.set_kind(&who, k);
-                }
+                let who = d.speaker(&c.name, None, "", &hint(c));
                 d.edge(
                     End::Speaker(who),
                     Rel::Asserts,
@@ -348,6 +343,14 @@ pub fn draft(g: &ClaimGraph, items: &[Item], doc: &Id) -> Drafted {
         });
     }
     d.finish()
+}
+
+/// What the review says of a party: its `@type`.
+fn hint(p: &Party) -> Hint {
+    Hint {
+        kind: p.kind,
+        ..Hint::default()
+    }
 }
 
 fn where_(item: &Item) -> String {

@@ -5,7 +5,7 @@
 
 use super::ids;
 use super::plan::{LeftOut, Link, PlannedClaim, PlannedEdge, PlannedEntity, PlannedReview, Status};
-use super::speakers::{Speakers, Who};
+use super::speakers::{Hint, Speakers, Who};
 use crate::graph::{ClaimGraph, Slot};
 use crate::model::{Edge, Id, Rel, Review, Verdict};
 use crate::similar::GraphMatcher;
@@ -89,11 +89,18 @@ impl<'g> Draft<'g> {
         t
     }
 
-    /// The speaker a phrase of `sentence` names; `linked` is extraction's link, if any.
-    pub fn speaker(&mut self, phrase: &str, linked: Option<&str>, sentence: &str) -> Who {
+    /// The speaker a phrase of `sentence` names; `linked` is extraction's link, if any, and
+    /// `hint` what else the text says about the speaker.
+    pub fn speaker(
+        &mut self,
+        phrase: &str,
+        linked: Option<&str>,
+        sentence: &str,
+        hint: &Hint,
+    ) -> Who {
         let r = self
             .speakers
-            .resolve(self.matcher.matcher(), phrase, linked, sentence);
+            .resolve(self.matcher.matcher(), phrase, linked, sentence, hint);
         if let (Who::Existing(id), Some((by, guess))) = (&r.who, r.link) {
             let known = self.links.iter().any(|l| l.phrase == phrase && &l.id == id);
             if !known {
@@ -111,12 +118,6 @@ impl<'g> Draft<'g> {
     /// The name of a speaker (an entity's name, or a new entity's).
     pub fn name_of(&self, who: &Who) -> Option<String> {
         self.speakers.name(who)
-    }
-
-    /// Sets the kind of a speaker this plan adds (a ClaimReview says whether its author is a
-    /// person or an organization).
-    pub fn set_kind(&mut self, who: &Who, kind: crate::model::Kind) {
-        self.speakers.set_kind(who, kind);
     }
 
     /// Whether `text` has a content word, a name or a number (not "it a").

@@ -6,7 +6,7 @@
 use super::draft::{Draft, Drafted, End};
 use super::plan::LeftOut;
 use super::referents::{self, Refers};
-use super::speakers::Who;
+use super::speakers::{Hint, Who};
 use crate::extract::{self, fragment, Attribution, KnownEntity, Stance};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, Kind, Rel};
@@ -85,7 +85,7 @@ fn attribution(
         leave_out(d, a, sentence, "what it says has no content words");
         return;
     }
-    let who = d.speaker(&a.source, a.entity.as_deref(), sentence);
+    let who = d.speaker(&a.source, a.entity.as_deref(), sentence, &Hint::default());
     let Some((claim, guess)) = claim_of(d, said, a, sentence, &who) else {
         return;
     };
@@ -112,7 +112,7 @@ fn attribution(
     }
     if rel == Rel::Asserts {
         if let Some(evidence) = evidence_subject(&a.claim) {
-            let source = d.speaker(evidence, None, sentence);
+            let source = d.speaker(evidence, None, sentence, &Hint::default());
             if source != who {
                 d.edge(
                     End::Claim(claim.clone()),
@@ -125,7 +125,7 @@ fn attribution(
         }
     }
     for cited in &a.cites {
-        let source = d.speaker(cited, None, sentence);
+        let source = d.speaker(cited, None, sentence, &Hint::default());
         if source == who {
             continue;
         }

@@ -22,6 +22,16 @@ pub enum Who {
     New(usize),
 }
 
+/// What the text says about a speaker besides its name, when extraction reads it: a person,
+/// an organization or a country; a role or title ("Kremlin spokesman"); the body it belongs
+/// to ("Green Party").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hint {
+    pub kind: Option<Kind>,
+    pub role: Option<String>,
+    pub body: Option<String>,
+}
+
 /// How a phrase was resolved.
 #[derive(Debug, Clone)]
 pub struct Resolved {
@@ -143,9 +153,19 @@ impl<'g> Speakers<'g> {
         phrase: &str,
         linked: Option<&str>,
         sentence: &str,
+        hint: &Hint,
     ) -> Resolved {
         let (phrase, apposition) = split_apposition(phrase.trim());
         let mut described = lexicon::described(sentence, phrase);
+        for extra in [&hint.role, &hint.body].into_iter().flatten() {
+            if !described.contains(extra.as_str()) {
+                described = if described.is_empty() {
+                    extra.clone()
+                } else {
+                    format!("{described}; {extra}")
+                };
+            }
+        }
         // "Yoon", named in full ("lawmaker Yoon Ha-jin") elsewhere in the text.
         let completed = self.full_name(phrase);
         let phrase = match &completed {
@@ -169,7 +189,7 @@ impl<'g> Speakers<'g> {
         let resolved = match resolved {
             Some(r) => r,
             None => Resolved {
-                who: self.make(m, phrase, &described),
+                who: self.make(m, phrase, &described, hint.kind),
                 link: None,
             },
         };
@@ -355,12 +375,13 @@ impl<'g> Speakers<'g> {
     }
 
     /// A new entity for `phrase`, its kind, tags and `part_of` guessed.
-    fn make(&mut self, m: &Matcher, phrase: &str, described: &str) -> Who {
+    fn make(&mut self, m: &Matcher, phrase: &str, described: &str, kind: Option<Kind>) -> Who {
         let name = entity_name(phrase);
         let generic = !name.chars().any(char::is_uppercase);
         let country = crate::similar::Names::is_country_name(&name);
         let mut guess: Guess = lexicon::guess(&name, described, country);
-        let kind = guess.kind.unwrap_or(Kind::Organization);
+        let given = kind.is_some();
+        let kind = kind.or(guess.kind).unwrap_or(Kind::Organization);
         // Unnamed people ("a senior official", "a member of parliament who attended") are
         // anonymous sources; unnamed evidence ("commercial satellite imagery") is not.
         let evidence = guess.tags.iter().any(|t| t.as_str() == "imagery");
@@ -371,7 +392,7 @@ impl<'g> Speakers<'g> {
                 }
             }
         }
-        let mut guessed = vec!["kind"];
+        let mut guessed = if given { vec![] } else { vec!["kind"] };
         if !guess.tags.is_empty() {
             guessed.push("tags");
         }
@@ -494,15 +515,6 @@ impl<'g> Speakers<'g> {
                 .and_then(|ix| self.g.entity(ix))
                 .map(|e| e.name.clone()),
             Who::New(i) => Some(self.new[*i].record.name.clone()),
-        }
-    }
-
-    /// Sets the kind of a new entity (a ClaimReview's `@type` says it).
-    pub fn set_kind(&mut self, who: &Who, kind: Kind) {
-        if let Who::New(i) = who {
-            let e = &mut self.new[*i];
-            e.record.kind = kind;
-            e.guessed.retain(|g| *g != "kind");
         }
     }
 }
