@@ -2,9 +2,11 @@
 
 use super::completions;
 use super::editing::{edit, file_arg};
+use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, NewClaim, NewDocument, NewEntity};
 use claimgraph::model::{Credibility, Date, Kind, Reliability, Tag, ValueError};
+use claimgraph::similar::{self, Hit};
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,7 +19,8 @@ use std::process::ExitCode;
 /// left out: it is then made from the name, text or title (lower case, words
 /// joined by "-", at most 60 bytes, "-2", "-3"… if taken). The record goes into --file, else
 /// into the file already holding the records it refers to, else into claims.json. The whole
-/// graph is validated before anything is written.
+/// graph is validated before anything is written. A new claim is compared with the
+/// existing ones (as `similar` does): the closest are named on stderr.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph add entity --name \"Reuters\" --kind organization --tag wire --part-of united-kingdom\n  claimgraph add doc --title \"Seoul says...\" --url https://... --published 2024-06-20 --publisher reuters\n  claimgraph add claim --text \"North Korea shipped shells.\" --about north-korea --found-in reuters-2024-06-20"
@@ -139,9 +142,13 @@ fn parse_credibility(s: &str) -> Result<Credibility, ValueError> {
     Credibility::new(n)
 }
 
+/// Existing claims scoring this much are shown when a claim is added, even if not the same.
+const NEAR: f64 = 0.5;
+
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let file = file_arg(&args.file);
     let force = args.write.force;
+    let mut close: Vec<Hit> = Vec::new();
     let placed = edit(ctx, |files| match args.what {
         What::Entity(a) => edit::add_entity(
             files,
@@ -158,20 +165,25 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             },
             file,
         ),
-        What::Claim(a) => edit::add_claim(
-            files,
-            NewClaim {
-                id: a.id.get(),
-                text: a.text,
-                date: a.date,
-                about: a.about,
-                topics: a.topics,
-                found_in: a.found_in,
-                credibility: a.credibility,
-                note: a.note,
-            },
-            file,
-        ),
+        What::Claim(a) => {
+            if let Ok(g) = files.graph() {
+                close = similar::close_claims(g, &a.text, NEAR, 3);
+            }
+            edit::add_claim(
+                files,
+                NewClaim {
+                    id: a.id.get(),
+                    text: a.text,
+                    date: a.date,
+                    about: a.about,
+                    topics: a.topics,
+                    found_in: a.found_in,
+                    credibility: a.credibility,
+                    note: a.note,
+                },
+                file,
+            )
+        }
         What::Doc(a) => edit::add_document(
             files,
             NewDocument {
@@ -184,6 +196,29 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             file,
         ),
     })?;
+    warn_close(&close);
     writeln!(out, "{}", placed.id)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warns on stderr about existing claims close to a claim just added.
+fn warn_close(close: &[Hit]) {
+    if close.is_empty() {
+        return;
+    }
+    let what = if close.iter().any(|h| h.same) {
+        "this claim may already be in the graph"
+    } else {
+        "close claims are already in the graph"
+    };
+    say!("claimgraph: warning: {what} (`claimgraph similar ID` compares them):");
+    for h in close {
+        let verdict = if h.same { ", the same claim" } else { "" };
+        say!(
+            "  {} (score {:.2}{verdict}): {}",
+            h.id,
+            h.score,
+            safe(&h.text)
+        );
+    }
 }

@@ -12,7 +12,10 @@ use std::process::ExitCode;
 ///
 /// Ids already in the graph are refused (exit 1, listing them), unless --rename gives them
 /// the first free suffix -2, -3… (references inside the fragment follow). A record identical
-/// to the graph's is skipped. Records go where `add` would put them, or into --file.
+/// to the graph's is skipped, and so is an edge the graph has in the same document: importing
+/// a fragment twice changes nothing. Entities with a name or alias the graph already has, and
+/// claims stating what a claim of the graph states (see `similar`), are named on stderr.
+/// Records go where `add` would put them, or into --file.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  claimgraph import reuters-2024-06-20.json --rename")]
 pub struct Args {
@@ -47,6 +50,14 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
     }
     if r.skipped > 0 {
         say!("claimgraph: skipped {} already in the graph", r.skipped);
+    }
+    for d in &r.duplicates {
+        say!(
+            "claimgraph: warning: {} may duplicate {}: {}",
+            d.id,
+            d.existing,
+            safe(&d.why)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

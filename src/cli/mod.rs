@@ -16,6 +16,7 @@ mod fmt;
 mod graphviz;
 mod help;
 mod import;
+mod ingest;
 mod init;
 mod interchange;
 mod link;
@@ -29,6 +30,7 @@ mod review;
 mod rm;
 mod set;
 mod show;
+mod similar;
 mod sources;
 mod sparql;
 mod stats;
@@ -107,6 +109,7 @@ enum Command {
     Merge(merge::Args),
     Review(review::Args),
     Import(import::Args),
+    Ingest(ingest::Args),
     Extract(extract::Args),
     Fmt(fmt::Args),
     Report(report::Args),
@@ -114,6 +117,7 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     Sparql(sparql::Args),
+    Similar(similar::Args),
 }
 
 /// How a list is printed.
@@ -233,12 +237,14 @@ fn run_command(
         Command::Merge(a) => merge::run(a, ctx, out),
         Command::Review(a) => review::run(a, ctx, out),
         Command::Import(a) => import::run(a, ctx, out),
+        Command::Ingest(a) => ingest::run(a, ctx, out),
         Command::Fmt(a) => fmt::run(a, ctx, out),
         Command::Report(a) => report::run(a, ctx, out),
         Command::Diff(a) => diff::run(a, ctx, out),
         Command::Completions(a) => completions::run(a, ctx, out),
         Command::Man(a) => man::run(a, ctx, out),
         Command::Sparql(a) => sparql::run(a, ctx, out),
+        Command::Similar(a) => similar::run(a, ctx, out),
         Command::Extract(a) => extract::run(a, ctx, out),
     }?;
     Ok(code)
@@ -258,6 +264,7 @@ impl Command {
             Command::Merge(a) => a.write.force,
             Command::Review(a) => a.write.force,
             Command::Import(a) => a.write.force,
+            Command::Ingest(a) => a.write.force,
             Command::Fmt(a) => a.write.force,
             _ => false,
         }

@@ -1,13 +1,17 @@
 //! `import`: merging a fragment file (documents, entities, claims, edges; docs/format.md §1)
 //! into the graph. Ids that clash with the graph are refused, or with `rename` given the first free
 //! suffix `-2`, `-3`, … with every reference inside the fragment following. A fragment record
-//! identical to the graph's record of that id is not a clash: it is already there.
+//! identical to the graph's record of that id is not a clash: it is already there, and so is
+//! an edge with the same (from, rel, to, in); importing a fragment twice changes nothing.
+//! Records that seem to duplicate the graph's under other ids (an entity's name, a claim
+//! that states the same thing) are reported ([`Duplicate`]).
 
 use super::placer::Placer;
 use super::{for_each_id_mut, Array, EditError};
 use crate::model::{GraphFile, Id};
+use crate::similar::GraphMatcher;
 use crate::store::Files;
-use crate::text::quoted;
+use crate::text::{fold_name, quoted};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,6 +25,22 @@ pub struct Imported {
     pub renamed: Vec<(Id, Id)>,
     /// Records and edges already in the graph, identical, not added again.
     pub skipped: usize,
+    /// Records added that seem to duplicate records of the graph under other ids.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A fragment record that seems to be one the graph already has under another id: an
+/// entity with a name or alias an entity of the graph has (compared as
+/// [`crate::text::fold_name`] folds them), or a claim that states what a claim of the graph
+/// states ([`crate::similar`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The fragment's record.
+    pub id: Id,
+    /// The graph's record it seems to duplicate.
+    pub existing: Id,
+    /// Why: the shared name, or the matching score.
+    pub why: String,
 }
 
 /// Parses a fragment file, with the file, line and column of a syntax or type error and the
@@ -149,6 +169,7 @@ pub fn import(
             quoted(e.from.as_str())
         )));
     }
+    out.duplicates = duplicates(files, &frag);
     add_all(files, &mut index, frag, file, &mut out)?;
     Ok(out)
 }
@@ -162,6 +183,47 @@ fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> Id {
         n += 1;
     }
     Id::new(candidate).expect("suffixes keep the id pattern")
+}
+
+/// The fragment's entities and claims that seem to duplicate the graph's.
+fn duplicates(files: &Files, frag: &GraphFile) -> Vec<Duplicate> {
+    let Ok(g) = files.graph() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut names: HashMap<String, Id> = HashMap::new();
+    for ix in g.entities() {
+        let e = g.entity(ix).expect("entities() yields entities");
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            names.entry(fold_name(n)).or_insert_with(|| e.id.clone());
+        }
+    }
+    for e in &frag.entities {
+        let found = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .find_map(|n| names.get(&fold_name(n)).map(|id| (n, id)));
+        if let Some((n, existing)) = found.filter(|(_, id)| **id != e.id) {
+            out.push(Duplicate {
+                id: e.id.clone(),
+                existing: existing.clone(),
+                why: format!("the name {} is also its name or alias", quoted(n)),
+            });
+        }
+    }
+    if !frag.claims.is_empty() {
+        let m = GraphMatcher::new(g);
+        for c in &frag.claims {
+            let f = m.matcher().features(&c.text);
+            if let Some(hit) = m.same_as(&f).filter(|h| h.id != c.id) {
+                out.push(Duplicate {
+                    id: c.id.clone(),
+                    existing: hit.id,
+                    why: format!("it states the same claim (score {:.2})", hit.score),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Places every record of `frag`, documents first so that what refers to them follows them.

@@ -22,7 +22,7 @@ pub use edges::{
     Linked, NewEdge, Which,
 };
 pub use ids::{merge, rename, rm, Removed};
-pub use import::{import, parse_fragment, Imported};
+pub use import::{import, parse_fragment, Duplicate, Imported};
 pub use names::{ensure_names_free, entity_named, NameClash};
 pub use set::{set, Change, FieldChanged, Target};
 pub use slug::{slug, unique_id};

@@ -158,6 +158,30 @@ impl Builder<'_> {
     }
 }
 
+/// A sentence as extraction numbers them ([`Attribution::sentence`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceText {
+    /// The paragraph (or heading line) it belongs to, from 0.
+    pub para: usize,
+    /// Whether it is a heading: a short line without a final stop (a headline, a byline).
+    pub heading: bool,
+    /// The sentence on one line, cut to a quote's length.
+    pub text: String,
+}
+
+/// The sentences of `text` as extraction numbers them.
+pub fn sentences(text: &str) -> Vec<SentenceText> {
+    let text = &*sentences::ascii_spaces(text);
+    sentences::split(text)
+        .iter()
+        .map(|s| SentenceText {
+            para: s.para,
+            heading: s.kind == sentences::Kind::Heading,
+            text: trim_quote(&text[s.start..s.end]),
+        })
+        .collect()
+}
+
 /// The sentence on one line, at most `QUOTE_CHARS` characters.
 fn trim_quote(sentence: &str) -> String {
     let flat = sentence.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -16,5 +16,6 @@ mod interop;
 mod limits;
 mod query;
 mod safety;
+mod similar;
 mod ux;
 mod workflow;

@@ -3,6 +3,8 @@
 
 mod appearances;
 mod fields;
+mod ingest;
+mod matching;
 mod outputs;
 
 use crate::util::{cmd, output, root, run_on, Run};
