@@ -13,12 +13,12 @@ pub use records::{
     AppearanceChange, AppearanceRef, FieldChange, RecordChange, RecordRef, ReviewChange,
 };
 
-use crate::graph::ClaimGraph;
+use crate::graph::{self, ClaimGraph};
 use crate::model::{Edge, Id, Rel, Verdict};
 use crate::query::grounds_ids;
 use crate::support::Support;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A claim added or removed: its id and text, and its grounds, `rests_only_on(tag)` and
 /// verdict in the graph that has it.
@@ -151,9 +151,8 @@ impl GraphDiff {
     }
 }
 
-fn claim_ref(g: &ClaimGraph, s: &Support, rests: &[bool], id: &str) -> ClaimRef {
-    let ix = g.node_by_id(id).expect("a claim");
-    let c = g.claim(ix).expect("a claim");
+fn claim_ref(g: &ClaimGraph, s: &Support, rests: &[bool], claim: graph::ClaimRef) -> ClaimRef {
+    let (ix, c) = (claim.ix, claim.claim);
     ClaimRef {
         id: c.id.clone(),
         text: c.text.clone(),
@@ -163,8 +162,9 @@ fn claim_ref(g: &ClaimGraph, s: &Support, rests: &[bool], id: &str) -> ClaimRef 
     }
 }
 
-fn claim_ids(g: &ClaimGraph) -> BTreeSet<&str> {
-    g.claims().map(|ix| g.id(ix).as_str()).collect()
+/// Every claim of `g` by id.
+fn claims_by_id(g: &ClaimGraph) -> BTreeMap<&str, graph::ClaimRef<'_>> {
+    g.claim_refs().map(|c| (c.claim.id.as_str(), c)).collect()
 }
 
 /// The relations of `g`: every `(from, rel, to)` some edge states.
@@ -177,18 +177,20 @@ fn edge_keys(g: &ClaimGraph) -> BTreeSet<EdgeKey> {
 
 /// Compares `old` with `new`; `tag` is the tag of the `rests_only_on` comparison.
 pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
-    let (a, b) = (claim_ids(old), claim_ids(new));
+    let (a, b) = (claims_by_id(old), claims_by_id(new));
     let (sa, sb) = (Support::new(old), Support::new(new));
     let (ra, rb) = (sa.rests_only_on(old, tag), sb.rests_only_on(new, tag));
     let mut d = GraphDiff {
         tag: tag.to_string(),
         claims_added: b
-            .difference(&a)
-            .map(|id| claim_ref(new, &sb, &rb, id))
+            .iter()
+            .filter(|(id, _)| !a.contains_key(*id))
+            .map(|(_, &c)| claim_ref(new, &sb, &rb, c))
             .collect(),
         claims_removed: a
-            .difference(&b)
-            .map(|id| claim_ref(old, &sa, &ra, id))
+            .iter()
+            .filter(|(id, _)| !b.contains_key(*id))
+            .map(|(_, &c)| claim_ref(old, &sa, &ra, c))
             .collect(),
         ..GraphDiff::default()
     };
@@ -196,12 +198,9 @@ pub fn diff(old: &ClaimGraph, new: &ClaimGraph, tag: &str) -> GraphDiff {
     d.edges_added = eb.difference(&ea).cloned().collect();
     d.edges_removed = ea.difference(&eb).cloned().collect();
     records::compare(old, new, &mut d);
-    for id in a.intersection(&b) {
-        let (x, y) = (
-            old.node_by_id(id).expect("claim"),
-            new.node_by_id(id).expect("claim"),
-        );
-        let (cx, cy) = (old.claim(x).expect("claim"), new.claim(y).expect("claim"));
+    for (old_c, new_c) in a.iter().filter_map(|(id, &x)| Some((x, *b.get(id)?))) {
+        let (x, y) = (old_c.ix, new_c.ix);
+        let (cx, cy) = (old_c.claim, new_c.claim);
         let id = cx.id.clone();
         records::compare_claims(cx, cy, &mut d);
         if cx.text != cy.text {

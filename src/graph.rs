@@ -18,6 +18,22 @@ use rustc_hash::FxHashMap;
 /// Index of an entity or claim node.
 pub type NodeIx = NodeIndex<u32>;
 
+/// A claim node with its record: made only by [`ClaimGraph::as_claim`] and
+/// [`ClaimGraph::claim_refs`], so a function that takes one cannot be handed an entity.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRef<'g> {
+    pub ix: NodeIx,
+    pub claim: &'g Claim,
+}
+
+/// An entity node with its record: made only by [`ClaimGraph::as_entity`] and
+/// [`ClaimGraph::entity_refs`].
+#[derive(Debug, Clone, Copy)]
+pub struct EntityRef<'g> {
+    pub ix: NodeIx,
+    pub entity: &'g Entity,
+}
+
 /// An entity or a claim: the two kinds of node in the graph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
@@ -258,6 +274,26 @@ impl ClaimGraph {
         self.g.node_indices()
     }
 
+    /// The claim at `ix` with its index, if the node is one.
+    pub fn as_claim(&self, ix: NodeIx) -> Option<ClaimRef<'_>> {
+        self.claim(ix).map(|claim| ClaimRef { ix, claim })
+    }
+
+    /// The entity at `ix` with its index, if the node is one.
+    pub fn as_entity(&self, ix: NodeIx) -> Option<EntityRef<'_>> {
+        self.entity(ix).map(|entity| EntityRef { ix, entity })
+    }
+
+    /// Every claim with its record, in insertion order.
+    pub fn claim_refs(&self) -> impl Iterator<Item = ClaimRef<'_>> + '_ {
+        self.g.node_indices().filter_map(|ix| self.as_claim(ix))
+    }
+
+    /// Every entity with its record, in insertion order.
+    pub fn entity_refs(&self) -> impl Iterator<Item = EntityRef<'_>> + '_ {
+        self.g.node_indices().filter_map(|ix| self.as_entity(ix))
+    }
+
     /// Every claim node, in insertion order.
     pub fn claims(&self) -> impl Iterator<Item = NodeIx> + '_ {
         self.g.node_indices().filter(|&ix| self.is_claim(ix))
@@ -455,12 +491,12 @@ impl ClaimGraph {
         if let Some(slot) = self.lookup(&wanted) {
             return Ok(slot);
         }
-        let by_name = self.entities().find(|&ix| {
-            let e = self.entity(ix).expect("entities() yields entities");
+        let by_name = self.entity_refs().find(|r| {
+            let e = r.entity;
             e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted)
         });
-        if let Some(ix) = by_name {
-            return Ok(Slot::Node(ix));
+        if let Some(r) = by_name {
+            return Ok(Slot::Node(r.ix));
         }
         Err(UnknownRef {
             text: text.to_string(),
@@ -470,8 +506,8 @@ impl ClaimGraph {
 
     /// The id, name or alias nearest to `text`, as an id.
     pub fn suggest(&self, text: &str) -> Option<String> {
-        let names = self.entities().flat_map(|ix| {
-            let e = self.entity(ix).expect("entities() yields entities");
+        let names = self.entity_refs().flat_map(|r| {
+            let e = r.entity;
             std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
         });
         let ids = self.index.keys().map(IdKey::as_str);

@@ -1,7 +1,7 @@
 //! Claim queries: the filters of `claims` (docs/format.md §4) as pure functions that return node
 //! lists, and the per-claim facts that every output format shows. Nothing here prints.
 
-use crate::graph::{ClaimGraph, NodeIx};
+use crate::graph::{ClaimGraph, ClaimRef, NodeIx};
 use crate::model::{Date, Id, Rel, Verdict};
 use crate::support::Support;
 use petgraph::Direction;
@@ -124,15 +124,16 @@ pub fn interested_denial(g: &ClaimGraph, s: &Support, c: NodeIx) -> bool {
 pub fn select(g: &ClaimGraph, s: &Support, f: &ClaimFilter) -> Vec<NodeIx> {
     let only_on = f.rests_only_on.as_deref().map(|t| s.rests_only_on(g, t));
     let hits = g
-        .claims()
-        .filter(|&c| only_on.as_ref().is_none_or(|v| v[c.index()]))
+        .claim_refs()
+        .filter(|c| only_on.as_ref().is_none_or(|v| v[c.ix.index()]))
         .filter(|&c| passes(g, s, f, c))
+        .map(|c| c.ix)
         .collect();
     g.sorted_by_id(hits)
 }
 
-fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
-    let claim = g.claim(c).expect("select passes claims only");
+fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: ClaimRef<'_>) -> bool {
+    let (c, claim) = (c.ix, c.claim);
     let has = |rel, who: &[NodeIx]| who.iter().all(|&w| g.sources(c, rel).any(|x| x == w));
     (!f.contested || s.contested(c))
         && (!f.ungrounded || s.ungrounded(c))
@@ -203,8 +204,8 @@ pub struct ClaimFacts<'g> {
 }
 
 /// The facts of claim `c`.
-pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> ClaimFacts<'g> {
-    let claim = g.claim(c).expect("facts of a claim");
+pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: ClaimRef<'g>) -> ClaimFacts<'g> {
+    let (c, claim) = (c.ix, c.claim);
     ClaimFacts {
         id: &claim.id,
         text: &claim.text,

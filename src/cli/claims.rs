@@ -42,7 +42,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             }
         }
         ListFormat::Json => {
-            let facts: Vec<_> = hits.iter().map(|&c| query::facts(g, &s, c)).collect();
+            let facts: Vec<_> = hits
+                .iter()
+                .filter_map(|&c| g.as_claim(c))
+                .map(|c| query::facts(g, &s, c))
+                .collect();
             write_json(out, &facts)?;
         }
         ListFormat::Table => write_table(out, ctx, g, &s, &hits)?,
@@ -74,8 +78,9 @@ fn write_table(
         "{}",
         p.paint(Role::Strong, &format!("{:id_width$}  TEXT", "ID"))
     )?;
-    for &c in hits {
+    for c in hits.iter().filter_map(|&c| g.as_claim(c)) {
         let facts = query::facts(g, s, c);
+        let c = c.ix;
         let id = table::truncate(facts.id.as_str(), id_width);
         let mut lines = table::wrap(facts.text, text_width);
         let state = state_parts(&facts, intel[c.index()]);

@@ -4,9 +4,11 @@
 //! refused, 1).
 
 use super::term::{safe, say};
-use super::{CliError, Ctx};
+use super::{completions, CliError, Ctx};
 use claimgraph::edit::EditError;
+use claimgraph::model::Rel;
 use claimgraph::store::{self, EditOptions, Files, StoreError};
+use clap_complete::ArgValueCandidates;
 use std::path::PathBuf;
 
 impl From<EditError> for CliError {
@@ -57,6 +59,20 @@ pub fn report_written(written: &[PathBuf]) {
     for p in written {
         say!("claimgraph: wrote {}", safe(&p.display().to_string()));
     }
+}
+
+/// The relation `link` and `unlink` name: FROM REL TO.
+#[derive(Debug, clap::Args)]
+pub struct EdgeEnds {
+    /// Where the edge starts (an id, name or alias).
+    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
+    pub from: String,
+    /// asserts, denies or cites.
+    #[arg(add = ArgValueCandidates::new(completions::rels))]
+    pub rel: Rel,
+    /// Where the edge ends.
+    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
+    pub to: String,
 }
 
 /// What every editing command takes.

@@ -3,9 +3,9 @@
 
 use super::term::say;
 use super::{table, write_json, CliError, Ctx};
-use claimgraph::extract::{self, fragment, Attribution, KnownEntity, Stance};
-use claimgraph::graph::ClaimGraph;
-use claimgraph::model::{Id, Kind};
+use claimgraph::extract::{self, fragment, Attribution, Stance};
+use claimgraph::ingest;
+use claimgraph::model::Id;
 use clap::ValueEnum;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -63,7 +63,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             None
         }
     };
-    let known = graph.map(known_entities).unwrap_or_default();
+    let known = graph.map(ingest::known_entities).unwrap_or_default();
     let found = extract::extract(&text, &known);
     match args.format {
         ExtractFormat::Json => write_json(out, &found)?,
@@ -104,21 +104,6 @@ fn read_input(path: &PathBuf) -> Result<String, CliError> {
     };
     let text = String::from_utf8_lossy(&bytes);
     Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
-}
-
-/// The graph's entities as names to link speakers to.
-fn known_entities(g: &ClaimGraph) -> Vec<KnownEntity> {
-    g.entities()
-        .filter_map(|ix| g.entity(ix))
-        .map(|e| KnownEntity {
-            id: e.id.as_str().to_string(),
-            names: std::iter::once(e.name.clone())
-                .chain(e.aliases.iter().cloned())
-                .collect(),
-            is_person: e.kind == Kind::Person,
-            is_organization: e.kind == Kind::Organization,
-        })
-        .collect()
 }
 
 /// Columns SENT, SOURCE, REL and CLAIM; the claim wraps under its column so that every

@@ -5,7 +5,7 @@ use super::editing::{edit, file_arg};
 use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, Linked, NewEdge};
-use claimgraph::model::{Date, Rel};
+use claimgraph::model::Date;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,15 +24,8 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph link nis asserts nk-arms-transfers-since-aug-2023 --in dw-2024-06-18 --quote \"numerous weapons transfers\"\n  claimgraph link nk-ballistic-missiles-to-russia cites us-satellite-imagery\n  claimgraph link russia denies nk-arms-transfers-since-aug-2023 --in ap-2024-06-19 --quote \"groundless\""
 )]
 pub struct Args {
-    /// Where the edge starts (an id, name or alias).
-    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
-    from: String,
-    /// asserts, denies or cites.
-    #[arg(add = ArgValueCandidates::new(completions::rels))]
-    rel: Rel,
-    /// Where the edge ends.
-    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
-    to: String,
+    #[command(flatten)]
+    ends: super::editing::EdgeEnds,
     /// The document the edge was found in.
     #[arg(long = "in", value_name = "DOC", add = ArgValueCandidates::new(completions::document_ids))]
     in_doc: Option<String>,
@@ -55,9 +48,9 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let file = file_arg(&args.file);
     let new = NewEdge {
-        from: args.from,
-        rel: args.rel,
-        to: args.to,
+        from: args.ends.from,
+        rel: args.ends.rel,
+        to: args.ends.to,
         in_doc: args.in_doc,
         quote: args.quote,
         date: args.date,

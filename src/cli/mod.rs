@@ -40,7 +40,7 @@ mod term;
 mod unlink;
 mod why;
 
-use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
+use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
 use claimgraph::store;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -387,15 +387,14 @@ pub fn resolve_document(g: &ClaimGraph, text: &str) -> Result<u32, CliError> {
 }
 
 /// Resolves `text` to a claim (exit 2 otherwise).
-pub fn resolve_claim(g: &ClaimGraph, text: &str) -> Result<NodeIx, CliError> {
+pub fn resolve_claim<'g>(g: &'g ClaimGraph, text: &str) -> Result<ClaimRef<'g>, CliError> {
     let ix = resolve_node(g, text)?;
-    if g.is_claim(ix) {
-        Ok(ix)
-    } else {
-        Err(CliError::Usage(format!(
-            "{text:?} is an entity; expected a claim"
-        )))
-    }
+    g.as_claim(ix).ok_or_else(|| {
+        CliError::Usage(format!(
+            "{} is an entity; expected a claim",
+            safe(&format!("{text:?}"))
+        ))
+    })
 }
 
 /// Writes `value` as pretty JSON and a newline.

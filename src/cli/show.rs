@@ -4,7 +4,7 @@ use super::completions;
 use super::term::safe;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
-use claimgraph::graph::{ClaimGraph, NodeIx, Record, Slot};
+use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Record, Slot};
 use claimgraph::model::{Id, Rel};
 use claimgraph::query;
 use claimgraph::schema::RecordKind;
@@ -92,7 +92,7 @@ fn ids(list: Vec<&Id>) -> serde_json::Value {
 fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
     let mut v = match &g.node(ix).record {
         Record::Claim(c) => {
-            let facts = query::facts(g, s, ix);
+            let facts = query::facts(g, s, ClaimRef { ix, claim: c });
             let mut v = serde_json::to_value(c).expect("claims serialize");
             let obj = v.as_object_mut().expect("object");
             obj.insert("type".into(), json!("claim"));

@@ -5,7 +5,6 @@ use super::editing::edit;
 use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, EdgeAddress, Which};
-use claimgraph::model::Rel;
 use claimgraph::text::terminal_safe;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
@@ -22,15 +21,8 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph unlink dw asserts nk-poverty-60pct\n  claimgraph unlink russia denies nk-arms-transfers-since-aug-2023 --in ap-2024-06-19\n  claimgraph unlink russia denies nk-arms-transfers-since-aug-2023 --all"
 )]
 pub struct Args {
-    /// Where the edge starts (an id, name or alias).
-    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
-    from: String,
-    /// asserts, denies or cites.
-    #[arg(add = ArgValueCandidates::new(completions::rels))]
-    rel: Rel,
-    /// Where the edge ends.
-    #[arg(add = ArgValueCandidates::new(completions::node_ids))]
-    to: String,
+    #[command(flatten)]
+    ends: super::editing::EdgeEnds,
     /// The document of the appearance to remove (`-`: the one without a document).
     #[arg(long = "in", value_name = "DOC", add = ArgValueCandidates::new(completions::document_ids))]
     in_doc: Option<String>,
@@ -48,9 +40,9 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         Which::from_in(args.in_doc.as_deref())
     };
     let addr = EdgeAddress {
-        from: args.from,
-        rel: args.rel,
-        to: args.to,
+        from: args.ends.from,
+        rel: args.ends.rel,
+        to: args.ends.to,
         which,
     };
     let removed = edit(ctx, |files| edit::unlink(files, &addr))?;

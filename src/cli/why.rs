@@ -36,7 +36,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = &ctx.load()?.graph;
-    let root = resolve_claim(g, &args.claim)?;
+    let root = resolve_claim(g, &args.claim)?.ix;
     let s = Support::new(g);
     let tree = why::tree(g, &s, root, args.depth);
     match args.format {

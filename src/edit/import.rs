@@ -192,8 +192,8 @@ fn duplicates(files: &Files, frag: &GraphFile) -> Vec<Duplicate> {
     };
     let mut out = Vec::new();
     let mut names: HashMap<String, Id> = HashMap::new();
-    for ix in g.entities() {
-        let e = g.entity(ix).expect("entities() yields entities");
+    for r in g.entity_refs() {
+        let e = r.entity;
         for n in std::iter::once(&e.name).chain(&e.aliases) {
             names.entry(fold_name(n)).or_insert_with(|| e.id.clone());
         }

@@ -215,6 +215,23 @@ fn array_len(file: &GraphFile, array: Array) -> usize {
     }
 }
 
+/// The file an edit must go to whatever it touches: the one `--file` names, or the only file
+/// of a one-file graph.
+pub(crate) fn fixed_file(
+    files: &mut Files,
+    file: Option<&Path>,
+) -> Result<Option<usize>, EditError> {
+    if let Some(p) = file {
+        let path = file_in_graph(files, p)?;
+        return Ok(Some(files.file_index(&path)));
+    }
+    if files.single {
+        let root = files.root.clone();
+        return Ok(Some(files.file_index(&root)));
+    }
+    Ok(None)
+}
+
 /// The index of the file a new record of `array` goes to, given the ids it touches.
 ///
 /// 1. `--file` (`file`), created if needed: a bare name is taken inside the graph folder.
@@ -232,13 +249,8 @@ pub fn place(
     touched: &[&Id],
     file: Option<&Path>,
 ) -> Result<usize, EditError> {
-    if let Some(p) = file {
-        let path = file_in_graph(files, p)?;
-        return Ok(files.file_index(&path));
-    }
-    if files.single {
-        let root = files.root.clone();
-        return Ok(files.file_index(&root));
+    if let Some(f) = fixed_file(files, file)? {
+        return Ok(f);
     }
     let defined = |f: &GraphFile| {
         touched

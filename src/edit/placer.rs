@@ -4,7 +4,7 @@
 //! as records are added. [`super::place`] scans the files instead, which is cheaper for one
 //! record; `import` places thousands.
 
-use super::{file_in_graph, Array, EditError};
+use super::{fixed_file, Array, EditError};
 use crate::model::{Claim, Document, Edge, Entity, GraphFile, Id, Rel};
 use crate::store::Files;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -172,13 +172,8 @@ impl Placer {
         touched: &[&Id],
         file: Option<&Path>,
     ) -> Result<usize, EditError> {
-        if let Some(p) = file {
-            let path = file_in_graph(files, p)?;
-            return Ok(files.file_index(&path));
-        }
-        if files.single {
-            let root = files.root.clone();
-            return Ok(files.file_index(&root));
+        if let Some(f) = fixed_file(files, file)? {
+            return Ok(f);
         }
         let a = slot(R::ARRAY);
         let mut defined: FxHashMap<usize, usize> = FxHashMap::default();

@@ -9,8 +9,8 @@
 //! filled from the review, the claim's asserters and the documents it was found in; where
 //! one cannot be filled it is left out and a note says so.
 
-use crate::graph::{ClaimGraph, NodeIx};
-use crate::model::{Claim, Date, Document, Id, Kind, Rel, Verdict};
+use crate::graph::{ClaimGraph, ClaimRef, NodeIx};
+use crate::model::{Claim, Date, Document, Id, Kind, Rel, Review, Verdict};
 use serde_json::{json, Map, Value};
 
 /// Required fields that cannot be filled, as `(claim id, what is missing)`.
@@ -34,16 +34,17 @@ pub struct Reviews {
 /// Builds one ClaimReview per reviewed claim; `url_base` is the prefix of review pages.
 pub fn reviews(g: &ClaimGraph, url_base: Option<&str>) -> Result<Reviews, Missing> {
     let claims = g.sorted_by_id(g.claims().collect());
-    let reviewed: Vec<NodeIx> = claims
+    let reviewed: Vec<(ClaimRef, &Review)> = claims
         .into_iter()
-        .filter(|&c| g.claim(c).is_some_and(|c| c.review.is_some()))
+        .filter_map(|c| g.as_claim(c))
+        .filter_map(|c| Some((c, c.claim.review.as_deref()?)))
         .collect();
     let Some(url_base) = url_base else {
         let missing = reviewed
             .iter()
-            .map(|&c| {
+            .map(|(c, _)| {
                 let what = "url (pass --url-base URL; the review page of a claim is URL followed by its id)";
-                (g.id(c).to_string(), what.to_string())
+                (c.claim.id.to_string(), what.to_string())
             })
             .collect::<Vec<_>>();
         if missing.is_empty() {
@@ -58,8 +59,8 @@ pub fn reviews(g: &ClaimGraph, url_base: Option<&str>) -> Result<Reviews, Missin
         objects: Vec::new(),
         notes: Vec::new(),
     };
-    for c in reviewed {
-        out.objects.push(review(g, c, url_base, &mut out.notes));
+    for (c, rv) in reviewed {
+        out.objects.push(review(g, c, rv, url_base, &mut out.notes));
     }
     if out.objects.is_empty() {
         out.notes.push("no claim has a review".to_string());
@@ -79,9 +80,14 @@ fn rating(v: Verdict) -> (&'static str, Option<u8>) {
     }
 }
 
-fn review(g: &ClaimGraph, ix: NodeIx, url_base: &str, notes: &mut Vec<String>) -> Value {
-    let claim = g.claim(ix).expect("a claim");
-    let rv = claim.review.as_ref().expect("a reviewed claim");
+fn review(
+    g: &ClaimGraph,
+    c: ClaimRef,
+    rv: &Review,
+    url_base: &str,
+    notes: &mut Vec<String>,
+) -> Value {
+    let (ix, claim) = (c.ix, c.claim);
     let (name, value) = rating(rv.verdict);
     let mut rating = json!({"@type": "Rating", "alternateName": name});
     if let Some(v) = value {

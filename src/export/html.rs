@@ -100,8 +100,10 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
     let claims = g
         .sorted_by_id(g.claims().collect())
         .into_iter()
-        .map(|c| ClaimRow {
-            facts: query::facts(g, s, c),
+        .filter_map(|c| g.as_claim(c))
+        .map(|claim| (claim.ix, claim))
+        .map(|(c, claim)| ClaimRow {
+            facts: query::facts(g, s, claim),
             rests_only_on: common_tags(g, s, c),
             tree: why::tree(g, s, c, TREE_DEPTH)
                 .rows

@@ -177,12 +177,12 @@ pub fn write<W: Write + ?Sized>(
         out.resource(&r)?;
     }
     for ix in g.sorted_by_id(g.entities().collect()) {
-        let e = g.entity(ix).expect("an entity node holds an entity");
+        let Some(e) = g.entity(ix) else { continue };
         entity(g, &s, ix, e, &mut r, &mut out.nodes);
         out.resource(&r)?;
     }
     for ix in g.sorted_by_id(g.claims().collect()) {
-        let c = g.claim(ix).expect("a claim node holds a claim");
+        let Some(c) = g.claim(ix) else { continue };
         claim(g, &s, ix, c, &mut r, &mut out.nodes);
         out.resource(&r)?;
         if review(c, &mut r) {

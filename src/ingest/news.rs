@@ -129,23 +129,13 @@ fn attribution(
         if source == who {
             continue;
         }
-        if a.relays.contains(cited) {
-            d.edge(
-                End::Speaker(source),
-                Rel::Cites,
-                speaker.clone(),
-                sentence,
-                None,
-            );
+        // A relay cites the speaker it relays; any other cited source backs the claim.
+        let (from, to) = if a.relays.contains(cited) {
+            (End::Speaker(source), speaker.clone())
         } else {
-            d.edge(
-                End::Claim(claim.clone()),
-                Rel::Cites,
-                End::Speaker(source),
-                sentence,
-                None,
-            );
-        }
+            (End::Claim(claim.clone()), End::Speaker(source))
+        };
+        d.edge(from, Rel::Cites, to, sentence, None);
     }
     said.push(Said {
         claim,

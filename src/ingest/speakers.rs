@@ -104,8 +104,8 @@ const HEADS: &[&str] = &[
 impl<'g> Speakers<'g> {
     pub fn new(g: &'g ClaimGraph, doc: Id, text: &'g str) -> Speakers<'g> {
         let mut by_name: FxHashMap<String, Vec<NodeIx>> = FxHashMap::default();
-        for ix in g.entities() {
-            let e = g.entity(ix).expect("entities() yields entities");
+        for r in g.entity_refs() {
+            let (ix, e) = (r.ix, r.entity);
             let forms = std::iter::once(e.id.as_str())
                 .chain(std::iter::once(e.name.as_str()))
                 .chain(e.aliases.iter().map(String::as_str));
@@ -317,9 +317,10 @@ impl<'g> Speakers<'g> {
         }
         let tag = guess.tags.first()?;
         let country = self.country_in(m, phrase)?;
-        let mut fits = self.g.entities().filter(|&ix| {
-            let e = self.g.entity(ix).expect("entity");
-            e.kind != Kind::Person && e.has_tag(tag.as_str()) && self.origin(ix) == country
+        let mut fits = self.g.entity_refs().filter_map(|r| {
+            let e = r.entity;
+            (e.kind != Kind::Person && e.has_tag(tag.as_str()) && self.origin(r.ix) == country)
+                .then_some(r.ix)
         });
         let (one, more) = (fits.next()?, fits.next());
         if more.is_some() {

@@ -8,7 +8,7 @@ mod markdown;
 pub use markdown::to_markdown;
 
 use crate::check::{self, Scope};
-use crate::graph::{ClaimGraph, NodeIx, Record};
+use crate::graph::{ClaimGraph, ClaimRef, EntityRef, NodeIx, Record};
 use crate::model::{Date, Id, Rel, Review};
 use crate::query::{self, ClaimFacts};
 use crate::support::Support;
@@ -103,16 +103,17 @@ pub struct Warning {
 }
 
 /// Gathers the report on claim `c`.
-pub fn build<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Report<'g> {
-    let claim = g.claim(c).expect("a report is on a claim");
+pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Report<'g> {
+    let (c, claim) = (claim_ref.ix, claim_ref.claim);
     let tree = why::tree(g, s, c, TREE_DEPTH);
     let grounds = s
         .grounds(c)
         .iter()
-        .map(|&v| source(g, s, NodeIx::new(v as usize)))
+        .filter_map(|&v| g.as_entity(NodeIx::new(v as usize)))
+        .map(|e| source(g, s, e))
         .collect::<Vec<_>>();
     Report {
-        facts: query::facts(g, s, c),
+        facts: query::facts(g, s, claim_ref),
         credibility: claim.credibility.map(|k| k.value()),
         found_in: claim
             .found_in
@@ -131,7 +132,7 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Report<'g> {
                 via: r.via,
                 mark: r.mark,
                 label: label(g, r.node),
-                source: (!g.is_claim(r.node)).then(|| source(g, s, r.node)),
+                source: g.as_entity(r.node).map(|e| source(g, s, e)),
             })
             .collect(),
         tree_cut: tree.cut,
@@ -154,8 +155,8 @@ fn label(g: &ClaimGraph, ix: NodeIx) -> &str {
     }
 }
 
-fn source<'g>(g: &'g ClaimGraph, s: &Support, ix: NodeIx) -> Source<'g> {
-    let e = g.entity(ix).expect("grounds are entities");
+fn source<'g>(g: &'g ClaimGraph, s: &Support, entity: EntityRef<'g>) -> Source<'g> {
+    let (ix, e) = (entity.ix, entity.entity);
     Source {
         id: &e.id,
         name: &e.name,
@@ -231,7 +232,7 @@ mod tests {
                "edges":[{"from":"nis","rel":"asserts","to":"c","quote":"many transfers"},{"from":"nk","rel":"denies","to":"c"}]}"#,
         );
         let s = Support::new(&g);
-        let r = build(&g, &s, g.node_by_id("c").unwrap());
+        let r = build(&g, &s, g.as_claim(g.node_by_id("c").unwrap()).unwrap());
         let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
         assert_eq!(
             codes,

@@ -3,8 +3,8 @@
 
 use super::analyze;
 use super::{ClaimIndex, Difference, Features, Matcher, FLOOR, THRESHOLD};
-use crate::graph::{ClaimGraph, NodeIx};
-use crate::model::Id;
+use crate::graph::ClaimGraph;
+use crate::model::{Claim, Id};
 use serde::Serialize;
 
 /// One claim close to a text.
@@ -33,17 +33,16 @@ pub fn close_claims(g: &ClaimGraph, text: &str, near: f64, limit: usize) -> Vec<
 
 /// Where a claim of a [`GraphMatcher`] comes from.
 #[derive(Debug, Clone)]
-enum Slot {
-    Graph(NodeIx),
+enum Slot<'g> {
+    Graph(&'g Claim),
     Added(Id, String),
 }
 
 /// A graph's claims, indexed for matching; claims planned but not yet written can be added.
 pub struct GraphMatcher<'g> {
-    graph: &'g ClaimGraph,
     matcher: Matcher,
     index: ClaimIndex,
-    slots: Vec<Slot>,
+    slots: Vec<Slot<'g>>,
 }
 
 impl<'g> GraphMatcher<'g> {
@@ -56,21 +55,19 @@ impl<'g> GraphMatcher<'g> {
         let mut index = ClaimIndex::default();
         let mut slots = Vec::new();
         let mut f = Features::default();
-        for ix in g.claims() {
-            if let Some(c) = g.claim(ix) {
-                analyze::features_into(
-                    &c.text,
-                    &matcher.names,
-                    &mut matcher.vocab.borrow_mut(),
-                    &mut f,
-                );
-                index.push(&f, &matcher.vocab.borrow());
-                slots.push(Slot::Graph(ix));
-            }
+        for r in g.claim_refs() {
+            let c = r.claim;
+            analyze::features_into(
+                &c.text,
+                &matcher.names,
+                &mut matcher.vocab.borrow_mut(),
+                &mut f,
+            );
+            index.push(&f, &matcher.vocab.borrow());
+            slots.push(Slot::Graph(c));
         }
         index.seal(&matcher.vocab.borrow());
         GraphMatcher {
-            graph: g,
             matcher,
             index,
             slots,
@@ -91,10 +88,7 @@ impl<'g> GraphMatcher<'g> {
 
     fn slot(&self, slot: usize) -> (&Id, &str) {
         match &self.slots[slot] {
-            Slot::Graph(ix) => {
-                let c = self.graph.claim(*ix).expect("claim slots hold claims");
-                (&c.id, &c.text)
-            }
+            Slot::Graph(c) => (&c.id, &c.text),
             Slot::Added(id, text) => (id, text),
         }
     }

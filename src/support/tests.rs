@@ -436,8 +436,8 @@ fn answers(g: &ClaimGraph) -> Vec<String> {
                 g.source_ids(v, *rel)
             ));
         }
-        if g.is_claim(v) {
-            out.push(serde_json::to_string(&query::facts(g, &s, v)).unwrap());
+        if let Some(c) = g.as_claim(v) {
+            out.push(serde_json::to_string(&query::facts(g, &s, c)).unwrap());
             let tree = crate::why::tree(g, &s, v, 25);
             let rows: Vec<String> = tree
                 .rows
