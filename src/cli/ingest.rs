@@ -166,11 +166,11 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
         facts.push(x.clone());
     }
     indented(out, &facts.join(" · "))?;
-    if !p.links.is_empty() || !p.entities.is_empty() {
+    if !p.records.links.is_empty() || !p.records.entities.is_empty() {
         writeln!(out)?;
         writeln!(out, "speakers")?;
     }
-    for l in &p.links {
+    for l in &p.records.links {
         let by = serde_json::to_value(l.by)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -181,14 +181,14 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
             indented(out, &format!("guess: {g}"))?;
         }
     }
-    for e in &p.entities {
+    for e in &p.records.entities {
         write_entity(out, e)?;
     }
-    if !p.claims.is_empty() {
+    if !p.records.claims.is_empty() {
         writeln!(out)?;
         writeln!(out, "claims")?;
     }
-    for c in &p.claims {
+    for c in &p.records.claims {
         writeln!(out, "  {:<8} {}", status(c.status), c.id)?;
         match (&c.claim_text, c.score) {
             (Some(existing), Some(score)) => {
@@ -205,11 +205,11 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
             }
         }
     }
-    if !p.edges.is_empty() {
+    if !p.records.edges.is_empty() {
         writeln!(out)?;
         writeln!(out, "edges")?;
     }
-    for e in &p.edges {
+    for e in &p.records.edges {
         let r = &e.record;
         let line = format!("{} {} {}", r.from, r.rel, r.to);
         writeln!(out, "  {:<8} {}", status(e.status), safe(&line))?;
@@ -217,18 +217,18 @@ fn write_plan(out: &mut dyn Write, p: &Plan, written: bool) -> io::Result<()> {
             indented(out, &format!("guess: {g}"))?;
         }
     }
-    if !p.reviews.is_empty() {
+    if !p.records.reviews.is_empty() {
         writeln!(out)?;
         writeln!(out, "reviews")?;
     }
-    for r in &p.reviews {
+    for r in &p.records.reviews {
         write_review(out, r)?;
     }
-    if !p.left_out.is_empty() {
+    if !p.records.left_out.is_empty() {
         writeln!(out)?;
         writeln!(out, "left out")?;
     }
-    for l in &p.left_out {
+    for l in &p.records.left_out {
         let at = l
             .sentence
             .map(|s| format!("sentence {s}: "))

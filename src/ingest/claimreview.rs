@@ -9,8 +9,9 @@
 //! Errors name the file, the line and column, and the JSON path of the value
 //! (`review.json:7:22: [1].reviewRating: ...`), like the graph loader's.
 
-use super::draft::{Draft, Drafted, End, PendingReview};
+use super::draft::{Draft, End, PendingReview};
 use super::news::claim_text;
+use super::plan::Drafted;
 use super::plan::LeftOut;
 use super::rating;
 use super::speakers::Hint;

@@ -4,7 +4,7 @@
 //! every phrase naming them has been seen.
 
 use super::ids;
-use super::plan::{LeftOut, Link, PlannedClaim, PlannedEdge, PlannedEntity, PlannedReview, Status};
+use super::plan::{Drafted, LeftOut, Link, PlannedClaim, PlannedEdge, PlannedReview, Status};
 use super::speakers::{Hint, Speakers, Who};
 use crate::graph::{ClaimGraph, Slot};
 use crate::model::{Edge, Id, Rel, Review, Verdict};
@@ -35,16 +35,6 @@ pub struct PendingReview {
     pub date: Option<crate::model::Date>,
     pub note: Option<String>,
     pub rating: String,
-}
-
-/// What an input adds, before statuses are known.
-pub struct Drafted {
-    pub entities: Vec<PlannedEntity>,
-    pub links: Vec<Link>,
-    pub claims: Vec<PlannedClaim>,
-    pub edges: Vec<PlannedEdge>,
-    pub reviews: Vec<PlannedReview>,
-    pub left_out: Vec<LeftOut>,
 }
 
 /// A plan being drafted against one graph.

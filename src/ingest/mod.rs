@@ -184,7 +184,7 @@ fn mark_existing_edges(files: &Files, doc: &Id, plan: &mut Plan) {
         .filter(|e| e.in_doc.as_ref() == Some(doc))
         .map(|e| (&e.from, e.rel, &e.to))
         .collect();
-    for e in &mut plan.edges {
+    for e in &mut plan.records.edges {
         if have.contains(&(&e.record.from, e.record.rel, &e.record.to)) {
             e.status = Status::Exists;
         }
@@ -200,21 +200,41 @@ pub fn apply(files: &mut Files, plan: &Plan) -> Result<(), EditError> {
         let f = place(files, Array::Documents, &touched, None)?;
         files.files[f].data.documents.push(d.clone());
     }
-    for e in plan.entities.iter().filter(|e| e.status == Status::New) {
+    for e in plan
+        .records
+        .entities
+        .iter()
+        .filter(|e| e.status == Status::New)
+    {
         add_entity(files, e)?;
     }
-    for c in plan.claims.iter().filter(|c| c.status == Status::New) {
+    for c in plan
+        .records
+        .claims
+        .iter()
+        .filter(|c| c.status == Status::New)
+    {
         let touched: Vec<&Id> = c.found_in.iter().chain(&c.about).collect();
         let f = place(files, Array::Claims, &touched, None)?;
         files.files[f].data.claims.push(c.record());
     }
-    for e in plan.edges.iter().filter(|e| e.status == Status::New) {
+    for e in plan
+        .records
+        .edges
+        .iter()
+        .filter(|e| e.status == Status::New)
+    {
         let r = &e.record;
         let touched: Vec<&Id> = [&r.from, &r.to].into_iter().chain(&r.in_doc).collect();
         let f = place(files, Array::Edges, &touched, None)?;
         files.files[f].data.edges.push(r.clone());
     }
-    for r in plan.reviews.iter().filter(|r| r.status == Status::New) {
+    for r in plan
+        .records
+        .reviews
+        .iter()
+        .filter(|r| r.status == Status::New)
+    {
         let claim = files
             .files
             .iter_mut()

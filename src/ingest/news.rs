@@ -3,7 +3,8 @@
 //! claim to what it rests on ("according to Y", "citing Y"), and `cites` from a relay to
 //! the speaker it relayed ("Y quoted X as saying").
 
-use super::draft::{Draft, Drafted, End};
+use super::draft::{Draft, End};
+use super::plan::Drafted;
 use super::plan::LeftOut;
 use super::referents::{self, Refers};
 use super::speakers::{Hint, Who};

@@ -157,30 +157,33 @@ impl Changes {
     }
 }
 
-/// Everything one ingest would write, or has written.
+/// What an input adds: entities, links, claims, edges, reviews, and what was left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Plan {
-    pub document: PlannedDocument,
+pub struct Drafted {
     pub entities: Vec<PlannedEntity>,
     pub links: Vec<Link>,
     pub claims: Vec<PlannedClaim>,
     pub edges: Vec<PlannedEdge>,
     pub reviews: Vec<PlannedReview>,
     pub left_out: Vec<LeftOut>,
+}
+
+/// Everything one ingest would write, or has written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub document: PlannedDocument,
+    /// The records the input adds or links to (JSON: fields of the plan itself).
+    #[serde(flatten)]
+    pub records: Drafted,
     pub changes: Changes,
 }
 
 impl Plan {
     /// The plan of a drafted input for `document`.
-    pub(super) fn from_draft(document: PlannedDocument, d: super::draft::Drafted) -> Plan {
+    pub(super) fn from_draft(document: PlannedDocument, records: Drafted) -> Plan {
         Plan {
             document,
-            entities: d.entities,
-            links: d.links,
-            claims: d.claims,
-            edges: d.edges,
-            reviews: d.reviews,
-            left_out: d.left_out,
+            records,
             changes: Changes::default(),
         }
     }
@@ -190,10 +193,10 @@ impl Plan {
         let new = |s: Status| usize::from(s == Status::New);
         self.changes = Changes {
             documents: new(self.document.status),
-            entities: self.entities.iter().map(|e| new(e.status)).sum(),
-            claims: self.claims.iter().map(|c| new(c.status)).sum(),
-            edges: self.edges.iter().map(|e| new(e.status)).sum(),
-            reviews: self.reviews.iter().map(|r| new(r.status)).sum(),
+            entities: self.records.entities.iter().map(|e| new(e.status)).sum(),
+            claims: self.records.claims.iter().map(|c| new(c.status)).sum(),
+            edges: self.records.edges.iter().map(|e| new(e.status)).sum(),
+            reviews: self.records.reviews.iter().map(|r| new(r.status)).sum(),
         };
     }
 }

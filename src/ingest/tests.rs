@@ -30,7 +30,8 @@ fn planned(files: &Files, text: &str) -> Plan {
 }
 
 fn edges(p: &Plan) -> Vec<String> {
-    p.edges
+    p.records
+        .edges
         .iter()
         .map(|e| format!("{} {} {}", e.record.from, e.record.rel, e.record.to))
         .collect()
@@ -44,6 +45,7 @@ fn a_described_speaker_links_to_the_only_entity_that_fits_and_a_named_one_does_n
         "Headline\n\nNorth Korea sent 5 million shells to Russia, South Korea's spy agency said.\n\nThe Harbour Institute, a London think tank, said rail traffic had tripled.",
     );
     let spy = p
+        .records
         .links
         .iter()
         .find(|l| l.phrase == "South Korea's spy agency")
@@ -54,7 +56,7 @@ fn a_described_speaker_links_to_the_only_entity_that_fits_and_a_named_one_does_n
         .as_deref()
         .unwrap()
         .contains("the only intelligence entity of south-korea"));
-    let harbour = &p.entities[0];
+    let harbour = &p.records.entities[0];
     assert_eq!(harbour.record.name, "Harbour Institute");
     assert_eq!(
         harbour.record.part_of.as_ref().unwrap().as_str(),
@@ -68,9 +70,9 @@ fn a_described_speaker_links_to_the_only_entity_that_fits_and_a_named_one_does_n
         .unwrap()
         .contains("described as \"a London think tank\""));
     assert!(
-        !p.links.iter().any(|l| l.id.as_str() == "rusi"),
+        !p.records.links.iter().any(|l| l.id.as_str() == "rusi"),
         "{:?}",
-        p.links
+        p.records.links
     );
 }
 
@@ -81,8 +83,9 @@ fn the_report_is_the_leads_claim_and_an_unclear_denial_is_left_out() {
         &f,
         "Headline\n\nNorth Korea has sent 5 million shells to Russia, the NIS said.\n\nThe NIS also said factories were running day and night.\n\nPyongyang denied the report.",
     );
-    let shells = &p.claims[0].id;
+    let shells = &p.records.claims[0].id;
     let denial = p
+        .records
         .edges
         .iter()
         .find(|e| e.record.rel == Rel::Denies)
@@ -102,12 +105,14 @@ fn the_report_is_the_leads_claim_and_an_unclear_denial_is_left_out() {
         "Headline\n\nTrade rose in May.\n\nFactories were running at full capacity, the NIS said.\n\nPyongyang denied the report.",
     );
     assert!(
-        q.edges.iter().all(|e| e.record.rel != Rel::Denies),
+        q.records.edges.iter().all(|e| e.record.rel != Rel::Denies),
         "{:?}",
         edges(&q)
     );
-    assert_eq!(q.left_out.len(), 1, "{:?}", q.left_out);
-    assert!(q.left_out[0].reason.contains("denies \"the report\""));
+    assert_eq!(q.records.left_out.len(), 1, "{:?}", q.records.left_out);
+    assert!(q.records.left_out[0]
+        .reason
+        .contains("denies \"the report\""));
 }
 
 #[test]
@@ -118,11 +123,12 @@ fn relays_and_evidence_become_cites() {
         "Headline\n\nNorth Korea has shipped 5 million shells to Russia, the Associated Press reported, citing South Korea's National Intelligence Service.\n\nSatellite imagery showed trains at the border, the institute's director Mina Cho said.",
     );
     let e = edges(&p);
-    let shells = p.claims[0].id.as_str();
+    let shells = p.records.claims[0].id.as_str();
     assert!(e.contains(&format!("ap asserts {shells}")), "{e:?}");
     assert!(e.contains(&format!("{shells} cites nis")), "{e:?}");
-    let trains = p.claims[1].id.as_str();
+    let trains = p.records.claims[1].id.as_str();
     let imagery = p
+        .records
         .entities
         .iter()
         .find(|x| x.record.tags.iter().any(|t| t.as_str() == "imagery"))
@@ -146,6 +152,7 @@ fn a_surname_takes_the_full_name_the_text_gives() {
         "Headline\n\nLawmaker Yoon Ha-jin spoke after the briefing.\n\nYoon quoted the NIS as saying factories were running at full capacity.",
     );
     let yoon = p
+        .records
         .entities
         .iter()
         .find(|e| e.phrase == "Yoon Ha-jin")
@@ -164,7 +171,7 @@ fn the_same_claim_twice_in_a_text_is_one_claim_and_a_second_plan_matches_it() {
     let mut f = graph();
     let text = "Headline\n\nNorth Korea has sent 5 million shells to Russia, the NIS said.\n\nPyongyang has shipped five million shells to Moscow, the AP reported.";
     let p = planned(&f, text);
-    assert_eq!(p.claims.len(), 1, "{:?}", p.claims);
+    assert_eq!(p.records.claims.len(), 1, "{:?}", p.records.claims);
     assert_eq!(p.changes.total(), 1 + 1 + 2);
     super::apply(&mut f, &p).unwrap();
     f.validate().unwrap();
@@ -184,6 +191,6 @@ fn the_same_claim_twice_in_a_text_is_one_claim_and_a_second_plan_matches_it() {
     );
     let again = planned(&committed, text);
     assert_eq!(again.changes.total(), 0, "{again:#?}");
-    assert_eq!(again.claims[0].status, Status::Matched);
+    assert_eq!(again.records.claims[0].status, Status::Matched);
     assert_eq!(again.document.status, Status::Exists);
 }
