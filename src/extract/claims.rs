@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Stance;
+use super::record::Stance;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

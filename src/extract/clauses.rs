@@ -15,44 +15,11 @@ use super::denials::set_denied_object;
 use super::lexicon::AUXILIARIES;
 use super::phrases::{
     comma_before, first_word, is_trailer, np_after, np_until_that, skip_comma, strip_auxiliaries,
-    subject, subject_with_clause, trailing_np, trim, words, LEADERS,
+    subject, subject_with_clause, trailing_np, trim, words, Range, ADJUNCT, CLAIM_NOUN, LEADERS,
 };
+use super::raw::{Raw, Who};
+use super::record::Stance;
 use super::relays::{attach_citations, bound_claims};
-use super::Stance;
-
-use super::phrases::Range;
-
-/// Who is speaking, as found in the sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Who {
-    /// A phrase of the sentence (noun phrase, pronoun, "the agency").
-    Phrase(Range),
-    /// The speaker of the previous attribution in the sentence (", adding
-    /// that", "and accused"), or the sentence subject when there is none.
-    Previous,
-}
-
-/// One attribution in a sentence, before naming and linking.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Raw {
-    pub who: Who,
-    pub cue: Range,
-    pub stance: Stance,
-    /// Pieces of the claim; empty when the claim is named only by an
-    /// anaphor ("denied it", "rejected the allegations").
-    pub claim: Vec<Range>,
-    pub cites: Vec<Range>,
-    /// The subset of `cites` that relay the speaker rather than ground the claim.
-    pub relays: Vec<Range>,
-    /// The claim is a direct quotation.
-    pub quoted: bool,
-    /// "claims by X that Y": X asserts what the speaker denies.
-    pub counter: Option<Range>,
-    /// The speaker comes after the content at the end of the sentence
-    /// ("..., the newspaper reported"): after another speaker's words it
-    /// relays them.
-    pub frames: bool,
-}
 
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:declined|refused|did not respond|could not be reached|was not available|were not available)\b(?: to (?:comment|be interviewed|elaborate|say|give))?")
@@ -60,15 +27,6 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s)?that\s+"#)
-        .expect("adjunct regex")
-});
-/// "a claim the government disputed": the speaker follows a claim noun.
-pub static CLAIM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:a|an|the)\s+(?:claim|allegation|accusation|charge|assertion|suggestion|view|report)\s+(?:that\s+|which\s+)?")
-        .expect("claim-noun regex")
-});
-pub static ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|in (?:a|an|its|his|her|their) (?:\w+ )?(?:statement|email|e-mail|interview|post|letter|briefing|speech|filing))\b,?")
         .expect("adjunct regex")
 });
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,7 +63,7 @@ pub fn analyze(s: &str) -> Vec<Raw> {
         }
     }
     bound_claims(s, &mut raws);
-    attach_citations(s, raws)
+    attach_citations(raws)
 }
 
 /// The attribution of one cue, with the left edge of its own words (where
@@ -114,6 +72,7 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
     let mut raw = Raw {
         who: Who::Previous,
         cue: (cue.start, cue.end),
+        kind: cue.kind,
         stance: cue.stance,
         claim: Vec::new(),
         cites: Vec::new(),
@@ -441,5 +400,29 @@ mod tests {
     #[test]
     fn declined_to_comment_is_no_attribution() {
         assert!(analyze("Cargill declined to comment, a spokesman said.").is_empty());
+    }
+
+    #[test]
+    fn according_to_and_citing() {
+        let r = analyze("Pyongyang sent missiles, citing US satellite images.");
+        assert!(r.is_empty());
+        let s = "Other reports suggest Pyongyang sent missiles, citing US satellite images.";
+        let r = analyze(s);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&s[r[0].cites[0].0..r[0].cites[0].1], "US satellite images");
+        let r = show("Trade recovered, according to Beijing, having dropped.");
+        assert_eq!(r[0].0, "Beijing");
+        assert_eq!(r[0].1, "Trade recovered");
+    }
+
+    #[test]
+    fn a_speaker_after_another_speakers_words_relays_them() {
+        let s =
+            "Officials believe the attack was planned, the newspaper reported, citing two people.";
+        let r = analyze(s);
+        assert_eq!(r.len(), 1);
+        let cited: Vec<&str> = r[0].cites.iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(cited, ["the newspaper", "two people"]);
+        assert_eq!(r[0].relays.len(), 1);
     }
 }

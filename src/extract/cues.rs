@@ -13,7 +13,7 @@ use super::lexicon::{
     ASSERT_VERBS, AUXILIARIES, BE, DENY_VERBS, DETERMINERS, NEGATIONS, NOUN_FOLLOWERS, NOUN_LIKE,
     WEAK_VERBS,
 };
-use super::Stance;
+use super::record::Stance;
 
 /// What kind of cue was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

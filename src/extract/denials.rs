@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clauses::{Raw, ADJUNCT};
+use super::phrases::ADJUNCT;
+use super::raw::Raw;
 
 static CLAIMS_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?)\s+(?:(?:by|from)\s+(.{1,80}?)\s+)?that\s+")
@@ -48,14 +49,16 @@ pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::clauses::Who;
-    use super::super::Stance;
+    use super::super::cues::CueKind;
+    use super::super::raw::Who;
+    use super::super::record::Stance;
     use super::*;
 
     fn denied(obj: &str) -> Raw {
         let mut raw = Raw {
             who: Who::Previous,
             cue: (0, 0),
+            kind: CueKind::Verb,
             stance: Stance::Denies,
             claim: Vec::new(),
             cites: Vec::new(),

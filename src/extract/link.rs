@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::KnownEntity;
+use super::record::KnownEntity;
 
 /// A case-insensitive index of entity names and aliases.
 #[derive(Debug, Default)]

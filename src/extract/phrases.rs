@@ -2,9 +2,23 @@
 //! adverbials, conjunctions, auxiliaries and time adjuncts), the speaker
 //! after ", " at the end of a sentence, and the phrase after "according to".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lexicon::AUXILIARIES;
 
 pub type Range = (usize, usize);
+
+/// "a claim the government disputed": the speaker follows a claim noun.
+pub static CLAIM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:a|an|the)\s+(?:claim|allegation|accusation|charge|assertion|suggestion|view|report)\s+(?:that\s+|which\s+)?")
+        .expect("claim-noun regex")
+});
+pub static ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later|in (?:a|an|its|his|her|their) (?:\w+ )?(?:statement|email|e-mail|interview|post|letter|briefing|speech|filing))\b,?")
+        .expect("adjunct regex")
+});
 
 /// "..., NP VERB": the comma ending the claim and the speaker phrase, when
 /// the phrase is short (with an apposition it ends with its own comma).
@@ -124,7 +138,7 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     }
     let (mut a, b) = trim(s, start, b);
     let clause = a;
-    if let Some(m) = super::clauses::CLAIM_NOUN.find(&s[a..b]) {
+    if let Some(m) = CLAIM_NOUN.find(&s[a..b]) {
         a += m.end();
     }
     loop {

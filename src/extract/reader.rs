@@ -2,10 +2,12 @@
 //! turning its claim pieces into claims, continuing a speaker's quotation,
 //! finding what an anaphoric denial denies, and dropping duplicates.
 
-use super::clauses::{self, Who};
+use super::clauses;
 use super::link::EntityIndex;
+use super::raw::Who;
+use super::record::{Attribution, Stance};
 use super::sources::Discourse;
-use super::{claims, names, Attribution, Stance};
+use super::{claims, names};
 
 /// Reads sentence after sentence, keeping what it has found so far.
 pub struct Reader<'a> {

@@ -3,8 +3,9 @@
 //! citations ("citing X") or relays ("..., according to KCNA", "..., the
 //! newspaper reported").
 
-use super::clauses::{Raw, Who};
+use super::cues::CueKind;
 use super::phrases::Range;
+use super::raw::{Raw, Who};
 
 /// Ends each right-hand claim where the next attribution's own words begin.
 pub fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
@@ -22,17 +23,10 @@ pub fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
 /// Turns "citing X" into a citation of the neighbouring attribution, and
 /// "according to X" into a relay when it frames another speaker's words
 /// ("Kim said ..., according to KCNA"); otherwise X is the speaker.
-pub fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
-    let kind = |r: &Raw| {
-        let cue = s[r.cue.0..r.cue.1].to_lowercase();
-        if cue.starts_with("citing") {
-            2
-        } else if cue.starts_with("according") {
-            1
-        } else {
-            0
-        }
-    };
+pub fn attach_citations(raws: Vec<(Raw, usize)>) -> Vec<Raw> {
+    let citing = |r: &Raw| r.kind == CueKind::Citing;
+    let according = |r: &Raw| r.kind == CueKind::According;
+    let speech = |r: &Raw| !citing(r) && !according(r);
     let mut out: Vec<Raw> = Vec::new();
     let mut pending: Vec<(Range, bool)> = Vec::new();
     for k in 0..raws.len() {
@@ -44,13 +38,13 @@ pub fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
         let prev_bounded = out
             .last()
             .and_then(|p| p.claim.last())
-            .is_some_and(|c| c.1 >= *edge && kind(raw) > 0);
+            .is_some_and(|c| c.1 >= *edge && !speech(raw));
         let opens = raw.claim.first().is_some_and(|c| c.0 >= np.1);
-        let next_speaker = raws.get(k + 1).is_some_and(|(r, _)| kind(r) == 0);
-        let relay = kind(raw) == 1 && (prev_bounded || (opens && next_speaker));
-        if kind(raw) == 2 || relay {
+        let next_speaker = raws.get(k + 1).is_some_and(|(r, _)| speech(r));
+        let relay = according(raw) && (prev_bounded || (opens && next_speaker));
+        if citing(raw) || relay {
             match out.last_mut() {
-                Some(prev) if prev_bounded || (kind(raw) == 2 && !opens) => {
+                Some(prev) if prev_bounded || (citing(raw) && !opens) => {
                     prev.cites.push(np);
                     if relay {
                         prev.relays.push(np);
@@ -86,47 +80,4 @@ pub fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::clauses::analyze;
-
-    fn show(s: &str) -> Vec<(String, String)> {
-        analyze(s)
-            .into_iter()
-            .map(|r| {
-                let who = match r.who {
-                    super::Who::Phrase((a, b)) => s[a..b].to_string(),
-                    super::Who::Previous => "<prev>".into(),
-                };
-                let claim: Vec<&str> = r.claim.iter().map(|&(a, b)| s[a..b].trim()).collect();
-                (who, claim.join(" | "))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn according_to_and_citing() {
-        let r = analyze("Pyongyang sent missiles, citing US satellite images.");
-        assert!(r.is_empty());
-        let s = "Other reports suggest Pyongyang sent missiles, citing US satellite images.";
-        let r = analyze(s);
-        assert_eq!(r.len(), 1);
-        assert_eq!(&s[r[0].cites[0].0..r[0].cites[0].1], "US satellite images");
-        let r = show("Trade recovered, according to Beijing, having dropped.");
-        assert_eq!(r[0].0, "Beijing");
-        assert_eq!(r[0].1, "Trade recovered");
-    }
-
-    #[test]
-    fn a_speaker_after_another_speakers_words_relays_them() {
-        let s =
-            "Officials believe the attack was planned, the newspaper reported, citing two people.";
-        let r = analyze(s);
-        assert_eq!(r.len(), 1);
-        let cited: Vec<&str> = r[0].cites.iter().map(|&(a, b)| &s[a..b]).collect();
-        assert_eq!(cited, ["the newspaper", "two people"]);
-        assert_eq!(r[0].relays.len(), 1);
-    }
 }
