@@ -1,7 +1,7 @@
 //! The reported content as text: pieces joined, whitespace collapsed, the
 //! framing trimmed ("that", quotation marks, datelines, trailing
-//! conjunctions), questions dropped, "and that" split in two, and "no such"
-//! read as a denial.
+//! conjunctions), questions dropped, "no such" read as a denial, and "and that"
+//! split in two when one half denies what the other asserts.
 
 use std::sync::LazyLock;
 
@@ -50,12 +50,17 @@ pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
     let Some(text) = drop_questions(&text) else {
         return Vec::new();
     };
-    AND_THAT
+    let parts: Vec<Content> = AND_THAT
         .split(&text)
         .map(clean)
         .filter(|t| t.split_whitespace().count() >= 2)
         .map(|t| no_such(t, stance))
-        .collect()
+        .collect();
+    // "X and that Y" is one claim, unless one half denies what the other asserts.
+    if parts.iter().all(|p| p.stance == stance) {
+        return no_such_whole(text, stance);
+    }
+    parts
 }
 
 /// Collapses whitespace and trims framing from both ends.
@@ -144,6 +149,13 @@ fn drop_questions(text: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+fn no_such_whole(text: String, stance: Stance) -> Vec<Content> {
+    if text.split_whitespace().count() < 2 {
+        return Vec::new();
+    }
+    vec![Content { text, stance }]
+}
+
 /// "no such spill had occurred" denies "spill had occurred".
 fn no_such(text: String, stance: Stance) -> Content {
     if stance == Stance::Asserts && NO_SUCH.is_match(&text) {
@@ -197,6 +209,13 @@ mod tests {
             one("They died. What else could it be?")[0].text,
             "They died"
         );
+    }
+
+    #[test]
+    fn and_that_keeps_one_claim_of_one_stance() {
+        let c = one("the deal will fail and that prices will rise");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].text, "the deal will fail and that prices will rise");
     }
 
     #[test]

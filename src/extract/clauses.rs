@@ -143,7 +143,12 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
         raw.quoted = true;
         raw.claim = vec![quote];
         raw.who = Who::Phrase(np);
-        return Some((raw, quote.0, np.1.max(cue.end)));
+        let mut end = np.1.max(cue.end);
+        if let Some(rest) = quote_after(s, end, next) {
+            raw.claim.push(rest);
+            end = rest.1;
+        }
+        return Some((raw, quote.0, end));
     }
     if cue.kind == CueKind::Participle || coordinated(s, from, cue.start) {
         right_claim(s, cue, next, &mut raw);
@@ -168,11 +173,53 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
             return Some((raw, comma, resume));
         }
     }
+    if let Some((comma, np)) = speaker_after(s, from, cue, next) {
+        raw.who = Who::Phrase(np);
+        raw.frames = true;
+        raw.claim = vec![(from, comma)];
+        return Some((raw, comma, next));
+    }
     let (who, clause) = subject_with_clause(s, from, cue.start)?;
     raw.who = Who::Phrase(who);
     right_claim(s, cue, next, &mut raw);
     Some((raw, clause, cue.end))
 }
+
+/// "CLAIM, said NP[, apposition]": the speaker follows the verb at the end of the
+/// clause. The comma ending the claim and the speaker phrase; `None` when what
+/// follows the verb reads as a clause ("..., said the plan would fail").
+fn speaker_after(s: &str, from: usize, cue: &Cue, next: usize) -> Option<(usize, Range)> {
+    let head = s[from..cue.start].trim_end();
+    let comma = from + head.strip_suffix(',')?.len();
+    if words(&s[from..comma]) < 4 || head.ends_with(['"', '”']) {
+        return None;
+    }
+    let np = np_after(s, cue.end, next)?;
+    let text = &s[np.0..np.1];
+    let first = first_word(text);
+    let opener =
+        text.chars().next().is_some_and(char::is_uppercase) || NP_OPENERS.contains(&first.as_str());
+    let clause = text.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("n't")
+    });
+    let rest = s[np.1..next].trim_start();
+    let ends = rest.is_empty() || rest.starts_with([',', '.', '(', ';']) || is_trailer(rest);
+    (opener && !clause && ends && words(text) <= 12 && first != "that").then_some((comma, np))
+}
+
+/// Words that open a noun phrase naming a speaker after "said".
+const NP_OPENERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "former",
+    "senior", "top", "longtime", "both", "his", "her", "their", "its",
+];
+
+/// Words that make what follows a verb a clause rather than a noun phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do", "be", "been", "not", "that", "it", "they", "he",
+    "she", "we", "i", "you", "there", "this",
+];
 
 /// "The figures were" -> "The figures".
 fn strip_be(s: &str, (a, b): Range) -> Range {
@@ -280,6 +327,22 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
     Some(((open, close), np))
 }
 
+/// The second half of a quotation split by its speaker (`"A," X said, "B."`): a
+/// quotation opening after a comma or colon right after the cue (a short adjunct such as
+/// "in a statement" may come between), up to its closing mark or `end`.
+fn quote_after(s: &str, at: usize, end: usize) -> Option<Range> {
+    let rest = s.get(at..end)?;
+    let open = rest.find(['"', '“'])?;
+    let between = rest[..open].trim_end();
+    if !between.ends_with([',', ':']) || between.contains(['"', '”']) || words(between) > 8 {
+        return None;
+    }
+    let mark = rest[open..].chars().next()?;
+    let start = at + open + mark.len_utf8();
+    let close = s[start..end].find(['"', '”']).map_or(end, |i| start + i);
+    (close > start).then_some((start, close))
+}
+
 /// Whether the verb continues the previous clause's subject ("... and accused").
 fn coordinated(s: &str, from: usize, to: usize) -> bool {
     let words = cues::words_before(s, to, 3);
@@ -316,6 +379,25 @@ mod tests {
         assert_eq!(r[0].1, "It will grow,");
         let r = show("\"Delays push cargo away,\" said Lucas Prado, an analyst.");
         assert_eq!(r[0].0, "Lucas Prado");
+    }
+
+    #[test]
+    fn a_quotation_split_by_its_speaker_is_one_claim() {
+        let r = show("\"Prices will fall,\" Ana Ruiz said on Monday, \"and wages will follow.\"");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Ana Ruiz");
+        assert_eq!(r[0].1, "Prices will fall, | and wages will follow.");
+    }
+
+    #[test]
+    fn a_speaker_after_the_verb_ends_the_sentence() {
+        let r = show("The port will reopen in May, said Lucas Prado, an analyst at the bank.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Lucas Prado");
+        assert_eq!(r[0].1, "The port will reopen in May");
+        let r = show("The minister, who arrived late, said the plan would fail.");
+        assert_eq!(r[0].0, "The minister, who arrived late");
+        assert_eq!(r[0].1, "the plan would fail.");
     }
 
     #[test]

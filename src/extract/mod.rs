@@ -37,7 +37,7 @@ use sentences::Kind;
 
 /// Extracts the attributions of `text`, linking speakers to `known`.
 pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
-    let text = &*sentences::ascii_spaces(text);
+    let text = &*sentences::normalize(text);
     let index = EntityIndex::new(known);
     let mut reader = Reader::new(&index);
     for (n, sentence) in sentences::split(text).iter().enumerate() {

@@ -132,7 +132,8 @@ impl Reader<'_> {
     }
 
     /// A quotation standing alone right after an attributed sentence of the
-    /// same paragraph continues that speaker's words.
+    /// same paragraph continues that speaker's words: it extends a quoted claim
+    /// (`"A," she said. "B."` is one quotation), or makes a claim of its own.
     fn continuation(
         &mut self,
         s: &str,
@@ -148,7 +149,20 @@ impl Reader<'_> {
         let Some(last) = self.out.last().cloned() else {
             return;
         };
-        for content in claims::contents(&[s], Stance::Asserts) {
+        let contents = claims::contents(&[s], Stance::Asserts);
+        if self.quoted.last() == Some(&true) && contents.len() == 1 {
+            let more = &contents[0].text;
+            for k in (0..self.out.len()).rev() {
+                let a = &mut self.out[k];
+                if a.sentence != last.sentence || a.claim != last.claim {
+                    break;
+                }
+                a.claim = format!("{}. {more}", a.claim.trim_end_matches(['.', ',']));
+                a.span[1] = offset + s.len();
+            }
+            return;
+        }
+        for content in contents {
             self.push(
                 Attribution {
                     claim: content.text,

@@ -92,22 +92,38 @@ const OPENERS: &[&str] = &[
     "Analysts",
 ];
 
-/// Replaces Unicode spaces (no-break, thin, ...) by as many ASCII spaces as
-/// they take bytes, so that byte offsets stay valid and the rules need to
-/// know only one kind of space.
-pub fn ascii_spaces(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
+/// The text as the rules read it, byte for byte as long as the input so that offsets
+/// stay valid: Unicode spaces (no-break, thin, ...) become as many ASCII spaces as they
+/// take bytes, and a quotation mark typed as two apostrophes (`''`, as some newspapers
+/// print it) becomes `"` and a space, so that the rules need to know one kind of space
+/// and one kind of plain quotation mark.
+pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let spaces = !text.is_ascii() && text.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+    if !spaces && !text.contains("''") {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_whitespace() && !c.is_ascii() {
             out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            chars.next();
+            let before = text[..i].chars().next_back();
+            let after = text[i + 2..].chars().next();
+            let opens = !before.is_some_and(|b| b.is_alphanumeric() || ".,;:!?)".contains(b))
+                && after.is_some_and(|a| !a.is_whitespace());
+            out.push_str(if opens { " \"" } else { "\" " });
         } else {
             out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The text as the rules read it: see [`normalize`].
+pub fn ascii_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    normalize(text)
 }
 
 /// Splits `text` into sentences, headings and captions, in order.
@@ -405,9 +421,18 @@ mod tests {
     #[test]
     fn unicode_spaces_keep_offsets() {
         let t = "a\u{a0}b\u{2009}c";
-        let n = ascii_spaces(t);
+        let n = normalize(t);
         assert_eq!(n.len(), t.len());
         assert_eq!(n, "a  b   c");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_quotation_mark() {
+        let t = "Mr. Ridge said, ''Bombast fails.'' It fell.";
+        let n = normalize(t);
+        assert_eq!(n.len(), t.len());
+        assert_eq!(n, "Mr. Ridge said,  \"Bombast fails.\"  It fell.");
+        assert_eq!(texts(&n).len(), 2);
     }
 
     #[test]
