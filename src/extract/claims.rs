@@ -63,6 +63,11 @@ pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
     parts
 }
 
+/// The length of a dateline opening `text` ("LONDON (AP) — "), or 0.
+pub fn dateline_len(text: &str) -> usize {
+    DATELINE.find(text).map_or(0, |m| m.end())
+}
+
 /// Collapses whitespace and trims framing from both ends.
 pub fn clean(raw: &str) -> String {
     let mut text = raw.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -69,18 +69,7 @@ pub fn analyze(s: &str) -> Vec<Raw> {
 /// The attribution of one cue, with the left edge of its own words (where
 /// the previous claim must stop) and the end of what it consumed.
 fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usize)> {
-    let mut raw = Raw {
-        who: Who::Previous,
-        cue: (cue.start, cue.end),
-        kind: cue.kind,
-        stance: cue.stance,
-        claim: Vec::new(),
-        cites: Vec::new(),
-        relays: Vec::new(),
-        quoted: false,
-        counter: None,
-        frames: false,
-    };
+    let mut raw = Raw::new((cue.start, cue.end), cue.kind, cue.stance);
     let tail = s.len();
     match cue.kind {
         CueKind::According | CueKind::Citing => {
@@ -181,6 +170,11 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
     }
     let (who, clause) = subject_with_clause(s, from, cue.start)?;
     raw.who = Who::Phrase(who);
+    let lead = s[clause..who.0].to_lowercase();
+    raw.relative = CLAIM_NOUN.is_match(&lead)
+        || lead
+            .split_whitespace()
+            .any(|w| matches!(w, "something" | "which" | "what"));
     right_claim(s, cue, next, &mut raw);
     Some((raw, clause, cue.end))
 }

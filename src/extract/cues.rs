@@ -65,7 +65,7 @@ static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("quoted-as regex")
 });
 static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\bcall(?:s|ed|ing)?\s+([^,;]{1,100}?)\s+["“]?(?:baseless|false|untrue|unfounded|groundless|fabricated|a fabrication|lies|a lie|nonsense|fake|fiction|absurd|ridiculous|slander|propaganda|inaccurate|misleading)\b"#).expect("called regex")
+    Regex::new(r#"\bcall(?:s|ed|ing)?\s+([^,;]{1,100}?)\s+["“]?(?:baseless|false|untrue|unfounded|groundless|fabricated|a fabrication|lies|a lie|nonsense|fake|fiction|absurd|ridiculous|slander|propaganda|inaccurate|misleading|an invention|invented|a hoax|a smear|a fantasy|a myth|defamatory|not true|incorrect)\b"#).expect("called regex")
 });
 
 /// Every cue in `s`, in order, without overlaps.

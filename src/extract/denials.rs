@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::phrases::ADJUNCT;
-use super::raw::Raw;
+use super::raw::{Counter, Raw};
 
 static CLAIMS_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?)\s+(?:(?:by|from)\s+(.{1,80}?)\s+)?that\s+")
+    Regex::new(r"^\s*(?:the\s+)?(claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?)\s+(?:(?:by|from)\s+(.{1,80}?)\s+)?that\s+")
         .expect("claims-by regex")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,7 +23,11 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
     let obj = &s[start..end];
     if let Some(c) = CLAIMS_BY.captures(obj) {
-        raw.counter = c.get(1).map(|m| (start + m.start(), start + m.end()));
+        let noun = c.get(1).expect("group");
+        raw.counter = c.get(2).map(|m| Counter {
+            who: (start + m.start(), start + m.end()),
+            cue: (start + noun.start(), start + noun.end()),
+        });
         raw.claim = vec![(start + c.get(0).expect("match").end(), end)];
         return;
     }
@@ -41,6 +45,8 @@ pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
             || ADJUNCT.is_match(rest)
             || rest.trim_start().starts_with(',')
         {
+            let lead = obj.len() - obj.trim_start().len();
+            raw.anaphor = Some((start + lead, start + m.end()));
             return;
         }
     }
@@ -50,23 +56,11 @@ pub fn set_denied_object(s: &str, start: usize, end: usize, raw: &mut Raw) {
 #[cfg(test)]
 mod tests {
     use super::super::cues::CueKind;
-    use super::super::raw::Who;
     use super::super::record::Stance;
     use super::*;
 
     fn denied(obj: &str) -> Raw {
-        let mut raw = Raw {
-            who: Who::Previous,
-            cue: (0, 0),
-            kind: CueKind::Verb,
-            stance: Stance::Denies,
-            claim: Vec::new(),
-            cites: Vec::new(),
-            relays: Vec::new(),
-            quoted: false,
-            counter: None,
-            frames: false,
-        };
+        let mut raw = Raw::new((0, 0), CueKind::Verb, Stance::Denies);
         set_denied_object(obj, 0, obj.len(), &mut raw);
         raw
     }
@@ -79,7 +73,9 @@ mod tests {
             " the findings, saying",
             " it on Monday.",
         ] {
-            assert!(denied(obj).claim.is_empty(), "{obj}");
+            let raw = denied(obj);
+            assert!(raw.claim.is_empty(), "{obj}");
+            assert!(raw.anaphor.is_some(), "{obj}");
         }
     }
 
@@ -87,7 +83,7 @@ mod tests {
     fn claims_by_someone_give_both_sides() {
         let obj = " claims by residents that fish died";
         let raw = denied(obj);
-        let (a, b) = raw.counter.expect("counter speaker");
+        let (a, b) = raw.counter.expect("counter speaker").who;
         assert_eq!(&obj[a..b], "residents");
         assert_eq!(&obj[raw.claim[0].0..raw.claim[0].1], "fish died");
     }

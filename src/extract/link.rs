@@ -12,6 +12,7 @@ use super::record::KnownEntity;
 pub struct EntityIndex {
     by_name: HashMap<String, usize>,
     ids: Vec<String>,
+    names: Vec<Vec<String>>,
     person: Vec<bool>,
     organization: Vec<bool>,
 }
@@ -24,6 +25,7 @@ impl EntityIndex {
         let mut surnames: HashMap<String, Option<usize>> = HashMap::new();
         for (i, e) in known.iter().enumerate() {
             index.ids.push(e.id.clone());
+            index.names.push(e.names.clone());
             index.person.push(e.is_person);
             index.organization.push(e.is_organization);
             for name in &e.names {
@@ -52,6 +54,14 @@ impl EntityIndex {
     /// The id of the entity `phrase` names, if any.
     pub fn link(&self, phrase: &str) -> Option<&str> {
         self.find(phrase).map(|i| self.ids[i].as_str())
+    }
+
+    /// The name and aliases of the entity with this id (none if unknown).
+    pub fn names(&self, id: &str) -> &[String] {
+        self.ids
+            .iter()
+            .position(|i| i == id)
+            .map_or(&[], |i| self.names[i].as_slice())
     }
 
     /// Whether `phrase` names a known person.

@@ -128,7 +128,7 @@ pub fn name_of(phrase: &str) -> String {
 }
 
 /// Splits on commas outside parentheses.
-fn split_top_level(phrase: &str) -> Vec<&str> {
+pub fn split_top_level(phrase: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut depth, mut from) = (0i32, 0);
     for (i, c) in phrase.char_indices() {
@@ -159,7 +159,7 @@ fn is_description(part: &str) -> bool {
         || first.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn is_name(part: &str) -> bool {
+pub fn is_name(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 5

@@ -33,9 +33,43 @@ pub struct Raw {
     /// The claim is a direct quotation.
     pub quoted: bool,
     /// "claims by X that Y": X asserts what the speaker denies.
-    pub counter: Option<Range>,
+    pub counter: Option<Counter>,
     /// The speaker comes after the content at the end of the sentence
     /// ("..., the newspaper reported"): after another speaker's words it
     /// relays them.
     pub frames: bool,
+    /// What an anaphoric denial names instead of a claim ("the reports",
+    /// "that view", "it"): the reader looks for the claim it refers to.
+    pub anaphor: Option<Range>,
+    /// The denial refers back inside its own sentence ("..., something X
+    /// denies", "..., a claim X disputed").
+    pub relative: bool,
+}
+
+/// "claims by X that Y" inside a denial: X, and the noun ("claims") that is
+/// X's cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counter {
+    pub who: Range,
+    pub cue: Range,
+}
+
+impl Raw {
+    /// An attribution of `kind` on the cue at `cue`, with nothing else found yet.
+    pub fn new(cue: Range, kind: CueKind, stance: Stance) -> Raw {
+        Raw {
+            who: Who::Previous,
+            cue,
+            kind,
+            stance,
+            claim: Vec::new(),
+            cites: Vec::new(),
+            relays: Vec::new(),
+            quoted: false,
+            counter: None,
+            frames: false,
+            anaphor: None,
+            relative: false,
+        }
+    }
 }

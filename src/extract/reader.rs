@@ -2,12 +2,15 @@
 //! turning its claim pieces into claims, continuing a speaker's quotation,
 //! finding what an anaphoric denial denies, and dropping duplicates.
 
+use super::anaphora::{self, Candidate};
 use super::clauses;
 use super::link::EntityIndex;
+use super::names::{capitalized, CONNECTORS};
+use super::phrases::Range;
 use super::raw::Who;
-use super::record::{Attribution, Stance};
+use super::record::{Attribution, Speaker, SpeakerKind, Stance};
 use super::sources::Discourse;
-use super::{claims, names};
+use super::{claims, names, phrases};
 
 /// Reads sentence after sentence, keeping what it has found so far.
 pub struct Reader<'a> {
@@ -43,8 +46,33 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The attributions found, in text order.
-    pub fn finish(self) -> Vec<Attribution> {
+    /// The attributions found, in text order, with each speaker named as
+    /// fully as the whole text allows ("Voss" is the Karl Voss named later).
+    pub fn finish(mut self) -> Vec<Attribution> {
+        for a in &mut self.out {
+            for (k, sp) in a.speakers.iter_mut().enumerate() {
+                if sp.kind.is_some_and(|k| k != SpeakerKind::Person) {
+                    continue;
+                }
+                let Some(full) = self.discourse.in_full(&sp.name) else {
+                    continue;
+                };
+                let old = std::mem::replace(&mut sp.name, full.name);
+                sp.kind = Some(SpeakerKind::Person);
+                sp.role = sp.role.take().or(full.role);
+                sp.part_of = sp.part_of.take().or(full.part_of);
+                sp.entity = sp.entity.take().or_else(|| link(self.index, &sp.name));
+                if k == 0 {
+                    a.source.clone_from(&sp.name);
+                    a.entity.clone_from(&sp.entity);
+                }
+                for name in a.relays.iter_mut().chain(a.cites.iter_mut()) {
+                    if *name == old && k > 0 {
+                        name.clone_from(&sp.name);
+                    }
+                }
+            }
+        }
         self.out
     }
 }
@@ -55,65 +83,78 @@ impl Reader<'_> {
         let first = self.out.len();
         let (flat, map) = flatten(original);
         let s = flat.as_str();
-        self.discourse.observe(s, |i| offset + map[i]);
+        let at = |i: usize| offset + map[i];
+        self.discourse.observe(s, at);
         for raw in clauses::analyze(s) {
-            let (source, src_range) = match raw.who {
-                Who::Phrase((a, b)) => (
-                    self.discourse.resolve(&s[a..b], offset + map[a]),
-                    Some((a, b)),
-                ),
+            let (speaker, mention) = match raw.who {
+                Who::Phrase((a, b)) => (self.speaker(&s[a..b], at(a)), Some((a, b))),
                 Who::Previous => match self.out[first..].last() {
-                    Some(prev) => (prev.source.clone(), None),
-                    None => match leading_name(s) {
-                        Some(name) => (self.discourse.resolve(name, offset), None),
+                    Some(prev) => (prev.speakers[0].clone(), None),
+                    None => match leading_subject(s) {
+                        Some(name) => (self.speaker(name, offset), None),
                         None => continue,
                     },
                 },
             };
+            let relays: Vec<(Range, Speaker)> = raw
+                .relays
+                .iter()
+                .map(|&(a, b)| ((a, b), self.speaker(&s[a..b], at(a))))
+                .collect();
+            let cites = raw
+                .cites
+                .iter()
+                .map(|r| match relays.iter().find(|(q, _)| q == r) {
+                    Some((_, sp)) => sp.name.clone(),
+                    None => names::name_of(&s[r.0..r.1]),
+                })
+                .collect();
             let mut bounds = vec![raw.cue];
-            bounds.extend(src_range);
+            bounds.extend(mention);
             bounds.extend(raw.claim.iter().copied());
             let span = [
-                offset + map[bounds.iter().map(|r| r.0).min().unwrap_or(0)],
-                offset + map[bounds.iter().map(|r| r.1).max().unwrap_or(0)],
+                at(bounds.iter().map(|r| r.0).min().unwrap_or(0)),
+                at(bounds.iter().map(|r| r.1).max().unwrap_or(0)),
             ];
             let template = Attribution {
-                source,
-                entity: None,
+                source: speaker.name.clone(),
+                entity: speaker.entity.clone(),
                 rel: raw.stance,
                 claim: String::new(),
-                cites: raw
-                    .cites
-                    .iter()
-                    .map(|&(a, b)| names::name_of(&s[a..b]))
-                    .collect(),
+                cites,
                 cue: s[raw.cue.0..raw.cue.1]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
                 sentence: n,
                 span,
-                relays: raw
-                    .relays
-                    .iter()
-                    .map(|&(a, b)| names::name_of(&s[a..b]))
+                relays: relays.iter().map(|(_, sp)| sp.name.clone()).collect(),
+                mention: mention.map_or(String::new(), |(a, b)| clean_mention(&s[a..b])),
+                speakers: std::iter::once(speaker)
+                    .chain(relays.into_iter().map(|(_, sp)| sp))
                     .collect(),
             };
             if raw.claim.is_empty() {
-                if let Some(claim) = self.antecedent(&template.source, n) {
+                let anaphor = raw.anaphor.map_or("", |(a, b)| &s[a..b]);
+                if let Some(claim) = self.antecedent(&template, anaphor, raw.relative) {
                     self.push(Attribution { claim, ..template }, false);
                 }
                 continue;
             }
             let pieces: Vec<&str> = raw.claim.iter().map(|&(a, b)| &s[a..b]).collect();
             for content in claims::contents(&pieces, raw.stance) {
-                if let Some((a, b)) = raw.counter {
-                    let counter = self.discourse.resolve(&s[a..b], offset + map[a]);
+                if let Some(c) = raw.counter {
+                    let (a, b) = c.who;
+                    let counter = self.speaker(&s[a..b], at(a));
                     self.push(
                         Attribution {
-                            source: counter,
+                            source: counter.name.clone(),
+                            entity: counter.entity.clone(),
                             rel: Stance::Asserts,
                             claim: content.text.clone(),
+                            mention: clean_mention(&s[a..b]),
+                            cue: s[c.cue.0..c.cue.1].to_string(),
+                            speakers: vec![counter],
                             ..template.clone()
                         },
                         false,
@@ -129,6 +170,13 @@ impl Reader<'_> {
                 );
             }
         }
+    }
+
+    /// Who a speaker phrase at byte `at` names, linked to a known entity.
+    fn speaker(&mut self, phrase: &str, at: usize) -> Speaker {
+        let mut sp = self.discourse.resolve(phrase, at);
+        sp.entity = link(self.index, &sp.name);
+        sp
     }
 
     /// A quotation standing alone right after an attributed sentence of the
@@ -171,6 +219,7 @@ impl Reader<'_> {
                     span: [offset, offset + s.len()],
                     cites: Vec::new(),
                     relays: Vec::new(),
+                    speakers: last.speakers[..1].to_vec(),
                     ..last.clone()
                 },
                 true,
@@ -178,24 +227,35 @@ impl Reader<'_> {
         }
     }
 
-    /// The claim an anaphoric denial ("rejected the accusation") refers to:
-    /// the latest claim another speaker made in the last few sentences,
-    /// indirect speech first.
-    fn antecedent(&self, speaker: &str, n: usize) -> Option<String> {
-        let speaker = speaker.to_lowercase();
-        let candidates: Vec<(&Attribution, bool)> = self
+    /// The claim an anaphoric denial ("rejected the reports") refers to, if
+    /// one fits: see `anaphora`.
+    fn antecedent(&self, denial: &Attribution, anaphor: &str, relative: bool) -> Option<String> {
+        let mut denier = vec![denial.source.clone(), denial.mention.clone()];
+        if let Some(id) = &denial.entity {
+            denier.extend(self.index.names(id).iter().cloned());
+        }
+        denier.retain(|d| !d.is_empty());
+        let window: Vec<Candidate> = self
             .out
             .iter()
             .zip(&self.quoted)
             .rev()
-            .take_while(|(a, _)| a.sentence + 3 >= n)
-            .filter(|(a, _)| a.source.to_lowercase() != speaker && a.rel == Stance::Asserts)
-            .map(|(a, q)| (a, *q))
+            .take_while(|(a, _)| a.sentence + 3 >= denial.sentence)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .filter(|(a, _)| a.rel == Stance::Asserts)
+            .map(|(a, &quoted)| Candidate {
+                source: &a.source,
+                mention: &a.mention,
+                cue: &a.cue,
+                claim: &a.claim,
+                sentence: a.sentence,
+                quoted,
+            })
             .collect();
-        let indirect = candidates.iter().find(|(_, quoted)| !quoted);
-        indirect
-            .or(candidates.first())
-            .map(|(a, _)| a.claim.clone())
+        let i = anaphora::antecedent(anaphor, relative, &denier, denial.sentence, &window)?;
+        Some(window[i].claim.to_string())
     }
 
     /// "Pyongyang and Moscow", or "American and South Korean officials"
@@ -223,17 +283,26 @@ impl Reader<'_> {
         known(&shared).then_some(shared)
     }
 
-    /// Links, splits coordinated known speakers, drops duplicates and records without a
+    /// Splits coordinated known speakers, drops duplicates and records without a
     /// speaker, and adds.
-    fn push(&mut self, mut a: Attribution, quoted: bool) {
+    fn push(&mut self, a: Attribution, quoted: bool) {
         if a.source.trim().is_empty() {
             return; // punctuation where a name should be: not an attribution
         }
         if let Some(parts) = self.known_conjuncts(&a.source) {
             for p in parts {
+                let entity = link(self.index, &p);
+                let mut speakers = a.speakers.clone();
+                if let Some(first) = speakers.first_mut() {
+                    first.name.clone_from(&p);
+                    first.entity.clone_from(&entity);
+                    first.kind = self.discourse.resolve(&p, a.span[0]).kind;
+                }
                 self.push(
                     Attribution {
                         source: p,
+                        entity,
+                        speakers,
                         ..a.clone()
                     },
                     quoted,
@@ -241,7 +310,6 @@ impl Reader<'_> {
             }
             return;
         }
-        a.entity = self.index.link(&a.source).map(str::to_string);
         let duplicate = self
             .out
             .iter()
@@ -257,6 +325,18 @@ impl Reader<'_> {
             self.quoted.push(quoted);
         }
     }
+}
+
+fn link(index: &EntityIndex, name: &str) -> Option<String> {
+    index.link(name).map(str::to_string)
+}
+
+/// A speaker phrase on one line, without the punctuation around it.
+fn clean_mention(phrase: &str) -> String {
+    let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    flat.trim_matches(|c: char| ",;:.\"“”'".contains(c))
+        .trim()
+        .to_string()
 }
 
 fn is_pure_quote(s: &str) -> bool {
@@ -291,14 +371,81 @@ fn flatten(s: &str) -> (String, Vec<usize>) {
     (flat, map)
 }
 
-/// The capitalized words that open a sentence: its likely subject.
-fn leading_name(s: &str) -> Option<&str> {
+/// The subject that opens a sentence, for a participle with no speaker
+/// before it in the sentence ("In a statement, Senator Ruiz criticized the
+/// plan, saying ..."): after a dateline and leading adverbials, a capitalized
+/// name, or a phrase opening with a determiner up to its verb.
+fn leading_subject(s: &str) -> Option<&str> {
+    let t = &s[claims::dateline_len(s)..];
+    let t = &t[phrases::leading_adverbials(t)..];
+    let base = s.len() - t.len();
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .take(12)
+        .collect();
+    let (_, first) = *words.first()?;
+    let determiner = DETERMINERS.contains(&first);
+    if !determiner && (!capitalized(first) || NOT_SUBJECTS.contains(&first)) {
+        return None;
+    }
     let mut end = 0;
-    for w in s.split_whitespace() {
-        if !w.chars().next().is_some_and(char::is_uppercase) {
+    for (k, &(i, w)) in words.iter().enumerate() {
+        let bare = w.trim_end_matches([',', ';', ':']);
+        let verb = k > 0
+            && !capitalized(bare)
+            && (bare.ends_with("ed") || VERBISH.contains(&bare.to_lowercase().as_str()));
+        let name = capitalized(bare) || CONNECTORS.contains(&bare);
+        if verb || (!determiner && !name) {
             break;
         }
-        end = w.as_ptr() as usize - s.as_ptr() as usize + w.len();
+        end = i + bare.len();
+        if bare.len() < w.len() && !determiner {
+            break;
+        }
     }
-    (end > 0).then(|| &s[..end])
+    (end > 0).then(|| &s[base..base + end])
 }
+
+/// Words that open a sentence without being its subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "While",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "If",
+    "Although",
+    "Though",
+    "It",
+    "Then",
+    "Yet",
+    "So",
+    "Since",
+    "For",
+    "With",
+    "Without",
+    "During",
+    "By",
+    "From",
+    "Despite",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Last",
+    "This",
+    "That",
+    "There",
+    "Asked",
+];
+const DETERMINERS: &[&str] = &["The", "A", "An", "His", "Her", "Their", "Its", "Another"];
+/// Words that end a subject opening with a determiner: its verb.
+const VERBISH: &[&str] = &[
+    "said", "says", "has", "have", "had", "is", "was", "are", "were", "will", "would", "told",
+    "also", "then", "later", "made", "took", "went", "gave", "wrote", "spoke", "sent", "began",
+];

@@ -21,6 +21,32 @@ pub enum Stance {
     Denies,
 }
 
+/// What kind of speaker a name stands for, when the text or the graph says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+    /// A country or place speaking for its government ("Moscow denied").
+    Country,
+}
+
+/// What the text says about a speaker: the source of an attribution or one of
+/// its relays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The name, with pronouns, descriptions and surnames resolved ("Ana Ruiz").
+    pub name: String,
+    /// The id of the known entity the name links to.
+    pub entity: Option<String>,
+    /// Person, organization or country, when the text or the graph says.
+    pub kind: Option<SpeakerKind>,
+    /// The role or title the text gives ("senator", "trade expert").
+    pub role: Option<String>,
+    /// The body the speaker belongs to, as named ("Green Party").
+    pub part_of: Option<String>,
+}
+
 /// One attribution: a speaker, a stance, and what was reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attribution {
@@ -40,8 +66,15 @@ pub struct Attribution {
     /// Byte offsets into the input: from the first to the last byte of the
     /// speaker phrase, cue and claim.
     pub span: [usize; 2],
-    /// The subset of `cites` that relay the speaker ("Y quoted X as
-    /// saying", "X said ..., according to Y") rather than ground the claim.
-    #[serde(skip)]
+    /// The subset of `cites` that relay the speaker's words rather than ground
+    /// the claim, nearest the speaker first: in "..., the ministry told
+    /// senators, according to a senator who was briefed" the senator relays
+    /// the ministry; in "A quoted B as saying ..." A relays B.
     pub relays: Vec<String>,
+    /// The speaker phrase as the text gives it ("she", "the senator"), or
+    /// empty when the speaker carries over from an earlier clause.
+    pub mention: String,
+    /// What the text says about the source (first) and each relay, in the
+    /// order of `relays`.
+    pub speakers: Vec<Speaker>,
 }

@@ -4,6 +4,7 @@
 //! attribution an annotator marked: speaker, stance, and a key phrase of the claim.
 
 use claimgraph::extract::{extract, Attribution, KnownEntity, Stance};
+use claimgraph::text::fold_name;
 use serde::Deserialize;
 use std::time::Instant;
 
@@ -68,16 +69,17 @@ fn seed_entities() -> Vec<KnownEntity> {
     ]
 }
 
-/// A record matches a gold item when the stance agrees, one speaker name contains the
-/// other (case-insensitively), and the key phrase is in the claim.
+/// A record matches a gold item when the stance agrees, the speaker is the one named
+/// (compared as names are: without case, accents or punctuation), and the key phrase is
+/// in the claim.
 fn matches(found: &Attribution, gold: &Gold) -> bool {
     let rel = match found.rel {
         Stance::Asserts => "asserts",
         Stance::Denies => "denies",
     };
-    let (a, b) = (found.source.to_lowercase(), gold.source.to_lowercase());
     rel == gold.rel
-        && (a.contains(&b) || b.contains(&a))
+        && !gold.source.trim().is_empty()
+        && fold_name(&found.source) == fold_name(&gold.source)
         && found
             .claim
             .to_lowercase()
