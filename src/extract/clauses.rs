@@ -30,7 +30,7 @@ static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adjunct regex")
 });
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|parliament|investors|the \w+(?: \w+)?)\b")
+    Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|senators|legislators|parliament|congress|investors|supporters|voters|delegates|donors|members|officials|investigators|police|employees|students|residents|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\b")
         .expect("told regex")
 });
 /// The attributions of sentence `s`.
@@ -63,7 +63,7 @@ pub fn analyze(s: &str) -> Vec<Raw> {
         }
     }
     bound_claims(s, &mut raws);
-    attach_citations(raws)
+    attach_citations(s, raws)
 }
 
 /// The attribution of one cue, with the left edge of its own words (where
@@ -145,14 +145,18 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
         return Some((raw, edge, cue.end));
     }
     if let Some((comma, np)) = trailing_np(s, from, cue.start) {
-        let after = &s[cue.end..];
+        // "..., the ministry told senators on Tuesday, according to ...": the
+        // addressee and the adjunct end the clause before the next cue.
+        let after = s[after_addressee(s, cue, next)..next.max(cue.end)]
+            .trim_end()
+            .trim_end_matches(',');
         let relative = LEADERS.contains(&first_word(&s[np.0..np.1]).as_str())
             || CLAIM_NOUN.is_match(&s[np.0..np.1]);
         if !relative && is_trailer(after) {
             raw.who = Who::Phrase(np);
             raw.frames = true;
             raw.claim = vec![(from, comma)];
-            return Some((raw, comma, tail));
+            return Some((raw, comma, next.max(cue.end)));
         }
         if after.trim_start().starts_with(',') && words(&s[np.0..np.1]) <= 6 {
             let resume = cue.end + after.find(',')? + 1;
@@ -259,13 +263,7 @@ fn who_left(s: &str, from: usize, to: usize) -> Option<Who> {
 /// The content to the right of a verb: skips the addressee of "told", time
 /// and manner adjuncts and "that"; for denials, reads the object.
 fn right_claim(s: &str, cue: &Cue, next: usize, raw: &mut Raw) {
-    let mut start = cue.end;
-    let word = &s[cue.start..cue.end];
-    if word.starts_with("tel") || word.starts_with("told") {
-        if let Some(m) = TOLD_OBJECT.find(&s[start..next]) {
-            start += m.end();
-        }
-    }
+    let mut start = after_addressee(s, cue, next);
     if let Some(m) = THAT_AFTER_ADJUNCT.find(&s[start..next]) {
         start += m.end();
     } else if let Some(m) = ADJUNCT.find(&s[start..next]) {
@@ -276,6 +274,18 @@ fn right_claim(s: &str, cue: &Cue, next: usize, raw: &mut Raw) {
     } else {
         raw.claim = vec![(start, next)];
     }
+}
+
+/// Where what follows a verb of telling starts after its addressee ("told
+/// senators", "telling a radio station"); the end of any other cue.
+fn after_addressee(s: &str, cue: &Cue, next: usize) -> usize {
+    let word = &s[cue.start..cue.end];
+    if !(word.starts_with("tel") || word.starts_with("told")) || next < cue.end {
+        return cue.end;
+    }
+    TOLD_OBJECT
+        .find(&s[cue.end..next])
+        .map_or(cue.end, |m| cue.end + m.end())
 }
 
 /// A quotation closing just before the cue (`"...," X said`): the quote's

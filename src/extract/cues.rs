@@ -178,6 +178,10 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     if prev == "to" {
         return None;
     }
+    // "the transfers, if confirmed, would ...": a conditional insert.
+    if matches!(prev, "if" | "unless" | "once" | "until" | "when" | "as") && word.ends_with("ed") {
+        return None;
+    }
     let chain: Vec<&str> = before
         .iter()
         .rev()
@@ -307,6 +311,8 @@ mod tests {
             "it is expected to grow",
             "with reporting by AP",
             "an estimated two million",
+            "the transfers, if confirmed, would",
+            "a deal, if announced, would",
         ] {
             let found: Vec<_> = kinds(s).into_iter().filter(|k| k.0 != "suggest").collect();
             assert!(found.is_empty(), "{s}: {found:?}");

@@ -23,7 +23,7 @@ pub fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
 /// Turns "citing X" into a citation of the neighbouring attribution, and
 /// "according to X" into a relay when it frames another speaker's words
 /// ("Kim said ..., according to KCNA"); otherwise X is the speaker.
-pub fn attach_citations(raws: Vec<(Raw, usize)>) -> Vec<Raw> {
+pub fn attach_citations(s: &str, raws: Vec<(Raw, usize)>) -> Vec<Raw> {
     let citing = |r: &Raw| r.kind == CueKind::Citing;
     let according = |r: &Raw| r.kind == CueKind::According;
     let speech = |r: &Raw| !citing(r) && !according(r);
@@ -41,6 +41,15 @@ pub fn attach_citations(raws: Vec<(Raw, usize)>) -> Vec<Raw> {
             .is_some_and(|c| c.1 >= *edge && !speech(raw));
         let opens = raw.claim.first().is_some_and(|c| c.0 >= np.1);
         let next_speaker = raws.get(k + 1).is_some_and(|(r, _)| speech(r));
+        // "..., the ministry told senators, according to a senator who was
+        // briefed.": nothing follows, so the senator relays the ministry.
+        let closes = !out.is_empty()
+            && raw.claim.iter().all(|&(a, b)| {
+                s[a..b.max(a)]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty()
+            });
+        let prev_bounded = prev_bounded || (according(raw) && closes);
         let relay = according(raw) && (prev_bounded || (opens && next_speaker));
         if citing(raw) || relay {
             match out.last_mut() {

@@ -17,7 +17,7 @@ use super::lexicon::{GENERIC_ORGS, ORG_NOUNS, PERSON_ROLES};
 use super::link::EntityIndex;
 use super::names::{capitalized, looks_like_personal_name, ORG_WORDS};
 use super::record::{Speaker, SpeakerKind};
-use super::roles::{describe, Described};
+use super::roles::{describe, personal_role, Described};
 
 /// A person introduced by title ("Senator Ana Ruiz of the Green Party").
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -266,6 +266,29 @@ impl<'a> Discourse<'a> {
             let last = r.split_whitespace().last().unwrap_or("").to_lowercase();
             ORG_NOUNS.contains(&last.as_str()) || GENERIC_ORGS.contains(&last.as_str())
         });
+        // "a senator who was briefed": someone the text does not name.
+        let first = lower.split_whitespace().next().unwrap_or("");
+        let head: String = lower
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let unnamed = matches!(first, "a" | "an" | "one" | "another") && !d.person;
+        if unnamed && personal_role(&head) {
+            let role = head
+                .split_whitespace()
+                .skip(1)
+                .take_while(|w| !matches!(*w, "who" | "of" | "at" | "for" | "with"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let name = phrase.split(',').next().unwrap_or(phrase).trim();
+            return Speaker {
+                name: name.to_string(),
+                kind: Some(SpeakerKind::Person),
+                role: Some(role),
+                ..Speaker::default()
+            };
+        }
         if !by_role && (d.person || self.looks_like_person(&d.name)) {
             let mut d = d;
             d.part_of = d.part_of.map(|b| self.body(&b, at));
