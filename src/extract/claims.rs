@@ -47,6 +47,9 @@ pub struct Content {
 pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
     let joined = pieces.join(" ");
     let text = clean(&joined);
+    if is_adjunct(&text) {
+        return Vec::new();
+    }
     let Some(text) = drop_questions(&text) else {
         return Vec::new();
     };
@@ -61,6 +64,38 @@ pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
         return no_such_whole(text, stance);
     }
     parts
+}
+
+/// Whether what follows a verb is only an adjunct or a question, not a claim:
+/// "reported from Los Angeles", "said as he launched the process", "will tell
+/// if it lasts". A fronted adjunct before a clause ("as a nation, we must do
+/// better") is longer or has its comma.
+fn is_adjunct(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "from",
+        "as",
+        "in",
+        "of",
+        "on",
+        "by",
+        "without",
+        "with",
+        "at",
+        "during",
+        "while",
+        "after",
+        "before",
+        "when",
+        "for",
+        "to",
+        "if",
+        "whether",
+        "matter-of-factly",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    OPENERS.contains(&first)
+        && text.split_whitespace().count() <= 8
+        && !text.contains([',', '"', '“'])
 }
 
 /// The length of a dateline opening `text` ("LONDON (AP) — "), or 0.
@@ -205,6 +240,18 @@ mod tests {
             "the money was spread too thin"
         );
         assert!(one("Not").is_empty());
+    }
+
+    #[test]
+    fn adjuncts_and_questions_after_the_verb_are_no_claims() {
+        for adjunct in [
+            "from Los Angeles",
+            "as he launched the process",
+            "if it will last",
+        ] {
+            assert!(one(adjunct).is_empty(), "{adjunct}");
+        }
+        assert_eq!(one("In Miami, prices rose").len(), 1);
     }
 
     #[test]

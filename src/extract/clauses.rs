@@ -187,9 +187,12 @@ fn verb(s: &str, cue: &Cue, from: usize, next: usize, mut raw: Raw) -> Option<(R
 /// clause. The comma ending the claim and the speaker phrase; `None` when what
 /// follows the verb reads as a clause ("..., said the plan would fail").
 fn speaker_after(s: &str, from: usize, cue: &Cue, next: usize) -> Option<(usize, Range)> {
+    if !INVERTED.contains(&s[cue.start..cue.end].to_lowercase().as_str()) {
+        return None;
+    }
     let head = s[from..cue.start].trim_end();
     let comma = from + head.strip_suffix(',')?.len();
-    if words(&s[from..comma]) < 4 || head.ends_with(['"', '”']) {
+    if words(&s[from..comma]) < 5 || head.ends_with(['"', '”']) {
         return None;
     }
     let np = np_after(s, cue.end, next)?;
@@ -205,6 +208,48 @@ fn speaker_after(s: &str, from: usize, cue: &Cue, next: usize) -> Option<(usize,
     let ends = rest.is_empty() || rest.starts_with([',', '.', '(', ';']) || is_trailer(rest);
     (opener && !clause && ends && words(text) <= 12 && first != "that").then_some((comma, np))
 }
+
+/// Verbs that put their speaker after them ("..., said the minister").
+const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "continued",
+    "recalled",
+    "argued",
+    "argues",
+    "insisted",
+    "observed",
+    "remarked",
+    "warned",
+    "cautioned",
+    "acknowledged",
+    "conceded",
+    "countered",
+    "replied",
+    "responded",
+    "stated",
+    "declared",
+    "complained",
+    "suggested",
+    "predicted",
+    "tweeted",
+    "asked",
+    "reported",
+    "reports",
+    "according",
+    "concluded",
+    "confirmed",
+    "announced",
+    "claimed",
+    "claims",
+    "added",
+];
 
 /// Words that open a noun phrase naming a speaker after "said".
 const NP_OPENERS: &[&str] = &[

@@ -175,6 +175,14 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     if word == "think" && next.starts_with("tank") {
         return None;
     }
+    // "adding to her lead": adds something, says nothing.
+    if word.starts_with("add") && next == "to" {
+        return None;
+    }
+    // "tweet-date", "well-written": part of a hyphenated word.
+    if s[end..].starts_with('-') || s[..start].ends_with('-') {
+        return None;
+    }
     if prev == "to" {
         return None;
     }

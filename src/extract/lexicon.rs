@@ -143,6 +143,8 @@ pub const NOUN_LIKE: &[&str] = &[
     "observing",
     "writing",
     "say",
+    "show",
+    "shows",
 ];
 
 /// Words after which a noun-like form is a noun.
@@ -213,6 +215,20 @@ pub const DETERMINERS: &[&str] = &[
     "dismissing",
     "disputing",
     "without",
+    "tv",
+    "talk",
+    "radio",
+    "television",
+    "game",
+    "reality",
+    "morning",
+    "evening",
+    "cooking",
+    "road",
+    "trade",
+    "fashion",
+    "air",
+    "art",
 ];
 
 /// Words after which a noun-like form is a noun ("claims by residents").

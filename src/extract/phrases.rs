@@ -40,6 +40,11 @@ pub fn trailing_np(s: &str, from: usize, to: usize) -> Option<(usize, Range)> {
     if text.is_empty() || words(text) > 10 || text.contains(['"', '“', '”']) {
         return None;
     }
+    // "..., helping the company think": a clause, not a speaker.
+    let first = first_word(text);
+    if first.ends_with("ing") && first.len() > 4 {
+        return None;
+    }
     Some((from + cut, np))
 }
 
