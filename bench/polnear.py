@@ -203,9 +203,9 @@ def main():
     print("|---|---:|---:|---:|---:|")
     for pub in sorted(by_pub):
         p, r, rs = by_pub[pub].figures()
-        print(f"| {pub} | {by_pub[pub].predicted} | {p:.2f} | {r:.2f} | {rs:.2f} |")
+        print(f"| {pub} | {by_pub[pub].predicted} | {p:.3f} | {r:.3f} | {rs:.3f} |")
     p, r, rs = total.figures()
-    print(f"| **all** | {total.predicted} | **{p:.2f}** | {r:.2f} | **{rs:.2f}** |")
+    print(f"| **all** | {total.predicted} | **{p:.3f}** | {r:.3f} | **{rs:.3f}** |")
     if args.errors:
         print(f"\n## {len(fps)} unmatched records (first {args.errors})")
         for stem, rec in fps[: args.errors]:
