@@ -12,6 +12,7 @@ use regex::Regex;
 
 use super::cues::{self, Cue, CueKind};
 use super::denials::set_denied_object;
+use super::headlines;
 use super::lexicon::AUXILIARIES;
 use super::phrases::{
     comma_before, first_word, is_trailer, np_after, np_until_that, skip_comma, strip_auxiliaries,
@@ -38,7 +39,13 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     if DECLINED.is_match(s) {
         return Vec::new();
     }
+    if let Some(raw) = headlines::colon(s) {
+        return vec![raw];
+    }
     let cues = cues::find(s);
+    if cues.is_empty() {
+        return headlines::titled(s).into_iter().collect();
+    }
     let mut raws: Vec<(Raw, usize)> = Vec::new();
     let mut prev_end = 0;
     let mut prev_from = 0;

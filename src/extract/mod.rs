@@ -19,6 +19,7 @@ mod clauses;
 mod cues;
 mod denials;
 pub mod fragment;
+mod headlines;
 mod lexicon;
 mod link;
 mod names;
@@ -43,8 +44,10 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
     let index = EntityIndex::new(known);
     let mut reader = Reader::new(&index);
     for (n, sentence) in sentences::split(text).iter().enumerate() {
-        if sentence.kind != Kind::Heading {
-            let s = &text[sentence.start..sentence.end];
+        let s = &text[sentence.start..sentence.end];
+        if sentence.kind == Kind::Heading {
+            reader.heading(s, sentence.start, n);
+        } else {
             reader.read(s, sentence.start, n, sentence.para);
         }
     }

@@ -3,11 +3,11 @@
 //! finding what an anaphoric denial denies, and dropping duplicates.
 
 use super::anaphora::{self, Candidate};
-use super::clauses;
+use super::{clauses, headlines};
 use super::link::EntityIndex;
 use super::names::{capitalized, CONNECTORS};
 use super::phrases::Range;
-use super::raw::Who;
+use super::raw::{Raw, Who};
 use super::record::{Attribution, Speaker, SpeakerKind, Stance};
 use super::sources::Discourse;
 use super::{claims, names, phrases};
@@ -37,13 +37,23 @@ impl<'a> Reader<'a> {
     /// Reads sentence `n` (of paragraph `para`) at byte `offset`.
     pub fn read(&mut self, s: &str, offset: usize, n: usize, para: usize) {
         let before = self.out.len();
-        self.sentence(s, offset, n);
+        let (flat, map) = flatten(s);
+        let raws = clauses::analyze(&flat);
+        self.sentence(&flat, &map, raws, offset, n);
         if self.out.len() == before {
             self.continuation(s, offset, n, para, self.previous);
         }
         if self.out.len() > before {
             self.previous = Some((n, para));
         }
+    }
+
+    /// Reads a headline or a short line (sentence `n` at byte `offset`): only
+    /// "NAME: CLAIM" and "NAME Says CLAIM" count there.
+    pub fn heading(&mut self, s: &str, offset: usize, n: usize) {
+        let (flat, map) = flatten(s);
+        let raws = headlines::colon(&flat).or_else(|| headlines::titled(&flat));
+        self.sentence(&flat, &map, raws.into_iter().collect(), offset, n);
     }
 
     /// The attributions found, in text order, with each speaker named as
@@ -78,14 +88,13 @@ impl<'a> Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The attributions of one sentence at byte `offset`, index `n`.
-    fn sentence(&mut self, original: &str, offset: usize, n: usize) {
+    /// Names and adds the attributions `raws` of sentence `s` (whitespace
+    /// flattened, `map` back to the original) at byte `offset`, index `n`.
+    fn sentence(&mut self, s: &str, map: &[usize], raws: Vec<Raw>, offset: usize, n: usize) {
         let first = self.out.len();
-        let (flat, map) = flatten(original);
-        let s = flat.as_str();
         let at = |i: usize| offset + map[i];
         self.discourse.observe(s, at);
-        for raw in clauses::analyze(s) {
+        for raw in raws {
             let (speaker, mention) = match raw.who {
                 Who::Phrase((a, b)) => (self.speaker(&s[a..b], at(a)), Some((a, b))),
                 Who::Previous => match self.out[first..].last() {
