@@ -175,8 +175,17 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     if word == "think" && next.starts_with("tank") {
         return None;
     }
-    // "adding to her lead": adds something, says nothing.
-    if word.starts_with("add") && next == "to" {
+    // "adding to her lead", "responded to the ad", "pledged delegates": no
+    // content follows.
+    let idle = match word {
+        w if w.starts_with("add") => next == "to",
+        w if w.starts_with("respon") || w.starts_with("repl") || w.starts_with("counter") => {
+            matches!(next.as_str(), "to" | "with" | "by" | "in" | "on")
+        }
+        w if w.starts_with("pledg") => next.starts_with("delegate"),
+        _ => false,
+    };
+    if idle {
         return None;
     }
     // "tweet-date", "well-written": part of a hyphenated word.

@@ -21,7 +21,7 @@ pub const ASSERT_VERBS: &[&str] = &[
     "announce announces announced announcing",
     "insist insists insisted insisting",
     "note notes noted noting",
-    "write writes wrote written writing",
+    "write writes wrote writing",
     "argue argues argued arguing",
     "explain explains explained explaining",
     "predict predicts predicted predicting",
@@ -53,6 +53,16 @@ pub const ASSERT_VERBS: &[&str] = &[
     "remark remarks remarked",
     "speculate speculates speculated speculating",
     "project projects projected",
+    "respond responds responded responding",
+    "reply replies replied replying",
+    "counter counters countered countering",
+    "vow vows vowed vowing",
+    "pledge pledges pledged pledging",
+    "promise promises promised promising",
+    "recall recalls recalled recalling",
+    "quip quips quipped",
+    "joke jokes joked",
+    "boast boasts boasted boasting",
 ];
 
 /// Verbs that report speech only before "that", a quote or a colon ("he
@@ -145,6 +155,19 @@ pub const NOUN_LIKE: &[&str] = &[
     "say",
     "show",
     "shows",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "reply",
+    "replies",
+    "counter",
+    "recall",
+    "joke",
+    "jokes",
+    "boast",
 ];
 
 /// Words after which a noun-like form is a noun.
