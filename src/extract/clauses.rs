@@ -27,7 +27,7 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("declined regex")
 });
 static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s)?that\s+"#)
+    Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s)?that\s+"#)
         .expect("adjunct regex")
 });
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {

@@ -146,6 +146,15 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     if let Some(m) = CLAIM_NOUN.find(&s[a..b]) {
         a += m.end();
     }
+    if let Some(m) = AGENCY.find(&s[a..b]) {
+        a = trim(s, a + m.end(), b).0;
+    }
+    // "told CNN on Tuesday that he believes": the subject of the clause after "that".
+    if let Some(i) = s[a..b].rfind(" that ") {
+        if words(&s[a + i + 6..b]) <= 6 {
+            a = trim(s, a + i + 6, b).0;
+        }
+    }
     loop {
         let first = s[a..b].split_whitespace().next().unwrap_or("");
         let lower = first.to_lowercase();
@@ -165,12 +174,20 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     Some(((a, b), clause))
 }
 
-/// Words that cannot be a subject on their own ("in which").
+/// Words that cannot be a subject on their own ("in which", "Moreover").
 pub const FUNCTION_WORDS: &[&str] = &[
     "in", "on", "at", "of", "for", "to", "by", "with", "from", "which", "who", "whom", "that",
     "what", "the", "a", "an", "and", "or", "but", "as", "if", "so", "than", "then", "there",
-    "where", "when", "whose", "this", "these", "those",
+    "where", "when", "whose", "this", "these", "those", "here", "moreover", "however",
+    "meanwhile", "also", "hours", "days", "minutes", "today", "yesterday", "later", "earlier",
+    "still", "instead", "indeed", "yet", "now", "again", "once", "even", "just",
 ];
+
+/// A news agency's credit opening a sentence: "(Reuters) -", "WASHINGTON (AP) —".
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{L}.,]*\s+){0,3}\((?:Reuters|AP|AFP|UPI|CNN|dpa|Xinhua|Bloomberg)\)\s*(?:[-–—]+\s*)?")
+        .expect("agency regex")
+});
 
 /// Words that open a clause but are not part of its subject.
 pub const LEADERS: &[&str] = &[
@@ -288,7 +305,9 @@ pub fn strip_auxiliaries(s: &str, (a, mut b): Range) -> Range {
             return (a, a + head.len());
         };
         let last = head[i + c.len_utf8()..].to_lowercase();
-        if AUXILIARIES.contains(&last.as_str()) || TIME_WORDS.contains(&last.as_str()) {
+        // "she really thinks", "Clinton summarily rejected": an adverb.
+        let adverb = last.len() > 4 && last.ends_with("ly") && head[i + c.len_utf8()..].starts_with(char::is_lowercase);
+        if AUXILIARIES.contains(&last.as_str()) || TIME_WORDS.contains(&last.as_str()) || adverb {
             b = a + i;
             let before = s[a..b].trim_end();
             for prep in [" on", " last", " this"] {

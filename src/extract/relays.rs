@@ -7,17 +7,47 @@ use super::cues::CueKind;
 use super::phrases::Range;
 use super::raw::{Raw, Who};
 
-/// Ends each right-hand claim where the next attribution's own words begin.
+/// Ends each right-hand claim where the next attribution's own words begin,
+/// unless that attribution lies inside the claim ("X said that he believed
+/// Y": X's claim is "he believed Y").
 pub fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
     for k in 0..raws.len() {
-        let limit = raws.get(k + 1).map_or(s.len(), |r| r.1);
+        let inner = (k + 1..raws.len())
+            .take_while(|&j| nested(s, &raws[k].0, &raws[j]))
+            .last();
+        let limit = raws.get(inner.unwrap_or(k) + 1).map_or(s.len(), |r| r.1);
         let raw = &mut raws[k].0;
+        if let (Some(_), Some(last)) = (inner, raw.claim.last_mut()) {
+            last.1 = last.1.max(limit);
+        }
         for piece in raw.claim.iter_mut() {
             if piece.1 > limit && piece.0 < limit {
                 piece.1 = limit;
             }
         }
     }
+}
+
+/// Whether `inner` is a belief or saying reported inside `outer`'s content
+/// clause, by a pronoun ("said that he believed", "says she thinks").
+fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
+    let Who::Phrase((a, b)) = inner.who else {
+        return false;
+    };
+    // "..., though he conceded": a clause of its own.
+    let opens = |between: &str| {
+        let t = between.trim();
+        t.is_empty() || t == "that" || t.ends_with(" that")
+    };
+    if !s.get(*edge..a).is_some_and(opens) {
+        return false;
+    }
+    let starts_inside = outer.claim.first().is_some_and(|c| c.0 <= a && c.0 >= outer.cue.1);
+    let pronoun = matches!(
+        s[a..b].to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it" | "you"
+    );
+    outer.kind == CueKind::Verb && inner.kind == CueKind::Verb && !outer.quoted && starts_inside && pronoun
 }
 
 /// Turns "citing X" into a citation of the neighbouring attribution, and
