@@ -318,6 +318,15 @@ impl<'a> Discourse<'a> {
                 };
             }
         }
+        // "Trump said": a lone surname is kept in mind for "he" and "she",
+        // though the text does not say it is a person's.
+        if !by_role && self.lone_surname(&d.name) {
+            self.person(&d, at);
+            return Speaker {
+                name: d.name,
+                ..Speaker::default()
+            };
+        }
         let org = by_role || self.looks_like_org(&d.name, &lower);
         let name = if org { org_name(&d.name) } else { d.name };
         if org {
@@ -392,6 +401,14 @@ impl<'a> Discourse<'a> {
         } else {
             None
         }
+    }
+
+    fn lone_surname(&self, name: &str) -> bool {
+        !name.contains(' ')
+            && capitalized(name)
+            && name.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && !ORG_WORDS.contains(&name)
+            && self.index.link(name).is_none()
     }
 
     fn looks_like_person(&self, name: &str) -> bool {
