@@ -6,6 +6,7 @@ use super::{table, write_json, CliError, Ctx};
 use claimgraph::extract::{self, fragment, Attribution, Stance};
 use claimgraph::ingest;
 use claimgraph::model::Id;
+use claimgraph::text::terminal_safe;
 use clap::ValueEnum;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -87,7 +88,8 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the file, or standard input for `-` (exit 2 when it cannot be read).
+/// Reads the file, or standard input for `-` (exit 2 when it cannot be read, exit 1 when
+/// it is binary data rather than text).
 fn read_input(path: &PathBuf) -> Result<String, CliError> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -102,8 +104,13 @@ fn read_input(path: &PathBuf) -> Result<String, CliError> {
             ))
         })?
     };
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+    match extract::input::decode(&bytes) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(e) => Err(CliError::Refused(format!(
+            "{} is not text ({e}); extract reads UTF-8 text",
+            terminal_safe(&path.display().to_string())
+        ))),
+    }
 }
 
 /// Columns SENT, SOURCE, REL and CLAIM; the claim wraps under its column so that every

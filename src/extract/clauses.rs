@@ -34,6 +34,9 @@ static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|senators|legislators|parliament|congress|investors|supporters|voters|delegates|donors|members|officials|investigators|police|employees|students|residents|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\b")
         .expect("told regex")
 });
+/// The most cues read in one sentence.
+const MAX_CUES: usize = 12;
+
 /// The attributions of sentence `s`.
 pub fn analyze(s: &str) -> Vec<Raw> {
     if DECLINED.is_match(s) {
@@ -42,7 +45,11 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     if let Some(raw) = headlines::colon(s) {
         return vec![raw];
     }
-    let cues = cues::find(s);
+    let mut cues = cues::find(s);
+    // Prose reports a few things per sentence; a run of text without stops
+    // (a list, junk, a transcript with its punctuation lost) is read for its
+    // first few cues only, so that work per sentence stays bounded.
+    cues.truncate(MAX_CUES);
     if cues.is_empty() {
         return headlines::titled(s).into_iter().collect();
     }

@@ -30,15 +30,83 @@ static TITLED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Labels before a colon that name no speaker ("Update:", "Photo:").
 const LABELS: &[&str] = &[
-    "update", "updated", "note", "editor's note", "photo", "photos", "video", "watch", "read",
-    "read more", "related", "source", "sources", "breaking", "exclusive", "analysis",
-    "opinion", "correction", "clarification", "image", "caption", "credit", "listen", "see",
-    "also", "more", "warning", "the latest", "latest", "live", "poll", "full text", "transcript",
-    "here", "why", "what", "how", "when", "where", "who", "this", "that", "it", "there", "but",
-    "and", "so", "yes", "no", "now", "then", "first", "second", "third", "finally", "meanwhile",
-    "example", "for example", "bottom line", "background", "context", "fact check", "answer",
-    "question", "name", "remember", "paid notice", "delegate update", "key quote", "quote",
-    "tweet", "headline", "summary", "the bottom line", "the takeaway", "takeaway", "lesson",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "read more",
+    "related",
+    "source",
+    "sources",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "correction",
+    "clarification",
+    "image",
+    "caption",
+    "credit",
+    "listen",
+    "see",
+    "also",
+    "more",
+    "warning",
+    "the latest",
+    "latest",
+    "live",
+    "poll",
+    "full text",
+    "transcript",
+    "here",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "this",
+    "that",
+    "it",
+    "there",
+    "but",
+    "and",
+    "so",
+    "yes",
+    "no",
+    "now",
+    "then",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "meanwhile",
+    "example",
+    "for example",
+    "bottom line",
+    "background",
+    "context",
+    "fact check",
+    "answer",
+    "question",
+    "name",
+    "remember",
+    "paid notice",
+    "delegate update",
+    "key quote",
+    "quote",
+    "tweet",
+    "headline",
+    "summary",
+    "the bottom line",
+    "the takeaway",
+    "takeaway",
+    "lesson",
 ];
 
 /// The attribution of a sentence shaped like "NAME: CLAIM", if it is one.
@@ -87,9 +155,8 @@ pub fn titled(s: &str) -> Option<Raw> {
 /// Whether every word of a name is capitalized (or a connector): "Marco
 /// Rubio", "Clinton Camp", "Q".
 fn is_title(name: &str) -> bool {
-    name.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) || CONNECTORS.contains(&w)
-    })
+    name.split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || CONNECTORS.contains(&w))
 }
 
 /// Whether most words of a sentence are capitalized, as in a headline.
@@ -122,11 +189,17 @@ mod tests {
         let s = "Marco Rubio: I'm Not Interested In Being Vice President";
         assert_eq!(
             parts(s, colon(s).expect("colon")),
-            ("Marco Rubio".into(), "I'm Not Interested In Being Vice President".into())
+            (
+                "Marco Rubio".into(),
+                "I'm Not Interested In Being Vice President".into()
+            )
         );
         let s = "Q: What did you find when you came home?";
         assert_eq!(parts(s, colon(s).expect("colon")).0, "Q");
-        for label in ["Update: the vote was moved", "The plan has three parts: taxes and fees"] {
+        for label in [
+            "Update: the vote was moved",
+            "The plan has three parts: taxes and fees",
+        ] {
             assert!(colon(label).is_none(), "{label}");
         }
     }
@@ -138,7 +211,10 @@ mod tests {
         assert_eq!(raw.stance, Stance::Asserts);
         assert_eq!(
             parts(s, raw),
-            ("Hillary Clinton".into(), "EgyptAir Crash Seems Like An Act Of Terrorism".into())
+            (
+                "Hillary Clinton".into(),
+                "EgyptAir Crash Seems Like An Act Of Terrorism".into()
+            )
         );
         let s = "Kremlin Denies Sending Troops To The Border";
         assert_eq!(titled(s).expect("denial").stance, Stance::Denies);

@@ -64,6 +64,16 @@ impl EntityIndex {
             .map_or(&[], |i| self.names[i].as_slice())
     }
 
+    /// The id of the entity `phrase` names, and whether it is a person and
+    /// whether an organization.
+    pub fn lookup(&self, phrase: &str) -> Option<(&str, bool, bool)> {
+        if self.ids.is_empty() {
+            return None;
+        }
+        self.find(phrase)
+            .map(|i| (self.ids[i].as_str(), self.person[i], self.organization[i]))
+    }
+
     /// Whether `phrase` names a known person.
     pub fn is_person(&self, phrase: &str) -> bool {
         self.find(phrase).is_some_and(|i| self.person[i])
@@ -81,6 +91,9 @@ impl EntityIndex {
     }
 
     fn find(&self, phrase: &str) -> Option<usize> {
+        if self.ids.is_empty() {
+            return None;
+        }
         let key = normalize(phrase);
         if key.is_empty() {
             return None;

@@ -20,6 +20,7 @@ mod cues;
 mod denials;
 pub mod fragment;
 mod headlines;
+pub mod input;
 mod lexicon;
 mod link;
 mod names;

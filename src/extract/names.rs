@@ -117,7 +117,8 @@ pub fn name_of(phrase: &str) -> String {
         }
     }
     let name = name.trim();
-    let name = match REPORT_BY.captures(name) {
+    let by = name.contains(" by ");
+    let name = match by.then(|| REPORT_BY.captures(name)).flatten() {
         Some(c) => c.get(1).expect("group").as_str().trim(),
         None => name,
     };

@@ -176,11 +176,59 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
 
 /// Words that cannot be a subject on their own ("in which", "Moreover").
 pub const FUNCTION_WORDS: &[&str] = &[
-    "in", "on", "at", "of", "for", "to", "by", "with", "from", "which", "who", "whom", "that",
-    "what", "the", "a", "an", "and", "or", "but", "as", "if", "so", "than", "then", "there",
-    "where", "when", "whose", "this", "these", "those", "here", "moreover", "however",
-    "meanwhile", "also", "hours", "days", "minutes", "today", "yesterday", "later", "earlier",
-    "still", "instead", "indeed", "yet", "now", "again", "once", "even", "just",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "from",
+    "which",
+    "who",
+    "whom",
+    "that",
+    "what",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "as",
+    "if",
+    "so",
+    "than",
+    "then",
+    "there",
+    "where",
+    "when",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "here",
+    "moreover",
+    "however",
+    "meanwhile",
+    "also",
+    "hours",
+    "days",
+    "minutes",
+    "today",
+    "yesterday",
+    "later",
+    "earlier",
+    "still",
+    "instead",
+    "indeed",
+    "yet",
+    "now",
+    "again",
+    "once",
+    "even",
+    "just",
 ];
 
 /// A news agency's credit opening a sentence: "(Reuters) -", "WASHINGTON (AP) —".
@@ -306,7 +354,9 @@ pub fn strip_auxiliaries(s: &str, (a, mut b): Range) -> Range {
         };
         let last = head[i + c.len_utf8()..].to_lowercase();
         // "she really thinks", "Clinton summarily rejected": an adverb.
-        let adverb = last.len() > 4 && last.ends_with("ly") && head[i + c.len_utf8()..].starts_with(char::is_lowercase);
+        let adverb = last.len() > 4
+            && last.ends_with("ly")
+            && head[i + c.len_utf8()..].starts_with(char::is_lowercase);
         if AUXILIARIES.contains(&last.as_str()) || TIME_WORDS.contains(&last.as_str()) || adverb {
             b = a + i;
             let before = s[a..b].trim_end();

@@ -3,7 +3,6 @@
 //! finding what an anaphoric denial denies, and dropping duplicates.
 
 use super::anaphora::{self, Candidate};
-use super::{clauses, headlines};
 use super::link::EntityIndex;
 use super::names::{capitalized, CONNECTORS};
 use super::phrases::Range;
@@ -11,6 +10,7 @@ use super::raw::{Raw, Who};
 use super::record::{Attribution, Speaker, SpeakerKind, Stance};
 use super::sources::Discourse;
 use super::{claims, names, phrases};
+use super::{clauses, headlines};
 
 /// Reads sentence after sentence, keeping what it has found so far.
 pub struct Reader<'a> {

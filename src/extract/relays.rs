@@ -42,12 +42,19 @@ fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
     if !s.get(*edge..a).is_some_and(opens) {
         return false;
     }
-    let starts_inside = outer.claim.first().is_some_and(|c| c.0 <= a && c.0 >= outer.cue.1);
+    let starts_inside = outer
+        .claim
+        .first()
+        .is_some_and(|c| c.0 <= a && c.0 >= outer.cue.1);
     let pronoun = matches!(
         s[a..b].to_lowercase().as_str(),
         "he" | "she" | "they" | "we" | "i" | "it" | "you"
     );
-    outer.kind == CueKind::Verb && inner.kind == CueKind::Verb && !outer.quoted && starts_inside && pronoun
+    outer.kind == CueKind::Verb
+        && inner.kind == CueKind::Verb
+        && !outer.quoted
+        && starts_inside
+        && pronoun
 }
 
 /// Turns "citing X" into a citation of the neighbouring attribution, and

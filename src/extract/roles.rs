@@ -163,7 +163,8 @@ fn titled(head: &str) -> Described {
             }
         }
     }
-    if let Some(c) = PERSON_OF.captures(rest) {
+    let joined = [" of ", " from ", " at "].iter().any(|w| rest.contains(w));
+    if let Some(c) = joined.then(|| PERSON_OF.captures(rest)).flatten() {
         let who = c.name("who").expect("group").as_str();
         let named = looks_like_personal_name(who) || (d.person && is_name(who));
         if named && is_name(c.name("body").expect("group").as_str()) {

@@ -9,6 +9,7 @@
 //! expert at the institute") and descriptions give way to names ("A company
 //! spokesman, Peter Okoro").
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -40,6 +41,8 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
 /// The most persons and bodies the reader keeps in mind; the least recently
 /// mentioned are forgotten first, so that work per sentence stays bounded.
 const MEMORY: usize = 200;
+/// Words of a sentence looked at for persons mentioned again.
+const MAX_WORDS: usize = 400;
 
 #[derive(Debug)]
 struct Person {
@@ -101,11 +104,21 @@ impl<'a> Discourse<'a> {
                 self.person(&d, at(m.start()));
             }
         }
+        if self.persons.is_empty() {
+            return;
+        }
+        // Persons mentioned again, found by surname: one pass over the words.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for w in sentence.split_whitespace().take(MAX_WORDS) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if capitalized(w) {
+                seen.entry(w)
+                    .or_insert(w.as_ptr() as usize - sentence.as_ptr() as usize);
+            }
+        }
         for p in &mut self.persons {
-            for name in [&p.full, &p.surname] {
-                if let Some(i) = find_word(sentence, name) {
-                    p.last = p.last.max(at(i));
-                }
+            if let Some(&i) = seen.get(p.surname.as_str()) {
+                p.last = p.last.max(at(i));
             }
         }
     }
@@ -248,9 +261,7 @@ impl<'a> Discourse<'a> {
             .persons
             .iter_mut()
             .filter(|p| {
-                (p.full == d.name
-                    || p.surname == d.name
-                    || d.name.ends_with(&format!(" {}", p.full)))
+                (p.full == d.name || p.surname == d.name || ends_with_words(&d.name, &p.full))
                     && (d.female.is_none() || p.female.is_none() || p.female == d.female)
             })
             .max_by_key(|p| p.last);
@@ -392,21 +403,21 @@ impl<'a> Discourse<'a> {
     }
 
     fn linked_kind(&self, name: &str) -> Option<SpeakerKind> {
-        if self.index.is_person(name) {
-            Some(SpeakerKind::Person)
-        } else if self.index.is_organization(name) {
-            Some(SpeakerKind::Organization)
-        } else if self.index.is_place(name) {
-            Some(SpeakerKind::Country)
-        } else {
-            None
-        }
+        let (_, person, org) = self.index.lookup(name)?;
+        Some(match (person, org) {
+            (true, _) => SpeakerKind::Person,
+            (_, true) => SpeakerKind::Organization,
+            _ => SpeakerKind::Country,
+        })
     }
 
     fn lone_surname(&self, name: &str) -> bool {
         !name.contains(' ')
             && capitalized(name)
-            && name.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && name
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
             && !ORG_WORDS.contains(&name)
             && self.index.link(name).is_none()
     }
@@ -489,6 +500,13 @@ fn named_person(p: &Person) -> Speaker {
     }
 }
 
+/// Whether `name` ends with the words of `tail` ("Senator Ana Ruiz", "Ana Ruiz").
+fn ends_with_words(name: &str, tail: &str) -> bool {
+    name.len() > tail.len()
+        && name.ends_with(tail)
+        && name.as_bytes()[name.len() - tail.len() - 1] == b' '
+}
+
 /// Drops the least recently mentioned entry when `list` is full.
 fn forget_oldest<T>(list: &mut Vec<T>, last: impl Fn(&T) -> usize) {
     if list.len() >= MEMORY {
@@ -513,24 +531,6 @@ fn definite_head(phrase: &str) -> Option<String> {
         return None;
     }
     Some(last.to_lowercase())
-}
-
-/// Byte position of `word` in `text` as a whole word, if present.
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    if word.is_empty() {
-        return None;
-    }
-    let mut from = 0;
-    while let Some(i) = text[from..].find(word) {
-        let at = from + i;
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
-        }
-        from = at + word.len();
-    }
-    None
 }
 
 #[cfg(test)]

@@ -179,3 +179,47 @@ fn bad_usage_exits_2() {
     let bad_doc = run(&["extract", SEED, "--doc", "Not An Id"]);
     assert_eq!(bad_doc.code, 2, "{}", bad_doc.transcript());
 }
+
+/// An image or an archive given by mistake is refused, not read as words.
+#[test]
+fn binary_input_is_refused_with_exit_1() {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    let r = run(&["extract", file.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.transcript());
+    assert!(r.stderr.contains("is not text"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+/// A record shows why it was drafted (cue, sentence, speaker phrase as written) and what
+/// the text says of its speakers: kind, role, body, and the relay chain.
+#[test]
+fn records_describe_their_speakers_and_relays() {
+    let text = "Borduria has sent 300 rifles to the rebels, the interior ministry told \
+                senators on Tuesday, according to a senator who was briefed.\n\n\
+                Senator Karl Voss of the opposition Unity Party quoted the ministry as saying \
+                the rifles had crossed the border.";
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let found = records(&["extract", file.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0]["source"], "the interior ministry");
+    assert_eq!(
+        found[0]["claim"],
+        "Borduria has sent 300 rifles to the rebels"
+    );
+    assert_eq!(found[0]["cue"], "told");
+    assert_eq!(found[0]["sentence"], 0);
+    assert_eq!(
+        found[0]["relays"],
+        serde_json::json!(["a senator who was briefed"])
+    );
+    assert_eq!(found[0]["speakers"][1]["kind"], "person");
+    assert_eq!(found[0]["speakers"][1]["role"], "senator");
+    assert_eq!(found[1]["mention"], "the ministry");
+    assert_eq!(found[1]["relays"], serde_json::json!(["Karl Voss"]));
+    let voss = &found[1]["speakers"][1];
+    assert_eq!(voss["kind"], "person");
+    assert_eq!(voss["role"], "senator");
+    assert_eq!(voss["part_of"], "Unity Party");
+}
