@@ -35,7 +35,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotText> {
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
     let (bad, first) = suspicious(head);
-    if bad * 100 > head.len().max(1) * 2 {
+    if bad >= 4 && bad * 50 > head.len() {
         return Err(NotText {
             offset: first.unwrap_or(0),
             reason: "control characters or invalid UTF-8, as in binary data",
