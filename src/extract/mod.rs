@@ -41,18 +41,31 @@ use sentences::Kind;
 
 /// Extracts the attributions of `text`, linking speakers to `known`.
 pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
-    let text = &*sentences::normalize(text);
+    let read = &*sentences::normalize(text);
     let index = EntityIndex::new(known);
     let mut reader = Reader::new(&index);
-    for (n, sentence) in sentences::split(text).iter().enumerate() {
-        let s = &text[sentence.start..sentence.end];
+    for (n, sentence) in sentences::split(read).iter().enumerate() {
+        let s = &read[sentence.start..sentence.end];
         if sentence.kind == Kind::Heading {
             reader.heading(s, sentence.start, n);
         } else {
             reader.read(s, sentence.start, n, sentence.para);
         }
     }
-    reader.finish()
+    let mut found = reader.finish();
+    // A curly quotation mark is read as `"` padded with spaces: widen spans that
+    // end inside one to the whole character of the input.
+    for a in &mut found {
+        let [mut start, mut end] = a.span;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        a.span = [start, end];
+    }
+    found
 }
 
 #[cfg(test)]

@@ -94,12 +94,15 @@ const OPENERS: &[&str] = &[
 
 /// The text as the rules read it, byte for byte as long as the input so that offsets
 /// stay valid: Unicode spaces (no-break, thin, ...) become as many ASCII spaces as they
-/// take bytes, and a quotation mark typed as two apostrophes (`''`, as some newspapers
-/// print it) becomes `"` and a space, so that the rules need to know one kind of space
-/// and one kind of plain quotation mark.
+/// take bytes, and double quotation marks, curly (`“ ”`, however paired) or typed as two
+/// apostrophes (`''`, as some newspapers print them), become `"` padded with spaces, so
+/// that the rules need to know one kind of space and one kind of quotation mark.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
-    let spaces = !text.is_ascii() && text.chars().any(|c| c.is_whitespace() && !c.is_ascii());
-    if !spaces && !text.contains("''") {
+    let unusual = !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| (c.is_whitespace() && !c.is_ascii()) || c == '“' || c == '”');
+    if !unusual && !text.contains("''") {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -107,6 +110,10 @@ pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() && !c.is_ascii() {
             out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else if c == '“' {
+            out.push_str("  \"");
+        } else if c == '”' {
+            out.push_str("\"  ");
         } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
             chars.next();
             let before = text[..i].chars().next_back();
