@@ -49,7 +49,7 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
         if sentence.kind == Kind::Heading {
             reader.heading(s, sentence.start, n);
         } else {
-            reader.read(s, sentence.start, n, sentence.para);
+            reader.read(s, sentence.start, n);
         }
     }
     let mut found = reader.finish();

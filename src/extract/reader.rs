@@ -19,8 +19,8 @@ pub struct Reader<'a> {
     out: Vec<Attribution>,
     /// Parallel to `out`: whether the claim is a direct quotation.
     quoted: Vec<bool>,
-    /// Sentence index and paragraph of the last sentence with attributions.
-    previous: Option<(usize, usize)>,
+    /// Index of the last sentence with attributions.
+    previous: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -34,17 +34,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads sentence `n` (of paragraph `para`) at byte `offset`.
-    pub fn read(&mut self, s: &str, offset: usize, n: usize, para: usize) {
+    /// Reads sentence `n` at byte `offset`.
+    pub fn read(&mut self, s: &str, offset: usize, n: usize) {
         let before = self.out.len();
         let (flat, map) = flatten(s);
         let raws = clauses::analyze(&flat);
         self.sentence(&flat, &map, raws, offset, n);
         if self.out.len() == before {
-            self.continuation(s, offset, n, para, self.previous);
+            self.continuation(s, offset, n, self.previous);
         }
         if self.out.len() > before {
-            self.previous = Some((n, para));
+            self.previous = Some(n);
         }
     }
 
@@ -188,19 +188,14 @@ impl Reader<'_> {
         sp
     }
 
-    /// A quotation standing alone right after an attributed sentence of the
-    /// same paragraph continues that speaker's words: it extends a quoted claim
-    /// (`"A," she said. "B."` is one quotation), or makes a claim of its own.
-    fn continuation(
-        &mut self,
-        s: &str,
-        offset: usize,
-        n: usize,
-        para: usize,
-        previous: Option<(usize, usize)>,
-    ) {
-        let Some((pn, pp)) = previous else { return };
-        if pn + 1 != n || pp != para || !is_pure_quote(s) {
+    /// A quotation standing alone right after an attributed sentence continues
+    /// that speaker's words, in the same paragraph or at the start of the next
+    /// (news prints a long quotation one paragraph at a time): it extends a
+    /// quoted claim (`"A," she said. "B."` is one quotation), or makes a claim
+    /// of its own.
+    fn continuation(&mut self, s: &str, offset: usize, n: usize, previous: Option<usize>) {
+        let Some(pn) = previous else { return };
+        if pn + 1 != n || !is_pure_quote(s) {
             return;
         }
         let Some(last) = self.out.last().cloned() else {
@@ -348,12 +343,16 @@ fn clean_mention(phrase: &str) -> String {
         .to_string()
 }
 
+/// A sentence that is all quotation: it opens with a quotation mark and has no
+/// other inside (it may lack its closing one, as the last sentence of a
+/// quotation that goes on in the next paragraph does).
 fn is_pure_quote(s: &str) -> bool {
     let t = s.trim();
-    let inner = t
-        .strip_prefix(['"', '“'])
-        .and_then(|r| r.strip_suffix(['"', '”']));
-    inner.is_some_and(|i| !i.contains(['"', '“', '”']))
+    let Some(inner) = t.strip_prefix('"') else {
+        return false;
+    };
+    let inner = inner.trim_end().strip_suffix('"').unwrap_or(inner);
+    !inner.contains('"') && inner.split_whitespace().count() >= 2
 }
 
 /// The sentence with every run of whitespace made one space (so that the

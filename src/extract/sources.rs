@@ -96,10 +96,10 @@ impl<'a> Discourse<'a> {
             let d = describe(m.as_str());
             if d.person
                 && !d.name.is_empty()
-                && !self
+                && self
                     .index
                     .link(&d.name)
-                    .is_some_and(|_| !self.index.is_person(&d.name))
+                    .is_none_or(|_| self.index.is_person(&d.name))
             {
                 self.person(&d, at(m.start()));
             }
