@@ -30,6 +30,15 @@ static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before|late|early|to|by|from|via|through|with|over)\b[^,;"“”]{0,70}?\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s)?that\s+"#)
         .expect("adjunct regex")
 });
+/// Where a reported clause gives way to the writer's own comment on it: a
+/// comma before "which", "when", "with", "despite", "compared with",
+/// "except" ("they had a positive view of her, compared with 33 percent last
+/// month"). Dashes are left alone: they mostly pair round an aside that
+/// belongs to the claim.
+static AFTERTHOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:compared (?:with|to)|which|when|with|despite|except|even as)\s")
+        .expect("afterthought regex")
+});
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|senators|legislators|parliament|congress|investors|supporters|voters|delegates|donors|members|officials|investigators|police|employees|students|residents|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\b")
         .expect("told regex")
@@ -331,8 +340,22 @@ fn right_claim(s: &str, cue: &Cue, next: usize, raw: &mut Raw) {
     if raw.stance == Stance::Denies && !s[cue.start..cue.end].contains(' ') {
         set_denied_object(s, start, next, raw);
     } else {
-        raw.claim = vec![(start, next)];
+        raw.claim = vec![(start, before_afterthought(s, start, next))];
     }
+}
+
+/// The end of a reported clause `s[start..end]` before the writer's comment
+/// that follows it (see `AFTERTHOUGHT`), outside quotation marks and after
+/// at least four words of the clause.
+fn before_afterthought(s: &str, start: usize, end: usize) -> usize {
+    let clause = &s[start..end];
+    AFTERTHOUGHT
+        .find_iter(clause)
+        .find(|m| {
+            let head = &clause[..m.start()];
+            words(head) >= 4 && head.matches(['"', '“', '”']).count() % 2 == 0
+        })
+        .map_or(end, |m| start + m.start())
 }
 
 /// Where what follows a verb of telling starts after its addressee ("told
@@ -442,6 +465,18 @@ mod tests {
         assert_eq!(r[0].1, "It will grow,");
         let r = show("\"Delays push cargo away,\" said Lucas Prado, an analyst.");
         assert_eq!(r[0].0, "Lucas Prado");
+    }
+
+    #[test]
+    fn the_writers_comment_after_a_reported_clause_is_left_out() {
+        let r = show("Most voters said they had a positive view of her, compared with 33 percent last month.");
+        assert_eq!(r[0].1, "they had a positive view of her");
+        let r =
+            show("Aides said the talks will take time, which will grow harder as the vote nears.");
+        assert_eq!(r[0].1, "the talks will take time");
+        // Inside a quotation the comma belongs to the speaker's words.
+        let r = show("Ruiz said \"we talked, which is rare, and we agreed.\"");
+        assert_eq!(r[0].1, "\"we talked, which is rare, and we agreed.\"");
     }
 
     #[test]

@@ -107,6 +107,28 @@ mod tests {
         assert_eq!(found[1].source, "Kahale");
     }
 
+    /// The quotation goes on past an unquoted claim of the same sentence, into
+    /// the next paragraph, and past a comment after its closing mark.
+    #[test]
+    fn a_quotation_goes_on_after_noting_and_across_paragraphs() {
+        let text = "\"It is the big question,\" Clark said, noting he would back any nominee. \"We have a deep bench here.\"";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].claim,
+            "It is the big question. We have a deep bench here"
+        );
+        let text = "\"Voters are tired,\" said Ana Ruiz, a pollster.\n\n\"They want the two-step of change\" - a reference to the primary.";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].claim,
+            "Voters are tired. They want the two-step of change"
+        );
+        let text = "\"Voters are tired,\" said Ana Ruiz.\n\n\"Change\" is the word of the year.";
+        assert_eq!(extract(text, &[])[0].claim, "Voters are tired");
+    }
+
     #[test]
     fn anaphoric_denials_take_the_claim_they_answer() {
         let known = [

@@ -19,8 +19,9 @@ pub struct Reader<'a> {
     out: Vec<Attribution>,
     /// Parallel to `out`: whether the claim is a direct quotation.
     quoted: Vec<bool>,
-    /// Index of the last sentence with attributions.
-    previous: Option<usize>,
+    /// Index of the last sentence with attributions, and the record of the
+    /// quotation it ends with, if any (a quotation that may go on).
+    previous: Option<(usize, Option<usize>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -40,11 +41,11 @@ impl<'a> Reader<'a> {
         let (flat, map) = flatten(s);
         let raws = clauses::analyze(&flat);
         self.sentence(&flat, &map, raws, offset, n);
-        if self.out.len() == before {
-            self.continuation(s, offset, n, self.previous);
-        }
         if self.out.len() > before {
-            self.previous = Some(n);
+            let open = (before..self.out.len()).rev().find(|&k| self.quoted[k]);
+            self.previous = Some((n, open));
+        } else if let Some(open) = self.continuation(s, offset, n) {
+            self.previous = Some((n, open));
         }
     }
 
@@ -193,27 +194,27 @@ impl Reader<'_> {
     /// (news prints a long quotation one paragraph at a time): it extends a
     /// quoted claim (`"A," she said. "B."` is one quotation), or makes a claim
     /// of its own.
-    fn continuation(&mut self, s: &str, offset: usize, n: usize, previous: Option<usize>) {
-        let Some(pn) = previous else { return };
-        if pn + 1 != n || !is_pure_quote(s) {
-            return;
-        }
-        let Some(last) = self.out.last().cloned() else {
-            return;
-        };
-        let contents = claims::contents(&[s], Stance::Asserts);
-        if self.quoted.last() == Some(&true) && contents.len() == 1 {
-            let more = &contents[0].text;
-            for k in (0..self.out.len()).rev() {
-                let a = &mut self.out[k];
-                if a.sentence != last.sentence || a.claim != last.claim {
-                    break;
+    /// The quotation the previous sentence ended with goes on even when an
+    /// unquoted claim ("noting that ...") came after it. Returns `None` when
+    /// the sentence does not continue, else the quotation's record now open.
+    fn continuation(&mut self, s: &str, offset: usize, n: usize) -> Option<Option<usize>> {
+        let (_, open) = self.previous.filter(|&(pn, _)| pn + 1 == n)?;
+        let quote = leading_quote(s)?;
+        let last = self.out.last().cloned()?;
+        let contents = claims::contents(&[quote], Stance::Asserts);
+        if let (Some(k), [more]) = (open, contents.as_slice()) {
+            let claim = self.out[k].claim.clone();
+            let (sentence, end) = (self.out[k].sentence, offset + s.len());
+            let extended = format!("{}. {}", claim.trim_end_matches(['.', ',']), more.text);
+            for a in &mut self.out[..=k] {
+                if a.sentence == sentence && a.claim == claim {
+                    a.claim.clone_from(&extended);
+                    a.span[1] = end;
                 }
-                a.claim = format!("{}. {more}", a.claim.trim_end_matches(['.', ',']));
-                a.span[1] = offset + s.len();
             }
-            return;
+            return Some(Some(k));
         }
+        let from = self.out.len();
         for content in contents {
             self.push(
                 Attribution {
@@ -229,6 +230,7 @@ impl Reader<'_> {
                 true,
             );
         }
+        (self.out.len() > from).then(|| Some(self.out.len() - 1))
     }
 
     /// The claim an anaphoric denial ("rejected the reports") refers to, if
@@ -343,16 +345,36 @@ fn clean_mention(phrase: &str) -> String {
         .to_string()
 }
 
-/// A sentence that is all quotation: it opens with a quotation mark and has no
-/// other inside (it may lack its closing one, as the last sentence of a
-/// quotation that goes on in the next paragraph does).
-fn is_pure_quote(s: &str) -> bool {
+/// The quotation a sentence opens with, when it is the sentence's point: the
+/// whole sentence is the quotation (its closing mark may be missing, as in the
+/// last sentence of a quotation that goes on in the next paragraph), or a
+/// quotation of at least four words is followed only by a trailing comment
+/// ("... two-step" - increasing his name recognition).
+fn leading_quote(s: &str) -> Option<&str> {
     let t = s.trim();
-    let Some(inner) = t.strip_prefix('"') else {
-        return false;
+    let inner = t.strip_prefix('"')?;
+    let Some(close) = inner.find('"') else {
+        return (inner.split_whitespace().count() >= 2).then_some(t);
     };
-    let inner = inner.trim_end().strip_suffix('"').unwrap_or(inner);
-    !inner.contains('"') && inner.split_whitespace().count() >= 2
+    let (quote, tail) = (&inner[..close], inner[close + 1..].trim());
+    let words = quote.split_whitespace().count();
+    let bare = tail.chars().all(|c| c.is_ascii_punctuation());
+    if (bare && words >= 2) || (words >= 4 && !tail.contains('"') && trailing_comment(tail)) {
+        return Some(&t[..close + 2]);
+    }
+    None
+}
+
+/// Whether the text after a leading quotation only comments on it: it starts
+/// with a dash or a preposition, not with a verb that makes the quotation a
+/// subject ("... " is the motto).
+fn trailing_comment(tail: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "-", "--", "—", "–", "in", "at", "on", "during", "after", "before",
+    ];
+    tail.split_whitespace()
+        .next()
+        .is_some_and(|w| OPENERS.contains(&w) || w.starts_with(['—', '–']))
 }
 
 /// The sentence with every run of whitespace made one space (so that the
