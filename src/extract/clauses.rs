@@ -353,7 +353,7 @@ fn before_afterthought(s: &str, start: usize, end: usize) -> usize {
         .find_iter(clause)
         .find(|m| {
             let head = &clause[..m.start()];
-            words(head) >= 4 && head.matches(['"', '“', '”']).count() % 2 == 0
+            words(head) >= 4 && head.matches(['"', '“', '”']).count().is_multiple_of(2)
         })
         .map_or(end, |m| start + m.start())
 }
