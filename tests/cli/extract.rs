@@ -223,3 +223,23 @@ fn records_describe_their_speakers_and_relays() {
     assert_eq!(voss["role"], "senator");
     assert_eq!(voss["part_of"], "Unity Party");
 }
+
+/// A denial that refers back ("rejected the report") denies the claim its noun names, among
+/// several candidates of other speakers, or none: a wrong attachment is a wrong edge.
+#[test]
+fn a_denial_that_refers_back_takes_the_claim_it_names() {
+    let text = "Opposition senator Ana Ruiz said the army had bought 5,000 rifles from a Belgian \
+                firm. Union leaders said wages in the ports had fallen for three years. The \
+                newspaper El Norte reported that the army had hidden the purchase from \
+                parliament.\n\nThe defence ministry rejected the report as a lie.";
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let found = records(&["extract", file.path().to_str().unwrap(), "--format", "json"]);
+    let denials: Vec<_> = found.iter().filter(|a| a["rel"] == "denies").collect();
+    assert_eq!(denials.len(), 1, "{found:#?}");
+    assert_eq!(denials[0]["source"], "The defence ministry");
+    assert_eq!(
+        denials[0]["claim"],
+        "the army had hidden the purchase from parliament"
+    );
+}

@@ -198,7 +198,7 @@ fn the_json_plan_has_the_documented_shape() {
     assert_eq!(e["tags"][0], "think-tank");
     assert_eq!(e["part_of"], "united-kingdom");
     assert_eq!(e["status"], "new");
-    assert_eq!(e["phrase"], "the Harbour Institute");
+    assert_eq!(e["phrase"], "Harbour Institute");
     assert!(e["note"].as_str().unwrap().contains("guessed"));
     assert_eq!(e["guessed"], serde_json::json!(["kind", "tags", "part_of"]));
     let c = &v["claims"][0];
