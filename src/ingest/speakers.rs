@@ -212,6 +212,13 @@ impl<'g> Speakers<'g> {
         if let Some(ix) = self.named(&key) {
             return Some(existing(ix, LinkedBy::Name, None));
         }
+        // An unnamed speaker of this document, added (or merged into another) before.
+        if let Some(ix) = self
+            .document_name(phrase)
+            .and_then(|n| self.named(&fold_name(&n)))
+        {
+            return Some(existing(ix, LinkedBy::Name, None));
+        }
         if let Some(&i) = self.new_names.get(&key) {
             return Some(Resolved {
                 who: Who::New(i),
@@ -375,6 +382,15 @@ impl<'g> Speakers<'g> {
         }
     }
 
+    /// The name an unnamed speaker (no capital letter: "a member of parliament", "commercial
+    /// satellite imagery") gets: its words and this document, so that two articles' unnamed
+    /// officials never become one entity, and the same article ingested again finds its own.
+    fn document_name(&self, phrase: &str) -> Option<String> {
+        let name = entity_name(phrase);
+        let generic = !name.chars().any(char::is_uppercase);
+        generic.then(|| format!("{} ({})", capitalized(&name), self.doc))
+    }
+
     /// A new entity for `phrase`, its kind, tags and `part_of` guessed.
     fn make(&mut self, m: &Matcher, phrase: &str, described: &str, kind: Option<Kind>) -> Who {
         let name = entity_name(phrase);
@@ -407,11 +423,7 @@ impl<'g> Speakers<'g> {
         }
         self.sources
             .push((guess.cues.clone(), described.to_string()));
-        let display = if generic {
-            format!("{} ({})", capitalized(&name), self.doc)
-        } else {
-            name.clone()
-        };
+        let display = self.document_name(phrase).unwrap_or_else(|| name.clone());
         let i = self.new.len();
         self.new.push(PlannedEntity {
             record: Entity {

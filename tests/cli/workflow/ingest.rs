@@ -132,6 +132,42 @@ fn ingesting_the_same_text_again_changes_nothing_and_says_so() {
     assert_eq!(g.snapshot(), before);
 }
 
+/// Unnamed speakers ("a senior defence official", "commercial satellite imagery") are named
+/// after their document: the same article ingested again finds them, also after the desk
+/// merged one into the person it turned out to be.
+#[test]
+fn unnamed_speakers_are_found_again_even_once_merged() {
+    let g = shipped_copy();
+    ingest(&g, "unnamed.txt", "t-2024-05-30", &[]);
+    let official = ids(&g, &["entities", "--tag", "anonymous", "--format", "ids"])
+        .into_iter()
+        .find(|id| id.contains("official"))
+        .expect("the unnamed official is an anonymous entity");
+    let before = g.snapshot();
+    let again = ingest(&g, "unnamed.txt", "t-2024-05-30", &[]);
+    assert!(again.stdout.contains("0 changes"), "{}", again.stdout);
+    assert_eq!(g.snapshot(), before);
+
+    ok(
+        &g,
+        &[
+            "add",
+            "entity",
+            "kim-min-su",
+            "--name",
+            "Kim Min-su",
+            "--kind",
+            "person",
+        ],
+    );
+    ok(&g, &["merge", "kim-min-su", &official]);
+    let before = g.snapshot();
+    let again = ingest(&g, "unnamed.txt", "t-2024-05-30", &[]);
+    assert!(again.stdout.contains("0 changes"), "{}", again.stdout);
+    assert!(again.stdout.contains("→ kim-min-su"), "{}", again.stdout);
+    assert_eq!(g.snapshot(), before);
+}
+
 #[test]
 fn the_plan_writes_nothing_and_marks_its_guesses() {
     let g = shipped_copy();
