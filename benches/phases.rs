@@ -6,9 +6,12 @@
 //!
 //! `read` is the file read, `parse_floor` parsing the same bytes into nothing (no loader can
 //! beat it), `load` parsing, checking and building the graph (two threads), `support` the
-//! support graph and every tag-independent predicate (docs/format.md §2), `rests_only_on` the
-//! tag-dependent fold and the selection of `claims --rests-only-on intelligence`, `check` the
-//! warnings, and `export_*` each export format writing to nowhere. The end-to-end comparison
+//! support graph and every tag-independent predicate (docs/format.md §2), `chokepoints` the
+//! dominator tree that gives every node's chokepoints (§2.3) on a support already built,
+//! `as_of` the graph as of a day with its support (§2.4), `discredit` the support with the
+//! ten grounds most claims rest on discredited (§2.5), `rests_only_on` the tag-dependent
+//! fold and the selection of `claims --rests-only-on intelligence`, `check` the warnings,
+//! and `export_*` each export format writing to nowhere. The end-to-end comparison
 //! with DuckDB is `bench/compare.sh`.
 
 use claimgraph::export::dot::{write_dot, DotOptions};
@@ -90,6 +93,39 @@ fn load(b: Bencher) {
 fn support(b: Bencher) {
     let g = graph();
     b.bench(|| Support::new(g));
+}
+
+#[divan::bench]
+fn chokepoints(b: Bencher) {
+    let g = graph();
+    let first = g.claims().next().expect("the graph has claims");
+    b.with_inputs(|| Support::new(g))
+        .bench_local_refs(|s| s.chokepoints(first).count());
+}
+
+/// The graph as of a day in the middle of the generated dates (about half the dated edges
+/// drop out), and its support: what `--as-of` adds to a query.
+#[divan::bench]
+fn as_of(b: Bencher) {
+    let day = claimgraph::model::Date::new("2013-01-01").expect("a valid date");
+    b.with_inputs(|| graph().clone()).bench_local_values(|mut g| {
+        claimgraph::whatif::as_of(&mut g, day);
+        let s = Support::new(&g);
+        (g, s)
+    });
+}
+
+/// The support with the ten grounds that most claims rest on discredited: what
+/// `--discredit` costs in place of the plain support.
+#[divan::bench]
+fn discredit(b: Bencher) {
+    let g = graph();
+    let s = Support::new(g);
+    let counts = s.ground_counts(g);
+    let mut top: Vec<_> = g.entities().filter(|&e| s.is_ground(e)).collect();
+    top.sort_by_key(|e| std::cmp::Reverse(counts[e.index()].0));
+    top.truncate(10);
+    b.bench(|| Support::discrediting(g, &top));
 }
 
 #[divan::bench]

@@ -8,7 +8,9 @@
 //! semantics of docs/format.md §2
 //! ([`support`]): which claims rest only on intelligence sources, which are contested, which
 //! only look corroborated but trace back to one origin, and why a claim is believed
-//! ([`why`]). [`query`] turns command-line filters into claim lists; [`select`] picks the part
+//! ([`why`]), which single relay all of a claim's support passes through (chokepoints), what
+//! the graph said on a given day and what would fall were a source wrong ([`whatif`]).
+//! [`query`] turns command-line filters into claim lists; [`select`] picks the part
 //! of the graph an export draws; [`export`] writes the graph in other formats (canonical JSON,
 //! Graphviz DOT); [`check`] lists what is wrong or suspicious. [`extract`] reads news text and
 //! finds who asserts or denies what, ready to become graph edges.
@@ -47,4 +49,5 @@ pub mod suggest;
 pub mod support;
 pub mod text;
 pub mod timing;
+pub mod whatif;
 pub mod why;

@@ -209,6 +209,16 @@ impl Date {
     pub fn day(&self) -> Option<u8> {
         (self.day > 0).then_some(self.day)
     }
+
+    /// The first day the date stands for: `2024-06` is `2024-06-01`, `2024` is
+    /// `2024-01-01` (how a partial date compares with a day, docs/format.md §2.4).
+    pub fn first_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month.max(1),
+            day: self.day.max(1),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Option<Date> {

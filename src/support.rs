@@ -1,15 +1,18 @@
 //! The support semantics of docs/format.md §2: the support graph S, its strongly connected
 //! components, and every whole-graph predicate (grounds, `rests_only_on`, `ungrounded`,
-//! `circular`, `single_origin`, `independent`, `contested`, origins, and the
-//! `grounded`/`sole` counts per ground). `interested_denial`, which reads the claim's own
-//! edges, is [`crate::query::interested_denial`].
+//! `circular`, `single_origin`, `independent`, `contested`, origins, chokepoints, and the
+//! `grounded`/`sole` counts per ground), of the whole graph or with some entities
+//! discredited (§2.5). `interested_denial`, which reads the claim's own edges, is
+//! [`crate::query::interested_denial`].
 //!
-//! S is laid out as compact adjacency arrays and condensed once: sweeps close the nodes whose
-//! arcs all end at closed nodes, then an iterative Tarjan (Pearce's variant) the rest
-//! (petgraph's `tarjan_scc` recurses and overflows on long chains; `kosaraju_scc` allocates a
-//! vector per component). Components close in reverse topological order, and each is folded
-//! as it closes: every tag-independent predicate, and `rests_only_on` for every tag a ground
-//! carries, is then a lookup per node. O(V + E), with no search per claim and no recursion.
+//! The work is done in phases, each in its own file: [`arcs`] lays S out as compressed rows
+//! (without the discredited entities), the grounds are marked with what they contribute,
+//! [`condense`] closes S into components sinks first and folds each as it closes into a
+//! [`reach::Reach`], so that every tag-independent predicate, and `rests_only_on` for every
+//! tag a ground carries, is then a lookup per node. O(V + E), with no search per claim and
+//! no recursion. What fewer commands need is computed on first use: the members of each
+//! component, the grounds sets, and the [`dominators`] tree that gives the chokepoints.
+//!
 //! Explicit grounds sets are built lazily and shared between components whose sets are
 //! equal, so their cost is the size of the answer: the sum of |grounds(c)| over the
 //! components asked about, linear while claims have a bounded number of grounds, quadratic
@@ -17,89 +20,18 @@
 //! `grounded` counts of [`Support::ground_counts`] read every claim's set: no linear way to
 //! count, for every ground, the claims that reach it is known.
 
+mod arcs;
+mod condense;
+mod dominators;
+mod reach;
+
 use crate::graph::{ClaimGraph, NodeIx};
-use crate::model::Rel;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use arcs::Arcs;
+use condense::{Closing, Components, Node, Visit};
+use dominators::Dominators;
+use reach::{Flags, One, Reach};
 use std::cell::OnceCell;
 use std::rc::Rc;
-
-const NO_ONE: u32 = u32::MAX;
-const SEVERAL: u32 = u32::MAX - 1;
-
-/// One value from two: none joins to the other, equal ones to themselves, else several.
-fn join_one(a: u32, b: u32) -> u32 {
-    if a == NO_ONE {
-        b
-    } else if b == NO_ONE || a == b {
-        a
-    } else {
-        SEVERAL
-    }
-}
-
-// Bits of `Reach::flags`. The first two are joined along arcs; `CYCLIC` is the component's
-// own; the rest are the node's own.
-/// Some ground is reachable.
-const GROUNDED: u32 = 1;
-/// Some node on a cycle is reachable (the node itself included).
-const CIRCULAR: u32 = 2;
-/// The node lies on a cycle.
-const CYCLIC: u32 = 4;
-/// The node is a ground: an entity that cites nothing.
-const GROUND: u32 = 8;
-/// Some entity asserts the node / denies it.
-const ASSERTED: u32 = 16;
-const DENIED: u32 = 32;
-/// The node is a claim that cites nothing, so it rests on its asserters.
-const BY_ASSERTERS: u32 = 64;
-const JOINED: u32 = GROUNDED | CIRCULAR;
-const OWN: u32 = GROUND | ASSERTED | DENIED | BY_ASSERTERS;
-
-/// What a node's component reaches: the one ground and the one origin of grounds (node
-/// indices, or [`NO_ONE`] / [`SEVERAL`]), the tag bits every ground reached carries, and the
-/// flags above. Joining two is a few comparisons the processor does without branching.
-#[derive(Clone, Copy)]
-struct Reach {
-    sole: u32,
-    origin: u32,
-    tags: u32,
-    flags: u32,
-}
-
-impl Reach {
-    /// Reaches nothing: no ground, so every ground "has" every tag.
-    const NOTHING: Reach = Reach {
-        sole: NO_ONE,
-        origin: NO_ONE,
-        tags: u32::MAX,
-        flags: 0,
-    };
-
-    fn join(self, o: Reach) -> Reach {
-        Reach {
-            sole: join_one(self.sole, o.sole),
-            origin: join_one(self.origin, o.origin),
-            tags: self.tags & o.tags,
-            flags: self.flags | (o.flags & JOINED),
-        }
-    }
-
-    fn has(&self, flag: u32) -> bool {
-        self.flags & flag != 0
-    }
-}
-
-/// Per node, side by side so that visiting a node touches one cache line: where its arcs
-/// start, its component, and what that component reaches.
-#[derive(Clone, Copy)]
-struct Node {
-    /// The node's arcs are `adj[start..]` up to the next node's `start`.
-    start: u32,
-    /// While the search runs, Pearce's `rindex` (0: unvisited); then the component, numbered
-    /// downwards from the node count in the order components close (sinks first).
-    comp: u32,
-    reach: Reach,
-}
 
 /// Tags carried by grounds get one bit each in [`Reach::tags`], up to this many; a query on
 /// a tag past them takes a separate pass.
@@ -107,53 +39,73 @@ const TAG_BITS: usize = 32;
 
 /// The support graph of a [`ClaimGraph`] and everything docs/format.md §2 derives from it.
 pub struct Support {
-    /// One more than the node bound: the last entry only ends the arcs of the one before.
+    arcs: Arcs,
     nodes: Vec<Node>,
-    adj: Vec<u32>,
     /// Origin (end of the `part_of` chain) of each entity node; claims map to themselves.
     origin: Vec<u32>,
     /// The tags with a bit in [`Reach::tags`], in bit order, and whether some ground tag
     /// had none left.
     tag_bits: Vec<Box<str>>,
     tags_overflow: bool,
-    /// One above the number of the first component to close; later ones count down.
-    first_comp: u32,
-    comp_count: usize,
+    closing: Closing,
     components: OnceCell<Components>,
     sets: OnceCell<Vec<Rc<[u32]>>>,
-}
-
-/// The members of each component, grouped, components in the order they closed.
-struct Components {
-    start: Vec<u32>,
-    members: Vec<u32>,
+    dominators: OnceCell<Dominators>,
 }
 
 impl Support {
     /// Builds S for `g` and computes every predicate: one pass for the arcs, one search for
     /// the components, each component folded as it closes.
     pub fn new(g: &ClaimGraph) -> Support {
-        Support::with_tag_bits(g, TAG_BITS)
+        Support::build(g, &[], TAG_BITS)
     }
 
-    fn with_tag_bits(g: &ClaimGraph, max_tags: usize) -> Support {
-        let (mut nodes, adj) = support_arcs(g);
-        let n = nodes.len() - 1;
+    /// S for `g` with the entities `discredited` taken out (docs/format.md §2.5): S is
+    /// decided on every edge, then they and every arc into or out of them are removed, and
+    /// their assertions and denials no longer count. Every predicate is of what is left.
+    pub fn discrediting(g: &ClaimGraph, discredited: &[NodeIx]) -> Support {
+        if discredited.is_empty() {
+            return Support::new(g);
+        }
+        let mut removed = vec![false; g.node_bound()];
+        for &x in discredited {
+            removed[x.index()] = true;
+        }
+        Support::build(g, &removed, TAG_BITS)
+    }
+
+    fn build(g: &ClaimGraph, removed: &[bool], max_tags: usize) -> Support {
+        let (arcs, own) = arcs::build(g, removed);
+        let n = arcs.node_bound();
         let origin = origins(g, n);
+        let mut nodes: Vec<Node> = own
+            .into_iter()
+            .map(|flags| Node {
+                visit: Visit::UNVISITED,
+                reach: Reach {
+                    flags,
+                    ..Reach::NOTHING
+                },
+            })
+            .collect();
         let (tag_bits, tags_overflow) = mark_grounds(g, &mut nodes, &origin, max_tags);
-        let first_comp = n as u32 + 1;
-        let comp_count = search_and_fold(&mut nodes, &adj, first_comp);
+        let closing = condense::search_and_fold(&mut nodes, &arcs);
         Support {
+            arcs,
             nodes,
-            adj,
             origin,
             tag_bits,
             tags_overflow,
-            first_comp,
-            comp_count,
+            closing,
             components: OnceCell::new(),
             sets: OnceCell::new(),
+            dominators: OnceCell::new(),
         }
+    }
+
+    #[cfg(test)]
+    fn with_tag_bits(g: &ClaimGraph, max_tags: usize) -> Support {
+        Support::build(g, &[], max_tags)
     }
 
     fn reach(&self, ix: NodeIx) -> &Reach {
@@ -162,38 +114,18 @@ impl Support {
 
     /// Position of the component of node `v` in closing order (0 for the first).
     fn comp_order(&self, v: usize) -> usize {
-        (self.first_comp - 1 - self.nodes[v].comp) as usize
+        self.closing.order(self.nodes[v].visit)
     }
 
     fn components(&self) -> &Components {
-        self.components.get_or_init(|| {
-            let n = self.nodes.len() - 1;
-            let count = self.comp_count;
-            let mut start = vec![0u32; count + 1];
-            for v in 0..n {
-                start[self.comp_order(v) + 1] += 1;
-            }
-            for c in 0..count {
-                start[c + 1] += start[c];
-            }
-            let mut fill = start.clone();
-            let mut members = vec![0u32; n];
-            for v in 0..n {
-                let c = self.comp_order(v);
-                members[fill[c] as usize] = v as u32;
-                fill[c] += 1;
-            }
-            Components { start, members }
+        self.components
+            .get_or_init(|| Components::new(&self.nodes, self.closing))
+    }
+
+    fn dominators(&self) -> &Dominators {
+        self.dominators.get_or_init(|| {
+            Dominators::new(&self.arcs, &self.nodes, self.components(), self.closing)
         })
-    }
-
-    fn members_of(&self, c: usize) -> &[u32] {
-        let comps = self.components();
-        &comps.members[comps.start[c] as usize..comps.start[c + 1] as usize]
-    }
-
-    fn arcs(&self, v: usize) -> &[u32] {
-        &self.adj[self.nodes[v].start as usize..self.nodes[v + 1].start as usize]
     }
 
     /// One pass over the condensation in closing order: each component's value is `own` of
@@ -203,12 +135,13 @@ impl Support {
         own: impl Fn(usize) -> T,
         join: impl Fn(T, T) -> T,
     ) -> Vec<T> {
-        let mut val: Vec<T> = Vec::with_capacity(self.comp_count);
-        for c in 0..self.comp_count {
+        let comps = self.components();
+        let mut val: Vec<T> = Vec::with_capacity(self.closing.count);
+        for c in 0..self.closing.count {
             let mut acc = T::default();
-            for &v in self.members_of(c) {
+            for &v in comps.members_of(c) {
                 acc = join(acc, own(v as usize));
-                for &w in self.arcs(v as usize) {
+                for &w in self.arcs.of(v as usize) {
                     let d = self.comp_order(w as usize);
                     if d != c {
                         acc = join(acc, val[d]);
@@ -222,62 +155,66 @@ impl Support {
 
     /// The successors of `x` in S: what it rests on directly.
     pub fn support_of(&self, ix: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
-        self.arcs(ix.index())
+        self.arcs
+            .of(ix.index())
             .iter()
             .map(|&w| NodeIx::new(w as usize))
     }
 
-    /// Whether `ix` is a ground: an entity that cites nothing.
+    /// Whether `ix` is a ground: an entity that cites nothing (and is not discredited).
     pub fn is_ground(&self, ix: NodeIx) -> bool {
-        self.reach(ix).has(GROUND)
+        self.reach(ix).has(Flags::GROUND)
+    }
+
+    /// Whether `ix` is discredited: taken out of S with its arcs.
+    pub fn is_discredited(&self, ix: NodeIx) -> bool {
+        self.reach(ix).has(Flags::REMOVED)
     }
 
     /// `ungrounded(x)`: no ground is reachable from `x` in S.
     pub fn ungrounded(&self, ix: NodeIx) -> bool {
-        !self.reach(ix).has(GROUNDED)
+        !self.reach(ix).has(Flags::GROUNDED)
     }
 
     /// `circular(x)`: some node reachable from `x` (itself included) lies on a cycle of S.
     pub fn circular(&self, ix: NodeIx) -> bool {
-        self.reach(ix).has(CIRCULAR)
+        self.reach(ix).has(Flags::CIRCULAR)
     }
 
     /// Whether `x` itself lies on a cycle of S.
     pub fn on_cycle(&self, ix: NodeIx) -> bool {
-        self.reach(ix).has(CYCLIC)
+        self.reach(ix).has(Flags::CYCLIC)
     }
 
     /// Whether the arc `a -> b` of S lies inside a cycle.
     pub fn arc_on_cycle(&self, a: NodeIx, b: NodeIx) -> bool {
-        self.nodes[a.index()].comp == self.nodes[b.index()].comp && self.on_cycle(a)
+        self.nodes[a.index()].visit == self.nodes[b.index()].visit && self.on_cycle(a)
     }
 
-    /// `contested(c)`: at least one entity asserts `c` and at least one denies it.
+    /// `contested(c)`: at least one entity asserts `c` and at least one denies it (neither
+    /// discredited).
     pub fn contested(&self, ix: NodeIx) -> bool {
-        self.reach(ix).flags & (ASSERTED | DENIED) == ASSERTED | DENIED
+        self.reach(ix).has(Flags::ASSERTED | Flags::DENIED)
     }
 
-    /// Whether some entity denies `c`.
+    /// Whether some entity (not discredited) denies `c`.
     pub fn denied(&self, ix: NodeIx) -> bool {
-        self.reach(ix).has(DENIED)
+        self.reach(ix).has(Flags::DENIED)
     }
 
     /// The only ground of `x`, when its grounds are exactly one entity.
     pub fn sole_ground(&self, ix: NodeIx) -> Option<NodeIx> {
-        match self.reach(ix).sole {
-            NO_ONE | SEVERAL => None,
-            g => Some(NodeIx::new(g as usize)),
-        }
+        self.reach(ix).sole.get().map(|g| NodeIx::new(g as usize))
     }
 
     /// `single_origin(x)`: grounds non-empty, all sharing one origin.
     pub fn single_origin(&self, ix: NodeIx) -> bool {
-        !matches!(self.reach(ix).origin, NO_ONE | SEVERAL)
+        self.reach(ix).origin.get().is_some()
     }
 
     /// `independent(x)`: the grounds of `x` have at least two distinct origins.
     pub fn independent(&self, ix: NodeIx) -> bool {
-        self.reach(ix).origin == SEVERAL
+        self.reach(ix).origin == One::SEVERAL
     }
 
     /// `origin(e)`: the last entity on the `part_of` chain from `e`.
@@ -287,14 +224,14 @@ impl Support {
 
     /// `rests_only_on(x, tag)` for every node, indexed by node index.
     pub fn rests_only_on(&self, g: &ClaimGraph, tag: &str) -> Vec<bool> {
-        let n = self.nodes.len() - 1;
         match self.tag_bits.iter().position(|t| &**t == tag) {
-            Some(bit) => self.nodes[..n]
+            Some(bit) => self
+                .nodes
                 .iter()
-                .map(|v| v.reach.has(GROUNDED) && v.reach.tags & (1 << bit) != 0)
+                .map(|v| v.reach.has(Flags::GROUNDED) && v.reach.tags & (1 << bit) != 0)
                 .collect(),
             // No ground carries the tag: nothing rests only on it.
-            None if !self.tags_overflow => vec![false; n],
+            None if !self.tags_overflow => vec![false; self.nodes.len()],
             None => self.rests_only_on_by_fold(g, tag),
         }
     }
@@ -302,11 +239,11 @@ impl Support {
     /// `rests_only_on` for a tag without a bit: a fold over the condensation.
     fn rests_only_on_by_fold(&self, g: &ClaimGraph, tag: &str) -> Vec<bool> {
         let all_tagged = self.fold(
-            |v| AllTrue(!self.reach(NodeIx::new(v)).has(GROUND) || has_tag(g, v, tag)),
+            |v| AllTrue(!self.reach(NodeIx::new(v)).has(Flags::GROUND) || has_tag(g, v, tag)),
             |a, b| a & b,
         );
-        (0..self.nodes.len() - 1)
-            .map(|v| self.nodes[v].reach.has(GROUNDED) && all_tagged[self.comp_order(v)].0)
+        (0..self.nodes.len())
+            .map(|v| self.nodes[v].reach.has(Flags::GROUNDED) && all_tagged[self.comp_order(v)].0)
             .collect()
     }
 
@@ -319,7 +256,7 @@ impl Support {
     /// and how many have it as their only ground. Costs the sum of |grounds(c)| over claims
     /// (see the module documentation), not O(V + E).
     pub fn ground_counts(&self, g: &ClaimGraph) -> Vec<(u32, u32)> {
-        let mut counts = vec![(0u32, 0u32); self.nodes.len() - 1];
+        let mut counts = vec![(0u32, 0u32); self.nodes.len()];
         for c in g.claims() {
             for &gr in self.grounds(c) {
                 counts[gr as usize].0 += 1;
@@ -331,20 +268,59 @@ impl Support {
         counts
     }
 
+    /// `chokepoints(x)` (docs/format.md §2.3): the nodes other than `x` on every path of S
+    /// from `x` to a ground, nearest first; none when `x` is ungrounded. The first call
+    /// builds the dominator tree for every node (O(V + E) but for the climbs, see
+    /// [`dominators`]); each call then costs the length of its answer.
+    pub fn chokepoints(&self, ix: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
+        self.dominators()
+            .of(ix.index())
+            .map(|v| NodeIx::new(v as usize))
+    }
+
+    /// For every node, whether `x` is one of its chokepoints (one pass over the tree).
+    pub fn choked_by(&self, x: NodeIx) -> Vec<bool> {
+        self.dominators().below(x.index())
+    }
+
+    /// For every node, `single_relay`: it is `independent`, yet one of its chokepoints is
+    /// an entity — its apparent independence hangs on one relay (one pass over the tree).
+    pub fn single_relay(&self) -> Vec<bool> {
+        let entity_above = self
+            .dominators()
+            .any_above(|v| !self.nodes[v].reach.has(Flags::CLAIM));
+        entity_above
+            .into_iter()
+            .enumerate()
+            .map(|(v, above)| above && self.independent(NodeIx::new(v)))
+            .collect()
+    }
+
+    /// For every node `x`, how many claims have `x` among their chokepoints, and how many
+    /// of those are `independent` (one pass over the tree).
+    pub fn choke_counts(&self) -> Vec<(u32, u32)> {
+        let d = self.dominators();
+        let claim = |v: usize| self.nodes[v].reach.has(Flags::CLAIM);
+        let chokes = d.count_below(claim);
+        let independent = d.count_below(|v| claim(v) && self.independent(NodeIx::new(v)));
+        chokes.into_iter().zip(independent).collect()
+    }
+
     /// Grounds sets per component, built once, shared where a component adds nothing new.
     fn ground_sets(&self) -> &Vec<Rc<[u32]>> {
         self.sets.get_or_init(|| {
+            let comps = self.components();
             let empty: Rc<[u32]> = Rc::from(Vec::new());
-            let mut sets: Vec<Rc<[u32]>> = Vec::with_capacity(self.comp_count);
-            for c in 0..self.comp_count {
-                let members = self.members_of(c);
-                if members.len() == 1 && self.nodes[members[0] as usize].reach.has(GROUND) {
+            let mut sets: Vec<Rc<[u32]>> = Vec::with_capacity(self.closing.count);
+            for c in 0..self.closing.count {
+                let members = comps.members_of(c);
+                if members.len() == 1 && self.nodes[members[0] as usize].reach.has(Flags::GROUND) {
                     sets.push(Rc::from(vec![members[0]]));
                     continue;
                 }
                 let mut parts: Vec<&Rc<[u32]>> = Vec::new();
                 for &v in members {
-                    for &w in self.arcs(v as usize) {
+                    for &w in self.arcs.of(v as usize) {
                         let d = self.comp_order(w as usize);
                         if d != c
                             && !sets[d].is_empty()
@@ -389,74 +365,13 @@ impl std::ops::BitAnd for AllTrue {
     }
 }
 
-fn is_entity(g: &ClaimGraph, v: usize) -> bool {
-    g.petgraph().node_weight(NodeIx::new(v)).is_some() && !g.is_claim(NodeIx::new(v))
-}
-
 fn has_tag(g: &ClaimGraph, v: usize, tag: &str) -> bool {
     g.entity(NodeIx::new(v)).is_some_and(|e| e.has_tag(tag))
 }
 
-/// The arcs of S (docs/format.md §2): a claim that cites anything -> what it cites; a claim
-/// that cites nothing -> its asserters; an entity -> what it cites. Returned as one [`Node`]
-/// per node (plus one to end the last node's arcs) holding where its arcs start in the second
-/// vector, and its own flags: asserted, denied, resting on its asserters.
-///
-/// Built by two sequential passes over the edge array (count, then place) rather than by
-/// walking each node's edge lists, whose links jump around memory. While building, a
-/// node's `start` counts what it cites and its `comp` its asserters, then where its next
-/// arc goes.
-fn support_arcs(g: &ClaimGraph) -> (Vec<Node>, Vec<u32>) {
-    let n = g.node_bound();
-    let pg = g.petgraph();
-    let blank = Node {
-        start: 0,
-        comp: 0,
-        reach: Reach::NOTHING,
-    };
-    let mut nodes = vec![blank; n + 1];
-    // A relation stated in several documents is one arc: its repeats are skipped.
-    for e in pg.edge_references().filter(|e| !e.weight().repeat) {
-        match e.weight().rel {
-            Rel::Cites => nodes[e.source().index()].start += 1,
-            Rel::Asserts => {
-                let to = &mut nodes[e.target().index()];
-                to.comp += 1;
-                to.reach.flags |= ASSERTED;
-            }
-            Rel::Denies => nodes[e.target().index()].reach.flags |= DENIED,
-        }
-    }
-    let mut next = 0u32;
-    for (v, node) in nodes[..n].iter_mut().enumerate() {
-        let (cites, asserters) = (node.start, node.comp);
-        let by_asserters = cites == 0 && g.is_claim(NodeIx::new(v));
-        if by_asserters {
-            node.reach.flags |= BY_ASSERTERS;
-        }
-        node.start = next;
-        node.comp = next;
-        next += if by_asserters { asserters } else { cites };
-    }
-    nodes[n].start = next;
-    let mut adj = vec![0u32; next as usize];
-    for e in pg.edge_references().filter(|e| !e.weight().repeat) {
-        let (from, to) = (e.source().index(), e.target().index());
-        let (slot, arc) = match e.weight().rel {
-            Rel::Cites => (from, to),
-            Rel::Asserts if nodes[to].reach.has(BY_ASSERTERS) => (to, from),
-            _ => continue,
-        };
-        let fill = &mut nodes[slot].comp;
-        adj[*fill as usize] = arc as u32;
-        *fill += 1;
-    }
-    (nodes, adj)
-}
-
-/// Marks the grounds (entities with no arcs) with what they contribute to every claim that
-/// reaches them, and clears the fill cursors `support_arcs` left for the search. Returns the
-/// tags given a bit (at most `max_tags`) and whether some ground tag was left without one.
+/// Gives the grounds what they contribute to every node that reaches them: themselves as
+/// the one ground, their origin, their tags as bits. Returns the tags given a bit (at most
+/// `max_tags`) and whether some ground tag was left without one.
 fn mark_grounds(
     g: &ClaimGraph,
     nodes: &mut [Node],
@@ -465,10 +380,8 @@ fn mark_grounds(
 ) -> (Vec<Box<str>>, bool) {
     let mut bits: Vec<Box<str>> = Vec::new();
     let mut overflow = false;
-    let n = nodes.len() - 1;
-    for v in 0..n {
-        nodes[v].comp = 0;
-        if nodes[v].start != nodes[v + 1].start || !is_entity(g, v) {
+    for (v, node) in nodes.iter_mut().enumerate() {
+        if !node.reach.has(Flags::GROUND) {
             continue;
         }
         let mut tags = 0u32;
@@ -486,170 +399,14 @@ fn mark_grounds(
             };
             tags |= 1 << bit;
         }
-        let r = &mut nodes[v].reach;
-        *r = Reach {
-            sole: v as u32,
-            origin: origin[v],
+        node.reach = Reach {
+            sole: One::of(v as u32),
+            origin: One::of(origin[v]),
             tags,
-            flags: r.flags | GROUND | GROUNDED,
+            flags: node.reach.flags | Flags::GROUNDED,
         };
     }
     (bits, overflow)
-}
-
-/// Pearce's iterative variant of Tarjan's search ("A space-efficient algorithm for finding
-/// strongly connected components", 2016): one number per node, kept in `Node::comp`, that is
-/// the visit index while the node is open and its component once closed. Components are
-/// numbered downwards from `first - 1` as they close, which is reverse topological order, so
-/// as each closes everything it reaches outside itself is final and its `Reach` is the join
-/// of those, written to every member. No recursion: long chains cannot overflow the stack.
-/// The search only starts from what [`close_by_sweeps`] left open; nodes the sweeps closed
-/// are closed components to it, as they would be had it found them. Returns the number of
-/// components.
-fn search_and_fold(nodes: &mut [Node], adj: &[u32], first: u32) -> usize {
-    let (left, mut next_comp) = close_by_sweeps(nodes, adj, first);
-    let mut index = 1u32;
-    // Open nodes that are not the root of their component, and the search path: (node,
-    // next arc, whether it is still a root candidate).
-    let mut open: Vec<u32> = Vec::new();
-    let mut path: Vec<(u32, u32, bool)> = Vec::new();
-    let mut members: Vec<u32> = Vec::new();
-    for root in left {
-        let root = root as usize;
-        if nodes[root].comp != 0 {
-            continue;
-        }
-        nodes[root].comp = index;
-        index += 1;
-        path.push((root as u32, nodes[root].start, true));
-        while let Some(&mut (v, ref mut pos, ref mut is_root)) = path.last_mut() {
-            let v = v as usize;
-            if *pos < nodes[v + 1].start {
-                let w = adj[*pos as usize] as usize;
-                *pos += 1;
-                if nodes[w].comp == 0 {
-                    nodes[w].comp = index;
-                    index += 1;
-                    path.push((w as u32, nodes[w].start, true));
-                } else if nodes[w].comp < nodes[v].comp {
-                    nodes[v].comp = nodes[w].comp;
-                    *is_root = false;
-                }
-                continue;
-            }
-            let v_is_root = *is_root;
-            path.pop();
-            if v_is_root {
-                members.clear();
-                members.push(v as u32);
-                let own = nodes[v].comp;
-                while let Some(&w) = open.last() {
-                    if nodes[w as usize].comp < own {
-                        break;
-                    }
-                    open.pop();
-                    members.push(w);
-                }
-                index -= members.len() as u32;
-                next_comp -= 1;
-                close(nodes, adj, &members, next_comp);
-            } else {
-                open.push(v as u32);
-            }
-            if let Some(&mut (u, _, ref mut u_is_root)) = path.last_mut() {
-                let u = u as usize;
-                if nodes[v].comp < nodes[u].comp {
-                    nodes[u].comp = nodes[v].comp;
-                    *u_is_root = false;
-                }
-            }
-        }
-    }
-    (first - next_comp) as usize
-}
-
-/// Closes every node whose arcs all end at nodes closed before it (grounds first of all):
-/// such a node is a component of its own, its `Reach` the join of theirs. Sweeps in index
-/// order, then over what is left, while a sweep closes a good share of what it looks at.
-/// Unlike the search, a sweep's memory reads do not depend on one another, so the processor
-/// overlaps their cache misses; in most graphs the sweeps close nearly every node and leave
-/// the search the cycles and what reaches them. Returns the nodes left open and the next
-/// component number.
-fn close_by_sweeps(nodes: &mut [Node], adj: &[u32], mut next_comp: u32) -> (Vec<u32>, u32) {
-    let n = nodes.len() - 1;
-    let mut left: Vec<u32> = Vec::new();
-    for v in 0..n as u32 {
-        if !close_if_ends_closed(nodes, adj, v, &mut next_comp) {
-            left.push(v);
-        }
-    }
-    for _ in 0..MAX_SWEEPS {
-        let before = left.len();
-        left.retain(|&v| !close_if_ends_closed(nodes, adj, v, &mut next_comp));
-        if (before - left.len()) * 8 < before {
-            break;
-        }
-    }
-    (left, next_comp)
-}
-
-/// Further sweeps over the nodes the first one left open, at most.
-const MAX_SWEEPS: usize = 3;
-
-/// Closes `v` as component `next_comp` if every arc of it ends at a closed node.
-fn close_if_ends_closed(nodes: &mut [Node], adj: &[u32], v: u32, next_comp: &mut u32) -> bool {
-    let v = v as usize;
-    let mut acc = Reach::NOTHING;
-    for &w in &adj[nodes[v].start as usize..nodes[v + 1].start as usize] {
-        let to = &nodes[w as usize];
-        if to.comp == 0 {
-            return false;
-        }
-        acc = acc.join(to.reach);
-    }
-    *next_comp -= 1;
-    nodes[v].comp = *next_comp;
-    if nodes[v].start != nodes[v + 1].start {
-        let r = &mut nodes[v].reach;
-        *r = Reach {
-            flags: acc.flags | (r.flags & OWN),
-            ..acc
-        };
-    }
-    true
-}
-
-/// Numbers the component `members` as `c` and gives each member the component's `Reach`:
-/// the join over every arc that leaves it (those ends are in components already closed).
-fn close(nodes: &mut [Node], adj: &[u32], members: &[u32], c: u32) {
-    for &m in members {
-        nodes[m as usize].comp = c;
-    }
-    let v = members[0] as usize;
-    let arcs = |v: usize| &adj[nodes[v].start as usize..nodes[v + 1].start as usize];
-    if members.len() == 1 && arcs(v).is_empty() {
-        // A ground, or a node resting on nothing: its own flags say all.
-        return;
-    }
-    let cyclic = members.len() > 1 || arcs(v).contains(&(v as u32));
-    let mut acc = Reach::NOTHING;
-    if cyclic {
-        acc.flags = CIRCULAR | CYCLIC;
-    }
-    for &m in members {
-        for &w in arcs(m as usize) {
-            if nodes[w as usize].comp != c {
-                acc = acc.join(nodes[w as usize].reach);
-            }
-        }
-    }
-    for &m in members {
-        let r = &mut nodes[m as usize].reach;
-        *r = Reach {
-            flags: acc.flags | (r.flags & OWN),
-            ..acc
-        };
-    }
 }
 
 const UNSEEN: u32 = u32::MAX;
@@ -690,3 +447,5 @@ fn origins(g: &ClaimGraph, n: usize) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod whatif_tests;

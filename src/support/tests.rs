@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Rel;
 use crate::load::{from_sources, Source};
 use crate::query;
 use proptest::prelude::*;
@@ -6,9 +7,9 @@ use serde_json::json;
 use std::collections::{BTreeSet, VecDeque};
 
 /// An entity for a test graph: id, tags, part_of.
-type E<'a> = (&'a str, &'a [&'a str], Option<&'a str>);
+pub(super) type E<'a> = (&'a str, &'a [&'a str], Option<&'a str>);
 
-fn graph(entities: &[E], claims: &[&str], edges: &[(&str, &str, &str)]) -> ClaimGraph {
+pub(super) fn graph(entities: &[E], claims: &[&str], edges: &[(&str, &str, &str)]) -> ClaimGraph {
     let file = json!({
         "entities": entities.iter().map(|(id, tags, part_of)| {
             let mut e = json!({"id": id, "name": id, "kind": "organization", "tags": tags});
@@ -25,7 +26,7 @@ fn graph(entities: &[E], claims: &[&str], edges: &[(&str, &str, &str)]) -> Claim
     from_sources(&[src]).unwrap_or_else(|e| panic!("test graph invalid: {e}"))
 }
 
-fn ix(g: &ClaimGraph, id: &str) -> NodeIx {
+pub(super) fn ix(g: &ClaimGraph, id: &str) -> NodeIx {
     g.node_by_id(id).unwrap()
 }
 
@@ -292,13 +293,20 @@ fn a_long_relay_chain_does_not_overflow_the_test_thread() {
 
 // ---- the naive twin: a breadth-first search per claim, straight from docs/format.md §2 ----
 
-struct Naive {
-    arcs: Vec<Vec<usize>>,
-    is_entity: Vec<bool>,
+pub(super) struct Naive {
+    pub arcs: Vec<Vec<usize>>,
+    pub is_entity: Vec<bool>,
+    /// Grounds of S before the cut (docs/format.md §2.5), not themselves cut.
+    pub ground: Vec<bool>,
 }
 
 impl Naive {
-    fn new(g: &ClaimGraph) -> Naive {
+    pub fn new(g: &ClaimGraph) -> Naive {
+        Naive::cut(g, &BTreeSet::new())
+    }
+
+    /// S decided on every edge, then the nodes `removed` and their arcs taken out.
+    pub fn cut(g: &ClaimGraph, removed: &BTreeSet<usize>) -> Naive {
         let n = g.node_bound();
         let mut arcs = vec![Vec::new(); n];
         for v in g.nodes() {
@@ -309,16 +317,34 @@ impl Naive {
                 cites
             };
         }
-        let is_entity = (0..n).map(|v| !g.is_claim(NodeIx::new(v))).collect();
-        Naive { arcs, is_entity }
+        let is_entity: Vec<bool> = (0..n).map(|v| !g.is_claim(NodeIx::new(v))).collect();
+        let ground = (0..n)
+            .map(|v| is_entity[v] && arcs[v].is_empty() && !removed.contains(&v))
+            .collect();
+        for (v, list) in arcs.iter_mut().enumerate() {
+            list.retain(|w| !removed.contains(w));
+            if removed.contains(&v) {
+                list.clear();
+            }
+        }
+        Naive {
+            arcs,
+            is_entity,
+            ground,
+        }
     }
 
-    fn reach(&self, from: usize) -> BTreeSet<usize> {
+    pub fn reach(&self, from: usize) -> BTreeSet<usize> {
+        self.reach_avoiding(from, None)
+    }
+
+    /// The nodes reachable from `from` by paths that do not enter `avoid`.
+    pub fn reach_avoiding(&self, from: usize, avoid: Option<usize>) -> BTreeSet<usize> {
         let mut seen = BTreeSet::from([from]);
         let mut queue = VecDeque::from([from]);
         while let Some(v) = queue.pop_front() {
             for &w in &self.arcs[v] {
-                if seen.insert(w) {
+                if Some(w) != avoid && seen.insert(w) {
                     queue.push_back(w);
                 }
             }
@@ -326,21 +352,37 @@ impl Naive {
         seen
     }
 
-    fn grounds(&self, from: usize) -> BTreeSet<usize> {
-        self.reach(from)
+    pub fn grounds(&self, from: usize) -> BTreeSet<usize> {
+        self.grounds_avoiding(from, None)
+    }
+
+    pub fn grounds_avoiding(&self, from: usize, avoid: Option<usize>) -> BTreeSet<usize> {
+        self.reach_avoiding(from, avoid)
             .into_iter()
-            .filter(|&v| self.is_entity[v] && self.arcs[v].is_empty())
+            .filter(|&v| self.ground[v])
             .collect()
     }
 
-    fn on_cycle(&self, v: usize) -> bool {
+    pub fn on_cycle(&self, v: usize) -> bool {
         self.arcs[v].iter().any(|&w| self.reach(w).contains(&v))
+    }
+
+    /// Straight from the definition: the nodes other than `c`, reachable from it, without
+    /// which no ground is reachable from `c` (none when `c` has no ground).
+    pub fn chokepoints(&self, c: usize) -> BTreeSet<usize> {
+        if self.grounds(c).is_empty() {
+            return BTreeSet::new();
+        }
+        self.reach(c)
+            .into_iter()
+            .filter(|&x| x != c && self.grounds_avoiding(c, Some(x)).is_empty())
+            .collect()
     }
 }
 
 /// A random valid graph file: up to 6 entities (tagged, in a `part_of` forest), up to 8
 /// claims, and edges of every legal kind between them, each relation once.
-fn random_file() -> impl Strategy<Value = serde_json::Value> {
+pub(super) fn random_file() -> impl Strategy<Value = serde_json::Value> {
     let tags = ["intelligence", "media", "wire"];
     (1usize..7, 1usize..9)
         .prop_flat_map(move |(ne, nc)| {
@@ -376,7 +418,7 @@ fn random_file() -> impl Strategy<Value = serde_json::Value> {
         })
 }
 
-fn load_files(files: &[(&str, &serde_json::Value)]) -> ClaimGraph {
+pub(super) fn load_files(files: &[(&str, &serde_json::Value)]) -> ClaimGraph {
     let sources: Vec<Source> = files
         .iter()
         .map(|(name, v)| Source {
@@ -410,11 +452,12 @@ fn with_appearances(file: &serde_json::Value, copies: &[u8]) -> serde_json::Valu
 }
 
 /// Everything support, `why`, `sources` and the claim facts say about `g`, as text.
-fn answers(g: &ClaimGraph) -> Vec<String> {
+pub(super) fn answers(g: &ClaimGraph) -> Vec<String> {
     let s = Support::new(g);
     let mut out = vec![
         format!("{:?}", g.relation_counts()),
         format!("{:?}", s.ground_counts(g)),
+        format!("{:?} {:?}", s.choke_counts(), s.single_relay()),
     ];
     out.push(serde_json::to_string(&query::sources(g, &s, None)).unwrap());
     for t in ["intelligence", "media", "wire"] {
@@ -428,6 +471,8 @@ fn answers(g: &ClaimGraph) -> Vec<String> {
             g.id(v), s.grounds(v), s.is_ground(v), s.ungrounded(v), s.on_cycle(v), s.circular(v),
             s.contested(v), s.single_origin(v), s.independent(v), s.sole_ground(v),
         ));
+        let choke: Vec<&str> = s.chokepoints(v).map(|w| g.id(w).as_str()).collect();
+        out.push(format!("{} chokepoints {choke:?}", g.id(v)));
         for rel in Rel::ALL {
             out.push(format!(
                 "{} {rel} {:?} <- {:?}",
