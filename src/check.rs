@@ -129,6 +129,9 @@ pub enum ClaimWarning<'g> {
     OneSourceType { tag: &'g str, grounds: usize },
     /// All of the claim's `grounds` trace back (by `part_of`) to `origin`.
     SingleOrigin { origin: &'g Id, grounds: usize },
+    /// The grounds have several origins, but every path to them passes through the entities
+    /// `relays` (sorted): its chokepoints that are entities.
+    SingleRelay { relays: Vec<&'g Id> },
     /// Every denial comes from a party the claim is about (`deniers`, sorted).
     InterestedDenial { deniers: Vec<&'g Id> },
     /// A citation cycle lies on the claim's support.
@@ -149,7 +152,8 @@ pub enum Scope {
 }
 
 /// The warnings that apply to claim `c`, in a fixed order: ungrounded, one source type
-/// (one per common tag), single origin, interested denial, circular, credibility.
+/// (one per common tag), single origin, single relay, interested denial, circular,
+/// credibility.
 pub fn claim_warnings<'g>(
     g: &'g ClaimGraph,
     s: &Support,
@@ -175,9 +179,16 @@ pub fn claim_warnings<'g>(
                 grounds: grounds.len(),
             });
         }
+        if s.single_relay()[c.index()] {
+            let relays = s.chokepoints(c).filter(|&x| !g.is_claim(x));
+            out.push(ClaimWarning::SingleRelay {
+                relays: g.sorted_ids(relays),
+            });
+        }
         if query::interested_denial(g, s, c) {
+            let deniers = g.sources(c, Rel::Denies).filter(|&d| !s.is_discredited(d));
             out.push(ClaimWarning::InterestedDenial {
-                deniers: g.source_ids(c, Rel::Denies),
+                deniers: g.sorted_ids(deniers),
             });
         }
     }
@@ -219,6 +230,7 @@ impl ClaimWarning<'_> {
             ClaimWarning::Ungrounded => "ungrounded",
             ClaimWarning::OneSourceType { .. } => "one-source-type",
             ClaimWarning::SingleOrigin { .. } => "single-origin",
+            ClaimWarning::SingleRelay { .. } => "single-relay",
             ClaimWarning::InterestedDenial { .. } => "interested-denial",
             ClaimWarning::Circular => "circular",
             ClaimWarning::Credibility => "credibility",
@@ -235,6 +247,10 @@ impl ClaimWarning<'_> {
             ClaimWarning::SingleOrigin { origin, .. } => {
                 format!("has a single origin: its grounds all trace back to {origin}")
             }
+            ClaimWarning::SingleRelay { relays } => format!(
+                "looks independent, but all its support passes through {}",
+                join(relays, "")
+            ),
             ClaimWarning::InterestedDenial { deniers } => format!(
                 "is denied only by parties it is about ({})",
                 join(deniers, "")
@@ -264,6 +280,11 @@ impl ClaimWarning<'_> {
                     "Single origin: {all} {trace} back to `{origin}`; no independent corroboration."
                 )
             }
+            ClaimWarning::SingleRelay { relays } => format!(
+                "Single relay: its grounds have several origins, but every path to them passes \
+                 through {}; had that relay misreported, every ground would be lost at once.",
+                join(relays, "`")
+            ),
             ClaimWarning::InterestedDenial { deniers } => format!(
                 "Interested denial: every denial ({}) comes from a party the claim is about.",
                 join(deniers, "`")

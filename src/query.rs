@@ -43,6 +43,10 @@ pub struct ClaimFilter {
     pub single_origin: bool,
     pub independent: bool,
     pub interested_denial: bool,
+    /// Entities or claims that must be chokepoints of the claim (docs/format.md §2.3).
+    pub through: Vec<NodeIx>,
+    /// `single_relay`: independent, yet with an entity among its chokepoints.
+    pub single_relay: bool,
     pub grep: Option<Regex>,
     pub topic: Vec<String>,
     pub verdict: Option<VerdictFilter>,
@@ -116,16 +120,22 @@ pub fn interested_denial(g: &ClaimGraph, s: &Support, c: NodeIx) -> bool {
         .filter_map(|a| g.node_by_id(a.as_str()))
         .map(|a| s.origin(a))
         .collect();
-    let mut deniers = g.sources(c, Rel::Denies).peekable();
+    let mut deniers = g
+        .sources(c, Rel::Denies)
+        .filter(|&d| !s.is_discredited(d))
+        .peekable();
     deniers.peek().is_some() && deniers.all(|d| about.contains(&s.origin(d)))
 }
 
 /// The claims that pass `f`, sorted by id.
 pub fn select(g: &ClaimGraph, s: &Support, f: &ClaimFilter) -> Vec<NodeIx> {
     let only_on = f.rests_only_on.as_deref().map(|t| s.rests_only_on(g, t));
+    let through: Vec<Vec<bool>> = f.through.iter().map(|&x| s.choked_by(x)).collect();
     let hits = g
         .claim_refs()
         .filter(|c| only_on.as_ref().is_none_or(|v| v[c.ix.index()]))
+        .filter(|c| through.iter().all(|v| v[c.ix.index()]))
+        .filter(|c| !f.single_relay || s.single_relay()[c.ix.index()])
         .filter(|&c| passes(g, s, f, c))
         .map(|c| c.ix)
         .collect();
@@ -188,11 +198,14 @@ pub struct ClaimFacts<'g> {
     pub denied_by: Vec<&'g Id>,
     pub cites: Vec<&'g Id>,
     pub grounds: Vec<&'g Id>,
+    /// The nodes on every path of its support to a ground (docs/format.md §2.3), sorted.
+    pub chokepoints: Vec<&'g Id>,
     pub contested: bool,
     pub circular: bool,
     pub ungrounded: bool,
     pub single_origin: bool,
     pub independent: bool,
+    pub single_relay: bool,
     pub interested_denial: bool,
     pub verdict: Option<Verdict>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -213,11 +226,13 @@ pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: ClaimRef<'g>) -> ClaimFacts<
         denied_by: g.source_ids(c, Rel::Denies),
         cites: g.target_ids(c, Rel::Cites),
         grounds: grounds_ids(g, s, c),
+        chokepoints: g.sorted_ids(s.chokepoints(c)),
         contested: s.contested(c),
         circular: s.circular(c),
         ungrounded: s.ungrounded(c),
         single_origin: s.single_origin(c),
         independent: s.independent(c),
+        single_relay: s.single_relay()[c.index()],
         interested_denial: interested_denial(g, s, c),
         verdict: claim.verdict(),
         date: claim.date.as_ref(),
@@ -264,5 +279,49 @@ pub fn sources<'g>(g: &'g ClaimGraph, s: &Support, tag: Option<&str>) -> Vec<Sou
         })
         .collect();
     rows.sort_by(|a, b| (b.sole, b.grounded, a.id).cmp(&(a.sole, a.grounded, b.id)));
+    rows
+}
+
+/// One row of `chokepoints`: an entity and how many claims it chokes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChokeRow<'g> {
+    pub id: &'g Id,
+    pub name: &'g str,
+    pub tags: Vec<&'g str>,
+    /// Whether it is a ground (a source that cites nothing) rather than a relay.
+    pub ground: bool,
+    /// The claims with it among their chokepoints: every path of their support to a ground
+    /// passes through it.
+    pub chokes: u32,
+    /// Of those, the claims that look independent: their single relay.
+    pub single_relay: u32,
+}
+
+/// Every entity that chokes at least one claim (optionally only those tagged `tag`), most
+/// `chokes` first, then most `single_relay`, then by id. One pass over the dominator tree.
+pub fn chokepoint_rows<'g>(g: &'g ClaimGraph, s: &Support, tag: Option<&str>) -> Vec<ChokeRow<'g>> {
+    let counts = s.choke_counts();
+    let mut rows: Vec<ChokeRow> = g
+        .entities()
+        .filter(|&e| counts[e.index()].0 > 0)
+        .filter_map(|e| {
+            let ent = g.entity(e)?;
+            if tag.is_some_and(|t| !ent.has_tag(t)) {
+                return None;
+            }
+            let (chokes, single_relay) = counts[e.index()];
+            Some(ChokeRow {
+                id: &ent.id,
+                name: &ent.name,
+                tags: ent.tags.iter().map(|t| t.as_str()).collect(),
+                ground: s.is_ground(e),
+                chokes,
+                single_relay,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.chokes, b.single_relay, a.id).cmp(&(a.chokes, a.single_relay, b.id))
+    });
     rows
 }

@@ -42,18 +42,20 @@ pub struct BySupport {
     pub independent: usize,
     pub interested_denial: usize,
     pub single_origin: usize,
+    pub single_relay: usize,
     pub ungrounded: usize,
 }
 
 impl BySupport {
     /// `(name, count)` in the order of the fields.
-    pub fn rows(&self) -> [(&'static str, usize); 6] {
+    pub fn rows(&self) -> [(&'static str, usize); 7] {
         [
             ("circular", self.circular),
             ("contested", self.contested),
             ("independent", self.independent),
             ("interested_denial", self.interested_denial),
             ("single_origin", self.single_origin),
+            ("single_relay", self.single_relay),
             ("ungrounded", self.ungrounded),
         ]
     }
@@ -89,6 +91,7 @@ impl Stats {
                 independent: count(&|c| s.independent(c)),
                 interested_denial: count(&|c| query::interested_denial(g, s, c)),
                 single_origin: count(&|c| s.single_origin(c)),
+                single_relay: count(&|c| s.single_relay()[c.index()]),
                 ungrounded: count(&|c| s.ungrounded(c)),
             },
             claims_by_verdict,
@@ -140,7 +143,7 @@ mod tests {
             serde_json::to_string(&stats).unwrap(),
             concat!(
                 r#"{"claims":2,"claims_by_support":{"circular":0,"contested":1,"independent":0,"#,
-                r#""interested_denial":1,"single_origin":1,"ungrounded":1},"#,
+                r#""interested_denial":1,"single_origin":1,"single_relay":0,"ungrounded":1},"#,
                 r#""claims_by_verdict":{"false":0,"mixed":0,"mostly-false":0,"mostly-true":0,"#,
                 r#""true":1,"unproven":0,"unreviewed":1},"claims_resting_only_on":{"intelligence":1},"#,
                 r#""documents":1,"edges":3,"edges_by_rel":{"asserts":2,"cites":0,"denies":1},"#,

@@ -51,6 +51,7 @@ pub struct Support {
     components: OnceCell<Components>,
     sets: OnceCell<Vec<Rc<[u32]>>>,
     dominators: OnceCell<Dominators>,
+    single_relay: OnceCell<Vec<bool>>,
 }
 
 impl Support {
@@ -100,6 +101,7 @@ impl Support {
             components: OnceCell::new(),
             sets: OnceCell::new(),
             dominators: OnceCell::new(),
+            single_relay: OnceCell::new(),
         }
     }
 
@@ -284,16 +286,19 @@ impl Support {
     }
 
     /// For every node, `single_relay`: it is `independent`, yet one of its chokepoints is
-    /// an entity — its apparent independence hangs on one relay (one pass over the tree).
-    pub fn single_relay(&self) -> Vec<bool> {
-        let entity_above = self
-            .dominators()
-            .any_above(|v| !self.nodes[v].reach.has(Flags::CLAIM));
-        entity_above
-            .into_iter()
-            .enumerate()
-            .map(|(v, above)| above && self.independent(NodeIx::new(v)))
-            .collect()
+    /// an entity — its apparent independence hangs on one relay (one pass over the tree, on
+    /// first use).
+    pub fn single_relay(&self) -> &[bool] {
+        self.single_relay.get_or_init(|| {
+            let entity_above = self
+                .dominators()
+                .any_above(|v| !self.nodes[v].reach.has(Flags::CLAIM));
+            entity_above
+                .into_iter()
+                .enumerate()
+                .map(|(v, above)| above && self.independent(NodeIx::new(v)))
+                .collect()
+        })
     }
 
     /// For every node `x`, how many claims have `x` among their chokepoints, and how many

@@ -4,6 +4,8 @@
 //! The walk is iterative (a 1,000,000-long relay chain cannot overflow it) and linear: a node
 //! is expanded once; later meetings are marked "shown above", and a node met again on its own
 //! path is marked as a cycle. `max_depth` bounds the tree and the result says what it cut.
+//! Rows that are chokepoints of the root (docs/format.md §2.3) say so; with sources
+//! discredited (§2.5), the arcs to them are still drawn, to a row marked discredited.
 
 use crate::graph::{ClaimGraph, NodeIx};
 use crate::model::Rel;
@@ -40,6 +42,8 @@ pub enum Mark {
     ShownAbove,
     /// Not expanded: the depth bound was reached.
     Cut,
+    /// A discredited entity: what rested on it through this link rests on nothing.
+    Discredited,
 }
 
 /// One line of the tree.
@@ -51,6 +55,9 @@ pub struct Row {
     pub parent: Option<NodeIx>,
     pub via: Via,
     pub mark: Mark,
+    /// Whether the node is one of the root's chokepoints: on every path of its support to
+    /// a ground.
+    pub chokepoint: bool,
 }
 
 impl Row {
@@ -83,6 +90,10 @@ enum Step {
 /// The support tree of `root`, at most `max_depth` levels below it.
 pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree {
     let bound = g.node_bound();
+    let mut chokepoint = vec![false; bound];
+    for x in s.chokepoints(root) {
+        chokepoint[x.index()] = true;
+    }
     let mut on_path = vec![false; bound];
     let mut expanded = vec![false; bound];
     let mut rows = Vec::new();
@@ -98,11 +109,22 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
         };
         let mark = if on_path[node.index()] {
             Mark::Cycle
+        } else if s.is_discredited(node) {
+            Mark::Discredited
         } else if expanded[node.index()] {
             Mark::ShownAbove
         } else if s.is_ground(node) {
             Mark::Ground
-        } else if s.support_of(node).next().is_none() {
+        } else {
+            Mark::Expanded
+        };
+        let children = match mark {
+            Mark::Expanded => sorted_support(g, node),
+            _ => Vec::new(),
+        };
+        let mark = if mark != Mark::Expanded {
+            mark
+        } else if children.is_empty() {
             Mark::DeadEnd
         } else if depth >= max_depth {
             cut += 1;
@@ -116,6 +138,7 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
             parent,
             via,
             mark,
+            chokepoint: chokepoint[node.index()],
         });
         if mark != Mark::Expanded {
             continue;
@@ -124,7 +147,6 @@ pub fn tree(g: &ClaimGraph, s: &Support, root: NodeIx, max_depth: usize) -> Tree
         on_path[node.index()] = true;
         stack.push(Step::Leave(node));
         let child_via = via_from(g, node);
-        let children = sorted_support(g, s, node);
         stack.extend(
             children
                 .into_iter()
@@ -146,9 +168,13 @@ fn via_from(g: &ClaimGraph, parent: NodeIx) -> Via {
     }
 }
 
-/// The S-successors of `x`, sorted by id.
-fn sorted_support(g: &ClaimGraph, s: &Support, x: NodeIx) -> Vec<NodeIx> {
-    let mut v: Vec<NodeIx> = s.support_of(x).collect();
+/// The successors of `x` in S before any source is discredited (docs/format.md §2.1),
+/// sorted by id: what it cites, or, for a claim that cites nothing, who asserts it.
+fn sorted_support(g: &ClaimGraph, x: NodeIx) -> Vec<NodeIx> {
+    let mut v: Vec<NodeIx> = g.targets(x, Rel::Cites).collect();
+    if v.is_empty() && g.is_claim(x) {
+        v.extend(g.sources(x, Rel::Asserts));
+    }
     v.sort_unstable_by(|&a, &b| g.id(a).cmp(g.id(b)));
     v.dedup();
     v

@@ -3,12 +3,12 @@
 use super::render::Renderer;
 use super::style::Role;
 use super::term::{safe, say};
+use super::whatif::WhatIf;
 use super::{write_json, CliError, Ctx, TextFormat};
 use claimgraph::check;
 use claimgraph::diag::Diagnostic;
 use claimgraph::load;
 use claimgraph::store::{self, StoreError};
-use claimgraph::support::Support;
 use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
@@ -16,7 +16,9 @@ use std::process::ExitCode;
 /// Validate the graph: errors (exit 1) and warnings (exit 0).
 ///
 /// Warnings: unused entity, ungrounded claim, circular support, unknown tag, credibility 1
-/// ("confirmed by independent sources") on a claim that is not independent.
+/// ("confirmed by independent sources") on a claim that is not independent. With --as-of
+/// or --discredit, the warnings are of the graph on that day, or without those sources
+/// (the errors are the files' own and do not change).
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph check\n  claimgraph --graph other/ check --format json"
@@ -25,6 +27,8 @@ pub struct Args {
     /// Output format (json for CI).
     #[arg(long, value_enum, default_value_t)]
     format: TextFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -40,10 +44,10 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             for note in &notes {
                 say!("claimgraph: note: {}", safe(note));
             }
-            let s = Support::new(&graph);
-            let mut w = check::warnings(&graph, &s);
+            let view = args.whatif.apply(graph)?;
+            let mut w = check::warnings(view.graph, &view.support());
             load::locate(&mut w, &sources);
-            std::mem::forget((sources, graph));
+            std::mem::forget(sources);
             (Vec::new(), 0, w)
         }
         Err(e) => (e.errors, e.more, Vec::new()),

@@ -2,6 +2,7 @@
 
 use super::filter::FilterArgs;
 use super::style::{Paint, Role};
+use super::whatif::WhatIf;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx};
 use claimgraph::query;
@@ -12,10 +13,11 @@ use std::process::ExitCode;
 /// List claims, filtered by who stands behind them and how they are supported.
 ///
 /// Filters combine with AND. Ids accept an entity's names and aliases
-/// (`--denied-by Pyongyang`).
+/// (`--denied-by Pyongyang`). With --as-of or --discredit, every filter and every
+/// answer is of the graph on that day, or without those sources.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph claims --rests-only-on intelligence\n  claimgraph claims --contested --format json\n  claimgraph claims --denied-by Pyongyang --format ids"
+    after_help = "Examples:\n  claimgraph claims --rests-only-on intelligence\n  claimgraph claims --contested --format json\n  claimgraph claims --denied-by Pyongyang --format ids\n  claimgraph claims --discredit nis --ungrounded\n  claimgraph claims --single-relay\n  claimgraph claims --as-of 2024-03 --format json"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -23,14 +25,15 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ListFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     let filter = args.filter.filter(g)?;
-    let t = claimgraph::timing::phase("support");
-    let s = Support::new(g);
-    drop(t);
+    let s = view.support();
     let t = claimgraph::timing::phase("select");
     let hits = query::select(g, &s, &filter);
     drop(t);
@@ -111,6 +114,18 @@ fn state_parts(f: &query::ClaimFacts, intelligence_only: bool) -> Vec<(Role, Str
     if intelligence_only {
         parts.push((Role::Warn, "intelligence only".to_string()));
     }
+    if f.single_relay {
+        parts.push((Role::Warn, "single relay".to_string()));
+    }
+    let through: Vec<&str> = f
+        .chokepoints
+        .iter()
+        .map(|i| i.as_str())
+        .filter(|i| !grounds.contains(i))
+        .collect();
+    if !through.is_empty() {
+        parts.push((Role::Dim, format!("all through: {}", shortened(&through))));
+    }
     for (on, role, word) in [
         (f.contested, Role::Contested, "contested"),
         (f.interested_denial, Role::Contested, "interested denial"),
@@ -134,6 +149,21 @@ fn state_parts(f: &query::ClaimFacts, intelligence_only: bool) -> Vec<(Role, Str
         parts.push((Paint::verdict_role(&v), format!("verdict: {v}")));
     }
     parts
+}
+
+/// Chokepoints shown in a table, at most; the rest are counted.
+const SHOWN_CHOKEPOINTS: usize = 5;
+
+/// `a, b, c` — or the first few and how many more.
+fn shortened(ids: &[&str]) -> String {
+    if ids.len() <= SHOWN_CHOKEPOINTS {
+        return ids.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        ids[..SHOWN_CHOKEPOINTS].join(", "),
+        ids.len() - SHOWN_CHOKEPOINTS
+    )
 }
 
 /// Lays the parts out after "↳ ", joined by " · ", breaking lines between parts (a part

@@ -3,15 +3,21 @@
 
 use super::{graphviz, CliError, Ctx};
 use claimgraph::export::{dot, html};
-use claimgraph::graph::ClaimGraph;
+use claimgraph::graph::{ClaimGraph, NodeIx};
 use claimgraph::select::Selection;
 use claimgraph::support::Support;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Writes the dossier of the loaded graph to `out`.
-pub fn run(g: &ClaimGraph, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (svg, no_svg_reason) = match picture_svg(g) {
+/// Writes the dossier of the loaded graph to `out`, opening with `discredited` discredited
+/// (the picture is drawn so).
+pub fn run(
+    g: &ClaimGraph,
+    discredited: &[NodeIx],
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let (svg, no_svg_reason) = match picture_svg(g, discredited) {
         Ok(svg) => (Some(svg), None),
         Err(why) => (None, Some(why)),
     };
@@ -19,6 +25,7 @@ pub fn run(g: &ClaimGraph, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, C
         title: ctx.graph_path.display().to_string(),
         svg,
         no_svg_reason,
+        discredited: discredited.to_vec(),
     };
     html::write(out, g, &opts)?;
     Ok(ExitCode::SUCCESS)
@@ -30,7 +37,7 @@ pub const MAX_PICTURE_NODES: usize = 1500;
 
 /// The whole graph drawn as SVG by Graphviz (the `export --format svg` drawing), or why
 /// there is no picture.
-fn picture_svg(g: &ClaimGraph) -> Result<String, String> {
+fn picture_svg(g: &ClaimGraph, discredited: &[NodeIx]) -> Result<String, String> {
     let n = g.nodes().count();
     if n > MAX_PICTURE_NODES {
         return Err(format!(
@@ -38,7 +45,7 @@ fn picture_svg(g: &ClaimGraph) -> Result<String, String> {
              ({MAX_PICTURE_NODES} at most); draw a selection with export --format svg."
         ));
     }
-    let s = Support::new(g);
+    let s = Support::discrediting(g, discredited);
     let mut text = Vec::new();
     dot::write_dot(
         &mut text,

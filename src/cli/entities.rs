@@ -1,15 +1,18 @@
 //! `entities`: list entities, by kind and tag.
 
 use super::completions;
+use super::whatif::WhatIf;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::model::{Entity, Id, Kind};
-use claimgraph::support::Support;
 use clap_complete::ArgValueCandidates;
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
 
 /// List entities (countries, people, organizations) with their tags and origin.
+///
+/// Entities exist whatever the day, so --as-of lists the same ones; --discredit marks
+/// the entities it names.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph entities --tag intelligence\n  claimgraph entities --kind person --format json"
@@ -24,22 +27,28 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ListFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
-/// An entity as in the files, plus its origin (docs/format.md §4.4).
+/// An entity as in the files, plus its origin (docs/format.md §4.4), and whether it is
+/// discredited (only with --discredit).
 #[derive(Serialize)]
 struct EntityOut<'g> {
     #[serde(flatten)]
     entity: &'g Entity,
     origin: &'g Id,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    discredited: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     if let Some(tag) = &args.tag {
         super::filter::parse_tag(g, "--tag", tag)?;
     }
-    let s = Support::new(g);
+    let s = view.support();
     let picked: Vec<_> = g
         .entities()
         .filter(|&e| {
@@ -61,6 +70,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 .map(|&e| EntityOut {
                     entity: g.entity(e).expect("entity"),
                     origin: g.id(s.origin(e)),
+                    discredited: s.is_discredited(e),
                 })
                 .collect();
             write_json(out, &list)?;
@@ -76,7 +86,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                         ent.kind.to_string(),
                         tags.join(","),
                         g.id(s.origin(e)).to_string(),
-                        ent.name.clone(),
+                        if s.is_discredited(e) {
+                            format!("{} (discredited)", ent.name)
+                        } else {
+                            ent.name.clone()
+                        },
                     ]
                 })
                 .collect();

@@ -4,6 +4,7 @@
 use super::completions;
 use super::filter::FilterArgs;
 use super::term::say;
+use super::whatif::WhatIf;
 use super::{graphviz, interchange, resolve_node, CliError, Ctx};
 use claimgraph::export::rdf::Syntax;
 use claimgraph::export::{self, dot};
@@ -11,7 +12,6 @@ use claimgraph::graph::ClaimGraph;
 use claimgraph::model::Tag;
 use claimgraph::query;
 use claimgraph::select::Selection;
-use claimgraph::support::Support;
 use clap::ValueEnum;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
@@ -22,6 +22,11 @@ use std::process::ExitCode;
 /// A drawing shows the whole graph, or the claims that the claim filters select together
 /// with everything their support rests on and whoever denies them, or (with --focus) the
 /// neighbourhood of one node.
+///
+/// --as-of writes the graph as it stood on that day, in every format. --discredit changes
+/// what support says, so it applies to what shows support: the drawings (dot, svg, png) and
+/// the HTML dossier (which opens with those sources discredited); the other formats write the
+/// records, which it does not change.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph export --format json > merged.json\n  claimgraph export --format dot > graph.dot\n  claimgraph export --format svg --rests-only-on intelligence > intelligence.svg\n  claimgraph export --format png --focus nis --depth 2 > nis.png\n  claimgraph export --format svg --cluster origin --part-of > by-origin.svg\n  claimgraph export --format html > report.html\n  claimgraph export --format turtle --base https://desk.example/graph/ > graph.ttl\n  claimgraph export --format csv --out import/"
@@ -67,6 +72,8 @@ pub struct Args {
     filter: FilterArgs,
     #[command(flatten, next_help_heading = "Interchange formats")]
     interchange: interchange::Options,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,19 +131,23 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             name.unwrap_or_default()
         )));
     }
+    if !drawing && args.format != Format::Html && !args.whatif.discredit.is_empty() {
+        return Err(CliError::Usage(
+            "--discredit changes what support says: it applies to the drawings (dot, svg, png) and the html dossier; the other formats write the records, which it does not change".into(),
+        ));
+    }
     let highlight = Tag::new(args.highlight.clone())
         .map_err(|e| CliError::Usage(format!("bad --highlight tag: {e}")))?;
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     let _progress = super::progress::Progress::start("exporting".to_string());
     if !drawing {
         if args.format == Format::Html {
-            return super::dossier::run(g, ctx, out);
+            return super::dossier::run(g, &view.discredited, ctx, out);
         }
         return whole_graph(&args, g, out);
     }
-    let t = claimgraph::timing::phase("support");
-    let s = Support::new(g);
-    drop(t);
+    let s = view.support();
     let focus = args
         .focus
         .as_deref()
@@ -178,7 +189,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
 fn selection(
     args: &Args,
     g: &ClaimGraph,
-    s: &Support,
+    s: &claimgraph::support::Support,
     focus: Option<claimgraph::graph::NodeIx>,
 ) -> Result<Selection, CliError> {
     let filtered = if args.filter.is_set() {

@@ -51,6 +51,15 @@ pub struct FilterArgs {
     /// Denied claims whose every denier shares an origin with what the claim is about.
     #[arg(long)]
     interested_denial: bool,
+    /// Claims with ID among their chokepoints: every path of their support to a ground
+    /// passes through it (repeatable: all of them).
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::node_ids))]
+    through: Vec<String>,
+    /// Claims that look independent (grounds of two or more origins) yet whose every path
+    /// to a ground passes through one entity: a relay that, had it misreported, takes all
+    /// their grounds with it.
+    #[arg(long)]
+    single_relay: bool,
     /// Claims whose text matches REGEX.
     #[arg(long, value_name = "REGEX")]
     grep: Option<String>,
@@ -107,6 +116,8 @@ impl FilterArgs {
             single_origin: self.single_origin,
             independent: self.independent,
             interested_denial: self.interested_denial,
+            through: nodes(&self.through)?,
+            single_relay: self.single_relay,
             grep,
             topic: self.topic.clone(),
             verdict: self.verdict,
@@ -163,6 +174,8 @@ impl FilterArgs {
             single_origin,
             independent,
             interested_denial,
+            through,
+            single_relay,
             grep,
             topic,
             verdict,
@@ -177,6 +190,7 @@ impl FilterArgs {
                 grounded_in,
                 about,
                 found_in,
+                through,
                 topic,
             ]
             .iter()
@@ -188,6 +202,7 @@ impl FilterArgs {
                 single_origin,
                 independent,
                 interested_denial,
+                single_relay,
             ]
             .iter()
             .any(|&&on| on)

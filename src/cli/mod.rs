@@ -3,6 +3,7 @@
 
 mod add;
 mod check;
+mod chokepoints;
 mod claims;
 mod completions;
 mod diff;
@@ -38,6 +39,7 @@ mod style;
 mod table;
 mod term;
 mod unlink;
+mod whatif;
 mod why;
 
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Slot};
@@ -93,6 +95,7 @@ enum Command {
     Claims(claims::Args),
     Entities(entities::Args),
     Sources(sources::Args),
+    Chokepoints(chokepoints::Args),
     Show(show::Args),
     Why(why::Args),
     Check(check::Args),
@@ -221,6 +224,7 @@ fn run_command(
         Command::Claims(a) => claims::run(a, ctx, out),
         Command::Entities(a) => entities::run(a, ctx, out),
         Command::Sources(a) => sources::run(a, ctx, out),
+        Command::Chokepoints(a) => chokepoints::run(a, ctx, out),
         Command::Show(a) => show::run(a, ctx, out),
         Command::Why(a) => why::run(a, ctx, out),
         Command::Check(a) => check::run(a, ctx, out),

@@ -1,9 +1,9 @@
 //! `report`: a fact-check dossier on one claim.
 
 use super::completions;
+use super::whatif::WhatIf;
 use super::{resolve_claim, write_json, CliError, Ctx};
 use claimgraph::report;
-use claimgraph::support::Support;
 use clap::ValueEnum;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
@@ -23,8 +23,10 @@ pub enum DocFormat {
 ///
 /// The claim; who asserts and who denies it, with quotes, dates and documents; its support
 /// tree down to its grounds with their tags, origins and reliability; the verdict and review
-/// note; and the warnings that apply (one source type, single origin, interested denial,
-/// circular support, credibility 1 without independent sources).
+/// note; where the claim would stand were one of its grounds or chokepoints wrong; and the
+/// warnings that apply (one source type, single origin, single relay, interested denial,
+/// circular support, credibility 1 without independent sources). With --as-of or
+/// --discredit, the dossier is of the graph on that day, or without those sources.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph report nk-arms-transfers-since-aug-2023 > dossier.md\n  claimgraph report nk-arms-transfers-since-aug-2023 --format json"
@@ -36,12 +38,15 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: DocFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     let c = resolve_claim(g, &args.claim)?;
-    let s = Support::new(g);
+    let s = view.support();
     let r = report::build(g, &s, c);
     match args.format {
         DocFormat::Md => out.write_all(report::to_markdown(&r).as_bytes())?,

@@ -2,6 +2,7 @@
 
 use super::completions;
 use super::term::safe;
+use super::whatif::WhatIf;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Record, Slot};
@@ -20,7 +21,9 @@ use std::process::ExitCode;
 ///
 /// A document is shown with what it states: each claim it states or reports (its found_in,
 /// or an edge at the claim found in it) with the edges at that claim found in the document,
-/// quotes and dates, then the other edges found in it (relays between entities).
+/// quotes and dates, then the other edges found in it (relays between entities). With
+/// --as-of, only the edges stated by that day are shown; with --discredit, the claim's
+/// grounds and state are of what is left.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  claimgraph show nis\n  claimgraph show Pyongyang --format json"
@@ -32,11 +35,14 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: TextFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
-    let s = Support::new(g);
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
+    let s = view.support();
     match (resolve(g, &args.id)?, args.format) {
         (Slot::Doc(d), TextFormat::Json) => write_json(out, &document_json(g, d))?,
         (Slot::Doc(d), TextFormat::Text) => write_document(out, g, d)?,
@@ -99,6 +105,7 @@ fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
             obj.insert("asserted_by".into(), ids(facts.asserted_by));
             obj.insert("denied_by".into(), ids(facts.denied_by));
             obj.insert("grounds".into(), ids(facts.grounds));
+            obj.insert("chokepoints".into(), ids(facts.chokepoints));
             obj.insert("cited_by".into(), ids(g.source_ids(ix, Rel::Cites)));
             for (k, b) in [
                 ("contested", facts.contested),
@@ -106,6 +113,7 @@ fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
                 ("ungrounded", facts.ungrounded),
                 ("single_origin", facts.single_origin),
                 ("independent", facts.independent),
+                ("single_relay", facts.single_relay),
                 ("interested_denial", facts.interested_denial),
             ] {
                 obj.insert(k.into(), json!(b));
@@ -118,6 +126,10 @@ fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
             obj.insert("type".into(), json!("entity"));
             obj.insert("origin".into(), json!(g.id(s.origin(ix))));
             obj.insert("ground".into(), json!(s.is_ground(ix)));
+            if s.is_discredited(ix) {
+                obj.insert("discredited".into(), json!(true));
+            }
+            obj.insert("chokes".into(), json!(s.choke_counts()[ix.index()].0));
             obj.insert("asserts".into(), ids(g.target_ids(ix, Rel::Asserts)));
             obj.insert("denies".into(), ids(g.target_ids(ix, Rel::Denies)));
             obj.insert("cited_by".into(), ids(g.source_ids(ix, Rel::Cites)));
@@ -227,10 +239,13 @@ fn count(n: usize, noun: &str) -> String {
 const DERIVED_ORDER: &[&str] = &[
     "origin",
     "ground",
+    "discredited",
+    "chokes",
     "asserted_by",
     "denied_by",
     "cites",
     "grounds",
+    "chokepoints",
     "cited_by",
     "asserts",
     "denies",
@@ -240,6 +255,7 @@ const DERIVED_ORDER: &[&str] = &[
     "ungrounded",
     "single_origin",
     "independent",
+    "single_relay",
     "states",
     "claims",
     "edges",

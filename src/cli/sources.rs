@@ -1,8 +1,8 @@
 //! `sources`: every ground with how many claims stand on it (docs/format.md §2 `grounded`/`sole`).
 
+use super::whatif::WhatIf;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::query;
-use claimgraph::support::Support;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -10,10 +10,11 @@ use std::process::ExitCode;
 ///
 /// GROUNDED counts the claims with the source among their grounds; SOLE those resting on it
 /// alone — the claims left standing on nothing if it were discredited. Most SOLE first.
-/// Grounds that no claim rests on are left out unless --all.
+/// Grounds that no claim rests on are left out unless --all. With --discredit, the
+/// discredited sources are no grounds, and the counts are of what is left.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph sources\n  claimgraph sources --tag intelligence --format json"
+    after_help = "Examples:\n  claimgraph sources\n  claimgraph sources --tag intelligence --format json\n  claimgraph sources --as-of 2024-03"
 )]
 pub struct Args {
     /// Also the grounds that no claim rests on.
@@ -25,14 +26,17 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ListFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     if let Some(tag) = &args.tag {
         super::filter::parse_tag(g, "--tag", tag)?;
     }
-    let s = Support::new(g);
+    let s = view.support();
     let mut rows = query::sources(g, &s, args.tag.as_deref());
     if !args.all {
         rows.retain(|r| r.grounded > 0);

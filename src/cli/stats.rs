@@ -1,57 +1,117 @@
-//! `stats`: counts of nodes and edges, and of claims by the predicates of docs/format.md §2.
+//! `stats`: counts of nodes and edges, and of claims by the predicates of docs/format.md §2;
+//! with `--as-of` or `--discredit`, how they shift.
 
-use super::{write_json, CliError, Ctx, TextFormat};
-use claimgraph::stats::{Stats, Tally};
+use super::whatif::WhatIf;
+use super::{load_graph, write_json, CliError, Ctx, TextFormat};
+use claimgraph::stats::Stats;
 use claimgraph::support::Support;
+use serde_json::json;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 /// Count nodes and edges by kind and relation, and claims by support predicate.
 ///
 /// `edges` counts every edge: a relation stated in several documents is one edge per
-/// document; `relations` counts each FROM REL TO once, as support reads it.
+/// document; `relations` counts each FROM REL TO once, as support reads it. With --as-of or
+/// --discredit, each count that shifts is shown as BEFORE → AFTER (JSON: {"before": ...,
+/// "after": ...}).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json")]
+#[command(
+    after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json\n  claimgraph stats --discredit nis\n  claimgraph stats --as-of 2024-03"
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: TextFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
-    let stats = Stats::of(g, &Support::new(g));
+    let g = load_graph(&ctx.graph_path)?.graph;
+    if !args.whatif.is_set() {
+        let stats = Stats::of(&g, &Support::new(&g));
+        match args.format {
+            TextFormat::Json => write_json(out, &stats)?,
+            TextFormat::Text => write_text(out, &lines(&stats, &stats))?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let before = Stats::of(&g, &Support::new(&g));
+    let view = args.whatif.apply(g)?;
+    let after = Stats::of(view.graph, &view.support());
     match args.format {
-        TextFormat::Json => write_json(out, &stats)?,
-        TextFormat::Text => write_text(out, &stats)?,
+        TextFormat::Json => write_json(out, &json!({"before": before, "after": after}))?,
+        TextFormat::Text => write_text(out, &lines(&before, &after))?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The totals, then each group of counts under its title.
-fn write_text(out: &mut dyn Write, st: &Stats) -> std::io::Result<()> {
-    let totals = [
-        ("documents", st.documents),
-        ("entities", st.entities),
-        ("claims", st.claims),
-        ("edges", st.edges),
-        ("relations", st.relations),
-    ];
-    for (name, n) in totals {
-        writeln!(out, "{name:<26} {n}")?;
+/// A line of the output: a group's title, or a count before and after.
+enum Line {
+    Title(&'static str),
+    Count(&'static str, usize, usize),
+}
+
+/// The totals, then each group of counts under its title, each count before and after (the
+/// same value twice when nothing shifts); a name counted on one side only is 0 on the other.
+fn lines(before: &Stats, after: &Stats) -> Vec<Line> {
+    let totals = |st: &Stats| {
+        [
+            ("documents", st.documents),
+            ("entities", st.entities),
+            ("claims", st.claims),
+            ("edges", st.edges),
+            ("relations", st.relations),
+        ]
+    };
+    let mut out: Vec<Line> = totals(before)
+        .iter()
+        .zip(totals(after))
+        .map(|(&(name, b), (_, a))| Line::Count(name, b, a))
+        .collect();
+    let groups = |st: &Stats| -> [(&'static str, Vec<(&'static str, usize)>); 5] {
+        let rows = |t: &BTreeMap<&'static str, usize>| t.iter().map(|(&k, &n)| (k, n)).collect();
+        [
+            ("entities by kind", rows(&st.entities_by_kind)),
+            ("edges by rel", rows(&st.edges_by_rel)),
+            ("claims by support", st.claims_by_support.rows().to_vec()),
+            ("claims resting only on", rows(&st.claims_resting_only_on)),
+            ("claims by verdict", rows(&st.claims_by_verdict)),
+        ]
+    };
+    for ((title, b), (_, a)) in groups(before).into_iter().zip(groups(after)) {
+        out.push(Line::Title(title));
+        // Every group is in name order: merge the names of both sides.
+        let mut both: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+        for (name, n) in b {
+            both.entry(name).or_default().0 = n;
+        }
+        for (name, n) in a {
+            both.entry(name).or_default().1 = n;
+        }
+        out.extend(both.into_iter().map(|(name, (b, a))| Line::Count(name, b, a)));
     }
-    let rows = |t: &Tally| t.iter().map(|(&k, &n)| (k, n)).collect::<Vec<_>>();
-    let groups = [
-        ("entities by kind", rows(&st.entities_by_kind)),
-        ("edges by rel", rows(&st.edges_by_rel)),
-        ("claims by support", st.claims_by_support.rows().to_vec()),
-        ("claims resting only on", rows(&st.claims_resting_only_on)),
-        ("claims by verdict", rows(&st.claims_by_verdict)),
-    ];
-    for (title, counts) in groups {
-        writeln!(out, "{title}:")?;
-        for (name, n) in counts {
-            writeln!(out, "  {name:<24} {n}")?;
+    out
+}
+
+fn write_text(out: &mut dyn Write, lines: &[Line]) -> std::io::Result<()> {
+    let mut indent = "";
+    for line in lines {
+        let (name, b, a) = match *line {
+            Line::Title(title) => {
+                writeln!(out, "{title}:")?;
+                indent = "  ";
+                continue;
+            }
+            Line::Count(name, b, a) => (name, b, a),
+        };
+        let width = 26 - indent.len();
+        if b == a {
+            writeln!(out, "{indent}{name:<width$} {b}")?;
+        } else {
+            writeln!(out, "{indent}{name:<width$} {b} → {a}")?;
         }
     }
     Ok(())

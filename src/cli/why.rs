@@ -3,6 +3,7 @@
 use super::completions;
 use super::style::{Paint, Role};
 use super::term::safe;
+use super::whatif::WhatIf;
 use super::{resolve_claim, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
@@ -17,10 +18,12 @@ use std::process::ExitCode;
 ///
 /// Each level says how it supports the one above (cites, asserted by, relays), and under it
 /// every document that states that link, with its date and the words quoted. Grounds are
-/// sources that cite nothing; cycles are marked; a node met twice is expanded once.
+/// sources that cite nothing; cycles are marked; a node met twice is expanded once. Nodes on
+/// every path down to a ground are marked as chokepoints; with --discredit, the links to the
+/// discredited sources end there, marked.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  claimgraph why nk-ballistic-missiles-to-russia\n  claimgraph why nk-ballistic-missiles-to-russia --format json"
+    after_help = "Examples:\n  claimgraph why nk-ballistic-missiles-to-russia\n  claimgraph why nk-ballistic-missiles-to-russia --format json\n  claimgraph why nk-arms-transfers-since-aug-2023 --discredit nis"
 )]
 pub struct Args {
     /// The claim (an id).
@@ -32,12 +35,15 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: TextFormat,
+    #[command(flatten)]
+    whatif: WhatIf,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = &ctx.load()?.graph;
+    let view = args.whatif.load(ctx)?;
+    let g = view.graph;
     let root = resolve_claim(g, &args.claim)?.ix;
-    let s = Support::new(g);
+    let s = view.support();
     let tree = why::tree(g, &s, root, args.depth);
     match args.format {
         TextFormat::Text => write_text(out, ctx.paint, g, &s, &tree)?,
@@ -91,9 +97,18 @@ fn label(p: Paint, g: &ClaimGraph, s: &Support, row: &Row) -> String {
         Mark::Cycle => p.paint(Role::Warn, "  ↺ cycle: already on this path"),
         Mark::ShownAbove => p.paint(Role::Dim, "  (shown above)"),
         Mark::Cut => p.paint(Role::Dim, "  … cut by --depth"),
+        Mark::Discredited => p.paint(Role::Bad, "  ✗ discredited"),
         Mark::Expanded => String::new(),
     };
-    format!("{}{body}{note}", p.paint(Role::Dim, via_text(row.via)))
+    let choke = if row.chokepoint {
+        p.paint(Role::Warn, "  ◆ chokepoint")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{body}{note}{choke}",
+        p.paint(Role::Dim, via_text(row.via))
+    )
 }
 
 /// For each row, whether a later sibling follows it (so its branch line continues).
@@ -107,6 +122,9 @@ fn has_next_sibling(rows: &[Row]) -> Vec<bool> {
     }
     out
 }
+
+/// Chokepoints listed under the tree, at most; the rest are counted.
+const SHOWN: usize = 10;
 
 /// Levels of indentation drawn before the depth is written as a number instead.
 const MAX_INDENT: usize = 24;
@@ -167,6 +185,19 @@ fn write_text(
             p.paint(Role::Good, &grounds.join(", "))
         }
     )?;
+    let choke = g.sorted_ids(s.chokepoints(root));
+    if !choke.is_empty() {
+        let shown: Vec<&str> = choke.iter().take(SHOWN).map(|i| i.as_str()).collect();
+        let more = match choke.len().saturating_sub(SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        writeln!(
+            out,
+            "chokepoints: {}{more}",
+            p.paint(Role::Warn, &shown.join(", "))
+        )?;
+    }
     if tree.cut > 0 {
         writeln!(
             out,
@@ -224,12 +255,14 @@ fn write_json(
     s: &Support,
     tree: &why::Tree,
 ) -> Result<(), CliError> {
-    let grounds = claimgraph::query::grounds_ids(g, s, tree.rows[0].node);
+    let root = tree.rows[0].node;
+    let grounds = claimgraph::query::grounds_ids(g, s, root);
     write!(
         out,
-        "{{\"claim\":{},\"grounds\":{},\"cut\":{},\"tree\":",
-        serde_json::json!(g.id(tree.rows[0].node)),
+        "{{\"claim\":{},\"grounds\":{},\"chokepoints\":{},\"cut\":{},\"tree\":",
+        serde_json::json!(g.id(root)),
         serde_json::json!(grounds),
+        serde_json::json!(g.sorted_ids(s.chokepoints(root))),
         tree.cut
     )?;
     let mut depth_open: Vec<usize> = Vec::new();
@@ -268,6 +301,7 @@ fn node_object_head(g: &ClaimGraph, s: &Support, ix: NodeIx, row: &Row) -> Strin
     obj.insert("id".into(), serde_json::json!(g.id(ix)));
     obj.insert("via".into(), serde_json::json!(row.via));
     obj.insert("mark".into(), serde_json::json!(row.mark));
+    obj.insert("chokepoint".into(), serde_json::json!(row.chokepoint));
     match &g.node(ix).record {
         Record::Claim(c) => {
             obj.insert("type".into(), "claim".into());

@@ -5,7 +5,8 @@
 //! edges differ in colour and line style, one arrow per relation however many documents
 //! state it (its label counts them); claims are coloured by their docs/format.md §2 state
 //! (resting only on one tag, contested, circular, ungrounded) and the arcs of support cycles
-//! are drawn in a warning colour. Every id and every string is quoted and goes through
+//! are drawn in a warning colour; entities that are chokepoints of claims (§2.3) have a
+//! heavy outline and say of how many, discredited ones (§2.5) are grey. Every id and every string is quoted and goes through
 //! `escape::quote` (ids that are DOT keywords, like `node` or `graph`, are safe quoted); no
 //! HTML-like label is ever made from user text. Nodes are named by their own ids rather than
 //! by position, and the output is ordered (nodes by id, edges by `(from, rel, to)`), so the
@@ -23,7 +24,7 @@ use crate::support::Support;
 use escape::quote;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::io::{self, Write};
-use style::ClaimState;
+use style::{ClaimState, EntityState};
 
 /// Claim text is wrapped at about this many columns.
 pub const WRAP: usize = 40;
@@ -109,6 +110,8 @@ struct Drawing<'a> {
     sel: &'a Selection,
     opts: &'a DotOptions,
     only_on: Vec<bool>,
+    /// Per node, how many claims it is a chokepoint of.
+    chokes: Vec<(u32, u32)>,
 }
 
 impl<'a> Drawing<'a> {
@@ -119,6 +122,7 @@ impl<'a> Drawing<'a> {
             sel,
             opts,
             only_on: s.rests_only_on(g, &opts.highlight),
+            chokes: s.choke_counts(),
         }
     }
 
@@ -205,13 +209,21 @@ impl<'a> Drawing<'a> {
                 MAX_NAME,
             ));
         }
+        let state = EntityState {
+            chokes: self.chokes[ix.index()].0,
+            discredited: self.s.is_discredited(ix),
+        };
+        let words = state.words();
+        if !words.is_empty() {
+            lines.extend(escape::wrap(&format!("({})", words.join(" · ")), WRAP));
+        }
         writeln!(
             w,
             "{indent}{} [label={}, tooltip={}, {}{}];",
             self.name(ix),
             quote(&lines.join("\n")),
             quote(e.id.as_str()),
-            style::entity_shape(e.kind),
+            state.attrs(e.kind),
             self.focus_attrs(ix)
         )
     }

@@ -1,6 +1,12 @@
 //! The HTML dossier: one self-contained page (no network: CSS, script, data and picture are
-//! inline) with the claims table and its filters, each claim's support tree, the sources,
-//! and the graph picture when the caller has one.
+//! inline) with the claims table and its filters, each claim's support tree (chokepoints
+//! marked), the sources, a "what if a source is wrong" panel, and the graph picture when the
+//! caller has one.
+//!
+//! The what-if panel discredits sources in the page: its script recomputes support (docs/
+//! format.md §2.5) over the arcs of S embedded with each node, with the rules `claims
+//! --discredit` follows, so a reader can tick sources and watch which claims lose their
+//! grounds or their independence. The page holds S once, so this costs nothing per source.
 //!
 //! The data travels as JSON in a `<script type="application/json">` block, with `<`, `>`
 //! and `&` written as `\u003c`-style escapes so that no text in the graph can close the
@@ -30,6 +36,8 @@ pub struct Options {
     pub svg: Option<String>,
     /// Shown where the picture would be when there is none (why it is missing).
     pub no_svg_reason: Option<String>,
+    /// Entities the page opens with discredited (the reader can change them).
+    pub discredited: Vec<NodeIx>,
 }
 
 /// Everything the page's script needs.
@@ -43,6 +51,8 @@ struct Data<'g> {
     documents: Vec<DocRow<'g>>,
     tags: Vec<&'g str>,
     verdicts: Vec<String>,
+    /// The entities the page opens with discredited.
+    discredited: Vec<&'g str>,
 }
 
 #[derive(Serialize)]
@@ -51,8 +61,10 @@ struct ClaimRow<'g> {
     facts: query::ClaimFacts<'g>,
     /// The tags T for which `rests_only_on(c, T)` holds.
     rests_only_on: Vec<&'g str>,
-    /// The support tree, pre-order: `[depth, id, via, mark]`.
-    tree: Vec<(usize, &'g str, Via, Mark)>,
+    /// The support tree, pre-order: `[depth, id, via, mark, chokepoint]`.
+    tree: Vec<(usize, &'g str, Via, Mark, bool)>,
+    /// Its arcs in S: what it cites, or (citing nothing) who asserts it.
+    support: Vec<&'g str>,
     /// Every edge into or out of the claim, one per document it was found in.
     appearances: Vec<Appearance<'g>>,
 }
@@ -73,12 +85,17 @@ struct EntityRow<'g> {
     tags: Vec<&'g str>,
     ground: bool,
     origin: &'g str,
+    /// Its arcs in S: what it cites (relays).
+    support: Vec<&'g str>,
+    /// How many claims it is a chokepoint of.
+    chokes: u32,
 }
 
 /// Writes the dossier of `g`.
 pub fn write<W: Write + ?Sized>(w: &mut W, g: &ClaimGraph, opts: &Options) -> io::Result<()> {
     let s = Support::new(g);
-    let data = data(g, &s, &opts.title);
+    let mut data = data(g, &s, &opts.title);
+    data.discredited = opts.discredited.iter().map(|&x| g.id(x).as_str()).collect();
     let json = serde_json::to_string(&data).map_err(io::Error::other)?;
     let picture = match (&opts.svg, &opts.no_svg_reason) {
         (Some(svg), _) => svg_element(svg).to_string(),
@@ -108,11 +125,13 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
             tree: why::tree(g, s, c, TREE_DEPTH)
                 .rows
                 .iter()
-                .map(|r| (r.depth, g.id(r.node).as_str(), r.via, r.mark))
+                .map(|r| (r.depth, g.id(r.node).as_str(), r.via, r.mark, r.chokepoint))
                 .collect(),
+            support: support_ids(g, s, c),
             appearances: appearance::at_node(g, c),
         })
         .collect();
+    let chokes = s.choke_counts();
     let entities: Vec<EntityRow> = g
         .sorted_by_id(g.entities().collect())
         .into_iter()
@@ -125,6 +144,8 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
                 tags: ent.tags.iter().map(|t| t.as_str()).collect(),
                 ground: s.is_ground(e),
                 origin: g.id(s.origin(e)).as_str(),
+                support: support_ids(g, s, e),
+                chokes: chokes[e.index()].0,
             })
         })
         .collect();
@@ -148,7 +169,16 @@ fn data<'g>(g: &'g ClaimGraph, s: &Support, title: &'g str) -> Data<'g> {
             .collect(),
         tags: tags.into_iter().collect(),
         verdicts: Verdict::ALL.iter().map(|v| v.to_string()).collect(),
+        discredited: Vec::new(),
     }
+}
+
+/// The ids of the arcs of `x` in S, sorted.
+fn support_ids<'g>(g: &'g ClaimGraph, s: &Support, x: NodeIx) -> Vec<&'g str> {
+    g.sorted_ids(s.support_of(x))
+        .into_iter()
+        .map(|i| i.as_str())
+        .collect()
 }
 
 /// The tags T with `rests_only_on(c, T)`, sorted.

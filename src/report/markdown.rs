@@ -3,7 +3,7 @@
 //! table, and the warnings. Every string from the graph goes through [`md::text`] (it can
 //! only be text) and documents link only to web addresses ([`md::link`]).
 
-use super::{DocRef, Report, Source, Stance, TREE_DEPTH};
+use super::{DocRef, IfWrong, Report, Source, Stance, TREE_DEPTH};
 use crate::markdown as md;
 use crate::why::{Mark, Via};
 use std::fmt::Write as _;
@@ -22,6 +22,7 @@ pub fn to_markdown(r: &Report) -> String {
     }
     tree_section(&mut md, r);
     grounds_section(&mut md, &r.grounds);
+    if_wrong_section(&mut md, r);
     let _ = writeln!(md, "## Warnings\n");
     if r.warnings.is_empty() {
         let _ = writeln!(md, "None.");
@@ -160,9 +161,11 @@ fn tree_section(md: &mut String, r: &Report) {
             Mark::Cycle => " — ↺ cycle",
             Mark::ShownAbove => " — (shown above)",
             Mark::Cut => " — … cut",
+            Mark::Discredited => " — ✗ **discredited**",
             Mark::Expanded => "",
         };
-        let _ = writeln!(md, "{indent}- {via}{what}{mark}");
+        let choke = if row.chokepoint { " ◆ chokepoint" } else { "" };
+        let _ = writeln!(md, "{indent}- {via}{what}{mark}{choke}");
     }
     if r.tree_cut > 0 {
         let _ = writeln!(
@@ -194,4 +197,58 @@ fn grounds_section(md: &mut String, grounds: &[Source]) {
         );
     }
     let _ = writeln!(md);
+}
+
+/// Each ground and chokepoint of the claim, and where the claim would stand were it wrong.
+fn if_wrong_section(md: &mut String, r: &Report) {
+    let _ = writeln!(md, "## If a source is wrong\n");
+    if r.if_wrong.is_empty() {
+        let _ = writeln!(md, "The claim has no ground to lose.\n");
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "Now the claim is {}. Were one of these sources discredited:\n",
+        r.standing.as_str()
+    );
+    let _ = writeln!(md, "| Source | Ground | Chokepoint | The claim would be | Grounds left |");
+    let _ = writeln!(md, "|---|---|---|---|---|");
+    for w in &r.if_wrong {
+        let _ = writeln!(
+            md,
+            "| {} (`{}`) | {} | {} | {} | {} |",
+            md::text(w.source.name),
+            w.source.id,
+            yes(w.ground),
+            yes(w.chokepoint),
+            then_text(r, w),
+            left_text(w)
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "–"
+    }
+}
+
+/// `still independent`, or the new standing in bold when it changes.
+fn then_text(r: &Report, w: &IfWrong) -> String {
+    if w.then == r.standing {
+        format!("still {}", w.then.as_str())
+    } else {
+        format!("**{}**", w.then.as_str())
+    }
+}
+
+fn left_text(w: &IfWrong) -> String {
+    if w.grounds.is_empty() {
+        return "none".into();
+    }
+    let ids: Vec<String> = w.grounds.iter().map(|g| format!("`{g}`")).collect();
+    ids.join(", ")
 }

@@ -1,6 +1,7 @@
 //! `report`: a fact-check dossier on one claim — the claim, who asserts and who denies it
 //! (with quotes, dates and documents), what it cites, its support tree down to its grounds
-//! (with their tags, origins and reliability), the verdict, and the warnings that apply.
+//! (with their tags, origins and reliability), where the claim would stand were one of its
+//! grounds or chokepoints wrong, the verdict, and the warnings that apply.
 //! [`build`] gathers it as data (serialized for `--format json`); [`to_markdown`] renders it.
 
 mod markdown;
@@ -12,6 +13,7 @@ use crate::graph::{ClaimGraph, ClaimRef, EntityRef, NodeIx, Record};
 use crate::model::{Date, Id, Rel, Review};
 use crate::query::{self, ClaimFacts};
 use crate::support::Support;
+use crate::whatif::{self, Standing};
 use crate::why::{self, Mark, Via};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -35,6 +37,11 @@ pub struct Report<'g> {
     /// Nodes left unexpanded at the depth bound.
     pub tree_cut: usize,
     pub grounds: Vec<Source<'g>>,
+    /// Where the claim stands now (docs/format.md §2.2).
+    pub standing: Standing,
+    /// For each ground and each entity among the chokepoints, by id: where the claim would
+    /// stand were that source discredited (§2.5).
+    pub if_wrong: Vec<IfWrong<'g>>,
     pub review: Option<ReviewRef<'g>>,
     pub warnings: Vec<Warning>,
 }
@@ -73,6 +80,20 @@ pub struct Source<'g> {
     pub reliability: Option<char>,
 }
 
+/// One source of the claim, and what would be left were it wrong.
+#[derive(Debug, Clone, Serialize)]
+pub struct IfWrong<'g> {
+    pub source: Source<'g>,
+    /// It is one of the claim's grounds.
+    pub ground: bool,
+    /// It is one of the claim's chokepoints: on every path of its support to a ground.
+    pub chokepoint: bool,
+    /// Where the claim would stand without it.
+    pub then: Standing,
+    /// The grounds that would be left, sorted.
+    pub grounds: Vec<&'g Id>,
+}
+
 /// One line of the support tree.
 #[derive(Debug, Clone, Serialize)]
 pub struct TreeRow<'g> {
@@ -80,6 +101,8 @@ pub struct TreeRow<'g> {
     pub id: &'g Id,
     pub via: Via,
     pub mark: Mark,
+    /// One of the claim's chokepoints.
+    pub chokepoint: bool,
     /// The claim's text or the entity's name.
     pub label: &'g str,
     /// Set for entities.
@@ -131,6 +154,7 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
                 id: g.id(r.node),
                 via: r.via,
                 mark: r.mark,
+                chokepoint: r.chokepoint,
                 label: label(g, r.node),
                 source: g.as_entity(r.node).map(|e| source(g, s, e)),
             })
@@ -138,6 +162,8 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
         tree_cut: tree.cut,
         warnings: warnings(g, s, c),
         grounds,
+        standing: Standing::of(s, c),
+        if_wrong: if_wrong(g, s, c),
         review: claim.review.as_ref().map(|r| ReviewRef {
             review: r,
             by_name: g
@@ -146,6 +172,35 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
                 .map_or(r.by.as_str(), |e| e.name.as_str()),
         }),
     }
+}
+
+/// For each ground of `c` and each entity among its chokepoints, by id, where `c` would
+/// stand were that source discredited: a search of the part of S that `c` reaches, per
+/// source.
+fn if_wrong<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Vec<IfWrong<'g>> {
+    let grounds = s.grounds(c);
+    let choke: Vec<NodeIx> = s.chokepoints(c).filter(|&x| !g.is_claim(x)).collect();
+    let mut sources: Vec<NodeIx> = grounds
+        .iter()
+        .map(|&v| NodeIx::new(v as usize))
+        .chain(choke.iter().copied())
+        .collect();
+    sources = g.sorted_by_id(sources);
+    sources.dedup();
+    sources
+        .into_iter()
+        .filter_map(|x| Some((x, g.as_entity(x)?)))
+        .map(|(x, e)| {
+            let (then, left) = whatif::if_discredited(s, c, x);
+            IfWrong {
+                source: source(g, s, e),
+                ground: grounds.contains(&(x.index() as u32)),
+                chokepoint: choke.contains(&x),
+                then,
+                grounds: g.sorted_ids(left.into_iter()),
+            }
+        })
+        .collect()
 }
 
 fn label(g: &ClaimGraph, ix: NodeIx) -> &str {

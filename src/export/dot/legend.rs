@@ -31,6 +31,15 @@ pub fn write<W: Write + ?Sized>(w: &mut W, opts: &DotOptions) -> io::Result<()> 
             style::entity_shape(kind)
         )?;
     }
+    let choke = style::EntityState {
+        chokes: 1,
+        discredited: false,
+    };
+    writeln!(
+        w,
+        "    \"legend:chokepoint\" [label=\"chokepoint: all of some\\nclaim's support passes it\", tooltip=\"chokepoint\", {}];",
+        choke.attrs(Kind::Organization)
+    )?;
     let only_on = format!("claim resting only on\n{}", opts.highlight);
     let samples = [
         ("claim", "claim".to_string(), ClaimState::default()),

@@ -15,12 +15,65 @@ pub const OUTLINE: &str = "#525252";
 /// circular claims.
 pub const CYCLE: &str = "#e6550d";
 
-/// The shape and fill of an entity of kind `k`: four kinds, four visibly different shapes.
-pub fn entity_shape(k: Kind) -> &'static str {
+/// The shape, style and fill of an entity of kind `k`: four kinds, four visibly different
+/// shapes.
+fn entity_look(k: Kind) -> (&'static str, &'static str, &'static str) {
     match k {
-        Kind::Country => r##"shape="hexagon", style="filled", fillcolor="#e5f5e0""##,
-        Kind::Person => r##"shape="ellipse", style="filled", fillcolor="#f2f0f7""##,
-        Kind::Organization => r##"shape="box", style="rounded,filled", fillcolor="#deebf7""##,
+        Kind::Country => ("hexagon", "filled", "#e5f5e0"),
+        Kind::Person => ("ellipse", "filled", "#f2f0f7"),
+        Kind::Organization => ("box", "rounded,filled", "#deebf7"),
+    }
+}
+
+/// The shape and fill of an entity of kind `k`.
+pub fn entity_shape(k: Kind) -> String {
+    let (shape, style, fill) = entity_look(k);
+    format!(r#"shape="{shape}", style="{style}", fillcolor="{fill}""#)
+}
+
+/// Outline of an entity that is a chokepoint of some claim (docs/format.md §2.3).
+pub const CHOKEPOINT: &str = "#6a3d9a";
+/// Fill of a discredited entity.
+pub const FILL_DISCREDITED: &str = "#f0f0f0";
+
+/// What the drawing shows of an entity beyond its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EntityState {
+    /// How many claims it is a chokepoint of.
+    pub chokes: u32,
+    /// Set aside by `--discredit`.
+    pub discredited: bool,
+}
+
+impl EntityState {
+    /// The attributes of an entity of kind `k` in this state: its shape, a heavy purple
+    /// outline when it is a chokepoint, grey and dashed when discredited.
+    pub fn attrs(self, k: Kind) -> String {
+        let (shape, style, _) = entity_look(k);
+        let mut attrs = if self.discredited {
+            format!(
+                r##"shape="{shape}", style="{style},dashed", fillcolor="{FILL_DISCREDITED}", fontcolor="#737373""##
+            )
+        } else {
+            entity_shape(k)
+        };
+        if self.chokes > 0 {
+            attrs.push_str(&format!(r#", color="{CHOKEPOINT}", penwidth="2.5""#));
+        }
+        attrs
+    }
+
+    /// The words for the state, for the label.
+    pub fn words(self) -> Vec<String> {
+        let mut words = Vec::new();
+        if self.chokes > 0 {
+            let s = if self.chokes == 1 { "" } else { "s" };
+            words.push(format!("chokepoint of {} claim{s}", self.chokes));
+        }
+        if self.discredited {
+            words.push("discredited".to_string());
+        }
+        words
     }
 }
 
