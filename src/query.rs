@@ -320,8 +320,6 @@ pub fn chokepoint_rows<'g>(g: &'g ClaimGraph, s: &Support, tag: Option<&str>) ->
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
-        (b.chokes, b.single_relay, a.id).cmp(&(a.chokes, a.single_relay, b.id))
-    });
+    rows.sort_by(|a, b| (b.chokes, b.single_relay, a.id).cmp(&(a.chokes, a.single_relay, b.id)));
     rows
 }

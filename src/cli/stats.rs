@@ -91,7 +91,10 @@ fn lines(before: &Stats, after: &Stats) -> Vec<Line> {
         for (name, n) in a {
             both.entry(name).or_default().1 = n;
         }
-        out.extend(both.into_iter().map(|(name, (b, a))| Line::Count(name, b, a)));
+        out.extend(
+            both.into_iter()
+                .map(|(name, (b, a))| Line::Count(name, b, a)),
+        );
     }
     out
 }

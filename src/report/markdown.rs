@@ -164,7 +164,11 @@ fn tree_section(md: &mut String, r: &Report) {
             Mark::Discredited => " — ✗ **discredited**",
             Mark::Expanded => "",
         };
-        let choke = if row.chokepoint { " ◆ chokepoint" } else { "" };
+        let choke = if row.chokepoint {
+            " ◆ chokepoint"
+        } else {
+            ""
+        };
         let _ = writeln!(md, "{indent}- {via}{what}{mark}{choke}");
     }
     if r.tree_cut > 0 {
@@ -211,7 +215,10 @@ fn if_wrong_section(md: &mut String, r: &Report) {
         "Now the claim is {}. Were one of these sources discredited:\n",
         r.standing.as_str()
     );
-    let _ = writeln!(md, "| Source | Ground | Chokepoint | The claim would be | Grounds left |");
+    let _ = writeln!(
+        md,
+        "| Source | Ground | Chokepoint | The claim would be | Grounds left |"
+    );
     let _ = writeln!(md, "|---|---|---|---|---|");
     for w in &r.if_wrong {
         let _ = writeln!(

@@ -162,7 +162,10 @@ impl Dominators {
             for &v in &order {
                 let p = self.pos[v as usize];
                 let idom = self.meet_of(arcs, v, p, first);
-                debug_assert!(idom != NOWHERE, "a reverse postorder settles a predecessor first");
+                debug_assert!(
+                    idom != NOWHERE,
+                    "a reverse postorder settles a predecessor first"
+                );
                 if self.idom[p as usize] != idom {
                     self.idom[p as usize] = idom;
                     changed = true;
@@ -292,7 +295,10 @@ impl CycleScratch {
         for &m in members {
             self.local[m as usize] = NOWHERE;
         }
-        post.into_iter().rev().map(|i| members[i as usize]).collect()
+        post.into_iter()
+            .rev()
+            .map(|i| members[i as usize])
+            .collect()
     }
 
     /// Postorder of an iterative search over `rev` from each of `roots` in turn.
@@ -321,7 +327,11 @@ impl CycleScratch {
                 }
             }
         }
-        debug_assert_eq!(post.len(), k, "every member of a grounded cycle reaches an entry");
+        debug_assert_eq!(
+            post.len(),
+            k,
+            "every member of a grounded cycle reaches an entry"
+        );
         post
     }
 }

@@ -1,6 +1,6 @@
 use super::*;
-use crate::model::Rel;
 use crate::load::{from_sources, Source};
+use crate::model::Rel;
 use crate::query;
 use proptest::prelude::*;
 use serde_json::json;

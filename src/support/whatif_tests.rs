@@ -148,10 +148,19 @@ fn a_claim_citing_only_a_discredited_source_does_not_fall_back_on_its_asserters(
     for c in ["cited", "relayed", "plain"] {
         assert!(s.ungrounded(ix(&g, c)), "{c}");
     }
-    assert!(!s.is_ground(ix(&g, "relay")), "a relay of nothing is no ground");
+    assert!(
+        !s.is_ground(ix(&g, "relay")),
+        "a relay of nothing is no ground"
+    );
     assert!(!s.is_ground(ix(&g, "nis")) && s.is_discredited(ix(&g, "nis")));
-    assert!(!s.denied(ix(&g, "cited")), "a discredited denial does not count");
-    assert_eq!(Support::new(&g).sole_ground(ix(&g, "plain")), Some(ix(&g, "nis")));
+    assert!(
+        !s.denied(ix(&g, "cited")),
+        "a discredited denial does not count"
+    );
+    assert_eq!(
+        Support::new(&g).sole_ground(ix(&g, "plain")),
+        Some(ix(&g, "nis"))
+    );
 }
 
 #[test]
@@ -200,7 +209,11 @@ fn as_of_a_day_a_claim_rests_on_what_had_been_said() {
     assert_eq!(whatif::as_of(&mut g, Date::new("2024-02").unwrap()), 1);
     let s = Support::new(&g);
     let c = ix(&g, "c");
-    assert_eq!(s.sole_ground(c), Some(ix(&g, "paper")), "its later citation is not yet");
+    assert_eq!(
+        s.sole_ground(c),
+        Some(ix(&g, "paper")),
+        "its later citation is not yet"
+    );
     assert!(s.contested(c), "2024-02 is 2024-02-01: the denial counts");
     let mut g = dated(json!([
         {"from": "paper", "rel": "asserts", "to": "c", "in": "early"},
@@ -235,10 +248,16 @@ fn a_long_relay_chain_and_a_long_ring_have_every_link_as_chokepoint() {
     let mut edges = Vec::new();
     for i in 0..n {
         entities.push(json!({"id": format!("e{i}"), "name": "x", "kind": "person"}));
-        let next = if i + 1 < n { format!("e{}", i + 1) } else { "ground".into() };
+        let next = if i + 1 < n {
+            format!("e{}", i + 1)
+        } else {
+            "ground".into()
+        };
         edges.push(json!({"from": format!("e{i}"), "rel": "cites", "to": next}));
         claims.push(json!({"id": format!("r{i}"), "text": "t"}));
-        edges.push(json!({"from": format!("r{i}"), "rel": "cites", "to": format!("r{}", (i + 1) % n)}));
+        edges.push(
+            json!({"from": format!("r{i}"), "rel": "cites", "to": format!("r{}", (i + 1) % n)}),
+        );
     }
     edges.push(json!({"from": "r0", "rel": "cites", "to": "e0"}));
     claims.push(json!({"id": "c", "text": "t"}));
@@ -265,7 +284,9 @@ fn a_claim_citing_a_long_chain_and_its_own_ground_meets_them_at_the_exit() {
         entities.push(json!({"id": format!("e{i}"), "name": "x", "kind": "person"}));
         entities.push(json!({"id": format!("own{i}"), "name": "x", "kind": "person"}));
         if i + 1 < n {
-            edges.push(json!({"from": format!("e{i}"), "rel": "cites", "to": format!("e{}", i + 1)}));
+            edges.push(
+                json!({"from": format!("e{i}"), "rel": "cites", "to": format!("e{}", i + 1)}),
+            );
         }
         claims.push(json!({"id": format!("c{i}"), "text": "t"}));
         edges.push(json!({"from": format!("c{i}"), "rel": "cites", "to": "e0"}));
@@ -312,7 +333,14 @@ fn with_cites(mut file: serde_json::Value, cites: &[(usize, usize)]) -> serde_js
 }
 
 /// Dates drawn on: whole and partial, some equal once padded to a first day.
-const DATES: [&str; 6] = ["2023-12", "2024", "2024-03", "2024-03-01", "2024-06-18", "2025"];
+const DATES: [&str; 6] = [
+    "2023-12",
+    "2024",
+    "2024-03",
+    "2024-03-01",
+    "2024-06-18",
+    "2025",
+];
 
 /// `file` with four documents (published on `published[d]`, or never when it is past the
 /// dates) and each edge `i` stated in `1 + copies[i] % 3` of the five places (four

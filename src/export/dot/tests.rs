@@ -83,7 +83,8 @@ fn adding_a_claim_only_adds_lines() {
 fn labels_carry_name_tags_text_and_verdict_escaped() {
     let d = dot(&graph(KEYWORDS), &no_legend());
     assert!(
-        node_line(&d, "node").contains(r#"label="Node \"the\" {agency}\n[intelligence]""#),
+        node_line(&d, "node")
+            .contains(r#"label="Node \"the\" {agency}\n[intelligence]\n(chokepoint of 1 claim)""#),
         "{d}"
     );
     assert!(node_line(&d, "edge")
