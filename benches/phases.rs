@@ -108,11 +108,12 @@ fn chokepoints(b: Bencher) {
 #[divan::bench]
 fn as_of(b: Bencher) {
     let day = claimgraph::model::Date::new("2013-01-01").expect("a valid date");
-    b.with_inputs(|| graph().clone()).bench_local_values(|mut g| {
-        claimgraph::whatif::as_of(&mut g, day);
-        let s = Support::new(&g);
-        (g, s)
-    });
+    b.with_inputs(|| graph().clone())
+        .bench_local_values(|mut g| {
+            claimgraph::whatif::as_of(&mut g, day);
+            let s = Support::new(&g);
+            (g, s)
+        });
 }
 
 /// The support with the ten grounds that most claims rest on discredited: what
@@ -214,6 +215,7 @@ fn export_html(b: Bencher) {
         title: "bench".into(),
         svg: None,
         no_svg_reason: Some("not drawn in the benchmark".into()),
+        discredited: Vec::new(),
     };
     b.bench(|| claimgraph::export::html::write(&mut std::io::sink(), g, &opts));
 }

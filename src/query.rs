@@ -189,6 +189,15 @@ pub fn claims_found_in(g: &ClaimGraph, d: u32) -> Vec<NodeIx> {
     g.sorted_by_id(g.claims().filter(|&c| found_in(g, c, d)).collect())
 }
 
+/// How many chokepoints a claim's facts list, the nearest first: a claim asserted at the head
+/// of a relay chain a million long has a million, and every claim along it almost as many,
+/// so the full lists would grow with the square of the chain.
+pub const CHOKEPOINTS_LISTED: usize = 1000;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// Everything the outputs of `claims` say about one claim (the JSON shape of docs/format.md §4.4).
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimFacts<'g> {
@@ -198,8 +207,12 @@ pub struct ClaimFacts<'g> {
     pub denied_by: Vec<&'g Id>,
     pub cites: Vec<&'g Id>,
     pub grounds: Vec<&'g Id>,
-    /// The nodes on every path of its support to a ground (docs/format.md §2.3), sorted.
+    /// The nodes on every path of its support to a ground (docs/format.md §2.3), sorted: the
+    /// nearest [`CHOKEPOINTS_LISTED`] of them.
     pub chokepoints: Vec<&'g Id>,
+    /// How many chokepoints lie beyond those listed (a relay chain longer than the list).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub chokepoints_more: usize,
     pub contested: bool,
     pub circular: bool,
     pub ungrounded: bool,
@@ -226,7 +239,8 @@ pub fn facts<'g>(g: &'g ClaimGraph, s: &Support, c: ClaimRef<'g>) -> ClaimFacts<
         denied_by: g.source_ids(c, Rel::Denies),
         cites: g.target_ids(c, Rel::Cites),
         grounds: grounds_ids(g, s, c),
-        chokepoints: g.sorted_ids(s.chokepoints(c)),
+        chokepoints: g.sorted_ids(s.chokepoints(c).take(CHOKEPOINTS_LISTED)),
+        chokepoints_more: s.chokepoint_count(c).saturating_sub(CHOKEPOINTS_LISTED),
         contested: s.contested(c),
         circular: s.circular(c),
         ungrounded: s.ungrounded(c),

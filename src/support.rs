@@ -280,6 +280,11 @@ impl Support {
             .map(|v| NodeIx::new(v as usize))
     }
 
+    /// How many chokepoints `ix` has, in constant time (the length of [`Support::chokepoints`]).
+    pub fn chokepoint_count(&self, ix: NodeIx) -> usize {
+        self.dominators().count_of(ix.index())
+    }
+
     /// For every node, whether `x` is one of its chokepoints (one pass over the tree).
     pub fn choked_by(&self, x: NodeIx) -> Vec<bool> {
         self.dominators().below(x.index())

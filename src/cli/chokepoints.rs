@@ -7,10 +7,10 @@ use claimgraph::query;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Rank entities by how many claims they choke: claims whose every path of support to a
-/// ground passes through them.
+/// Rank entities by the claims they choke (all of whose support passes through them)
 ///
-/// CHOKES counts those claims; SINGLE-RELAY those of them that look independent (grounds of
+/// A claim is choked by an entity when every path of its support to a ground passes through
+/// it. CHOKES counts those claims; SINGLE-RELAY those of them that look independent (grounds of
 /// two or more origins) yet hang on this one entity. A ground chokes the claims that rest on
 /// it alone; a relay (an entity that cites its sources) chokes what it alone passes on.
 #[derive(Debug, clap::Args)]

@@ -106,6 +106,9 @@ fn node_json(g: &ClaimGraph, s: &Support, ix: NodeIx) -> serde_json::Value {
             obj.insert("denied_by".into(), ids(facts.denied_by));
             obj.insert("grounds".into(), ids(facts.grounds));
             obj.insert("chokepoints".into(), ids(facts.chokepoints));
+            if facts.chokepoints_more > 0 {
+                obj.insert("chokepoints_more".into(), json!(facts.chokepoints_more));
+            }
             obj.insert("cited_by".into(), ids(g.source_ids(ix, Rel::Cites)));
             for (k, b) in [
                 ("contested", facts.contested),
@@ -246,6 +249,7 @@ const DERIVED_ORDER: &[&str] = &[
     "cites",
     "grounds",
     "chokepoints",
+    "chokepoints_more",
     "cited_by",
     "asserts",
     "denies",

@@ -232,6 +232,13 @@ fn if_wrong_section(md: &mut String, r: &Report) {
             left_text(w)
         );
     }
+    if r.if_wrong_more > 0 {
+        let _ = writeln!(
+            md,
+            "\n{} more grounds or chokepoints, farther from the claim, are not weighed here.",
+            r.if_wrong_more
+        );
+    }
     let _ = writeln!(md);
 }
 

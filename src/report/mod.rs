@@ -42,6 +42,9 @@ pub struct Report<'g> {
     /// For each ground and each entity among the chokepoints, by id: where the claim would
     /// stand were that source discredited (§2.5).
     pub if_wrong: Vec<IfWrong<'g>>,
+    /// Grounds and entity chokepoints past [`IF_WRONG_SOURCES`], not weighed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub if_wrong_more: usize,
     pub review: Option<ReviewRef<'g>>,
     pub warnings: Vec<Warning>,
 }
@@ -118,6 +121,10 @@ pub struct ReviewRef<'g> {
     pub by_name: &'g str,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// A reason for caution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
@@ -135,6 +142,7 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
         .filter_map(|&v| g.as_entity(NodeIx::new(v as usize)))
         .map(|e| source(g, s, e))
         .collect::<Vec<_>>();
+    let (if_wrong, if_wrong_more) = if_wrong(g, s, c);
     Report {
         facts: query::facts(g, s, claim_ref),
         credibility: claim.credibility.map(|k| k.value()),
@@ -163,7 +171,8 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
         warnings: warnings(g, s, c),
         grounds,
         standing: Standing::of(s, c),
-        if_wrong: if_wrong(g, s, c),
+        if_wrong,
+        if_wrong_more,
         review: claim.review.as_ref().map(|r| ReviewRef {
             review: r,
             by_name: g
@@ -174,33 +183,49 @@ pub fn build<'g>(g: &'g ClaimGraph, s: &Support, claim_ref: ClaimRef<'g>) -> Rep
     }
 }
 
-/// For each ground of `c` and each entity among its chokepoints, by id, where `c` would
-/// stand were that source discredited: a search of the part of S that `c` reaches, per
-/// source.
-fn if_wrong<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> Vec<IfWrong<'g>> {
+/// How many sources "If a source is wrong" weighs at most: the entity chokepoints nearest the
+/// claim first, then its other grounds.
+pub const IF_WRONG_SOURCES: usize = 50;
+
+/// For each ground of `c` and each entity among its chokepoints (at most
+/// [`IF_WRONG_SOURCES`], by id), where `c` would stand were that source discredited, and how
+/// many were left out. A chokepoint leaves `c` ungrounded by definition; each other ground
+/// costs a search of the part of S that `c` reaches.
+fn if_wrong<'g>(g: &'g ClaimGraph, s: &Support, c: NodeIx) -> (Vec<IfWrong<'g>>, usize) {
     let grounds = s.grounds(c);
-    let choke: Vec<NodeIx> = s.chokepoints(c).filter(|&x| !g.is_claim(x)).collect();
-    let mut sources: Vec<NodeIx> = grounds
+    let is_ground = |x: NodeIx| grounds.contains(&(x.index() as u32));
+    let entities = || s.chokepoints(c).filter_map(|x| g.as_entity(x));
+    let choke: Vec<EntityRef> = entities().take(IF_WRONG_SOURCES).collect();
+    // A ground lies on every path only when it is the sole ground: then it is a chokepoint.
+    let others = grounds
         .iter()
-        .map(|&v| NodeIx::new(v as usize))
-        .chain(choke.iter().copied())
-        .collect();
-    sources = g.sorted_by_id(sources);
-    sources.dedup();
-    sources
-        .into_iter()
-        .filter_map(|x| Some((x, g.as_entity(x)?)))
-        .map(|(x, e)| {
-            let (then, left) = whatif::if_discredited(s, c, x);
+        .filter(|_| grounds.len() > 1)
+        .filter_map(|&v| g.as_entity(NodeIx::new(v as usize)));
+    let total = entities().count() + others.clone().count();
+    let room = IF_WRONG_SOURCES - choke.len();
+    let mut rows: Vec<IfWrong> = choke
+        .iter()
+        .map(|&e| IfWrong {
+            source: source(g, s, e),
+            ground: is_ground(e.ix),
+            chokepoint: true,
+            then: Standing::Ungrounded,
+            grounds: Vec::new(),
+        })
+        .chain(others.take(room).map(|e| {
+            let (then, left) = whatif::if_discredited(s, c, e.ix);
             IfWrong {
                 source: source(g, s, e),
-                ground: grounds.contains(&(x.index() as u32)),
-                chokepoint: choke.contains(&x),
+                ground: true,
+                chokepoint: false,
                 then,
                 grounds: g.sorted_ids(left.into_iter()),
             }
-        })
-        .collect()
+        }))
+        .collect();
+    rows.sort_by(|a, b| a.source.id.cmp(b.source.id));
+    let more = total - rows.len();
+    (rows, more)
 }
 
 fn label(g: &ClaimGraph, ix: NodeIx) -> &str {

@@ -34,7 +34,8 @@ pub(super) struct Dominators {
     idom: Vec<u32>,
     /// Per position: a dominator further up, for climbing in logarithmic steps.
     jump: Vec<u32>,
-    /// Per position: how many dominators it has below the exit.
+    /// Per position: how many nodes of the tree, itself included, lie below the exit on its
+    /// way up (the exit's is 0).
     depth: Vec<u32>,
 }
 
@@ -190,6 +191,15 @@ impl Dominators {
             p = self.idom[p as usize];
             (p != EXIT).then(|| self.node[p as usize])
         })
+    }
+
+    /// How many chokepoints node `v` has, without walking them.
+    pub fn count_of(&self, v: usize) -> usize {
+        match self.pos[v] {
+            NOWHERE | EXIT => 0,
+            // Its depth counts itself.
+            p => self.depth[p as usize] as usize - 1,
+        }
     }
 
     /// For every node, whether `x` is one of its chokepoints: one pass down the tree.

@@ -466,6 +466,7 @@ proptest! {
             prop_assert_eq!(s.independent(v), origins.len() >= 2);
             let want = naive.chokepoints(i);
             let fast: Vec<NodeIx> = s.chokepoints(v).collect();
+            prop_assert_eq!(s.chokepoint_count(v), want.len(), "count of chokepoints of {}", g.id(v));
             prop_assert_eq!(fast.len(), want.len(), "no chokepoint twice for {}", g.id(v));
             prop_assert_eq!(node_set(fast), want.clone(), "chokepoints of {}", g.id(v));
             let entity_choke = want.iter().any(|&x| naive.is_entity[x]);

@@ -475,8 +475,8 @@ fn graphviz_accepts_any_labels() {
         );
         prop_assert_eq!(
             svg_nodes(&svg).len(),
-            names.len() + texts.len() + 9,
-            "every node and the legend's nine"
+            names.len() + texts.len() + 10,
+            "every node and the legend's ten"
         );
         Ok(())
     });

@@ -205,3 +205,143 @@ fn an_unfolded_claim_lists_where_it_was_said() {
         "paper asserts talks — in The paper follows the wire (paper-2), 2024-06-19"
     );
 }
+
+/// Runs tests/browser/whatif.mjs on `page`, discrediting each of `sets` in turn.
+fn browse_whatif(page: &Path, sets: &[&str]) -> Option<serde_json::Value> {
+    if let Some(why) = browser_missing() {
+        crate::util::missing_tool(&why);
+        return None;
+    }
+    let mut c = Command::new("node");
+    c.current_dir(root().join("tests/browser"))
+        .arg("whatif.mjs")
+        .arg(page)
+        .args(sets);
+    let r = output(c);
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    Some(serde_json::from_str(&r.stdout).expect("the script prints JSON"))
+}
+
+/// Each claim's grounds and standing as `claims --discredit SET --format json` gives them.
+fn cli_standing(graph: Option<&Path>, set: &str) -> serde_json::Value {
+    let mut args = vec!["claims", "--format", "json"];
+    if !set.is_empty() {
+        args.extend(["--discredit", set]);
+    }
+    let r = match graph {
+        Some(g) => run_on(g, &args),
+        None => run(&args),
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let claims: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let mut out = serde_json::Map::new();
+    for c in claims.as_array().expect("a list") {
+        let standing = if c["independent"] == true {
+            "independent"
+        } else if c["single_origin"] == true {
+            "single-origin"
+        } else {
+            "ungrounded"
+        };
+        out.insert(
+            c["id"].as_str().expect("an id").to_string(),
+            serde_json::json!({"grounds": c["grounds"], "standing": standing}),
+        );
+    }
+    serde_json::Value::Object(out)
+}
+
+/// What the page shows of each claim, without its badges.
+fn page_standing(seen: &serde_json::Value) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for (id, c) in seen.as_object().expect("claims by id") {
+        out.insert(
+            id.clone(),
+            serde_json::json!({"grounds": c["grounds"], "standing": c["standing"]}),
+        );
+    }
+    serde_json::Value::Object(out)
+}
+
+/// Ticking sources in the dossier's what-if panel leaves each claim with the grounds and
+/// standing `claims --discredit` gives it: a claim whose relay relayed only the discredited
+/// source loses its grounds rather than falling back on whoever repeated it.
+#[test]
+fn discrediting_in_the_browser_agrees_with_the_command_line() {
+    let fixture = crate::util::fixture("whatif.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = export(Some(&fixture), dir.path());
+    let sets = ["nis", "wire", "nis,pentagon", "blog,daily", "kcna"];
+    let Some(seen) = browse_whatif(&page, &sets) else {
+        return;
+    };
+    assert_eq!(seen["requests"], serde_json::json!([]), "no network");
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script errors");
+    // The grounds claims rest on and the relays, most claims choked first; not the
+    // countries nothing rests on.
+    assert_eq!(
+        ids(&seen["offered"]),
+        ["daily", "wire", "blog", "kcna", "nis", "pentagon"]
+    );
+    assert_eq!(
+        page_standing(&seen["before"]),
+        cli_standing(Some(&fixture), "")
+    );
+    for set in sets {
+        let got = &seen["sets"][set];
+        assert_eq!(
+            page_standing(&got["claims"]),
+            cli_standing(Some(&fixture), set),
+            "with {set} discredited"
+        );
+        let mut args = vec!["--ungrounded", "--discredit", set];
+        args.extend(["--format", "ids"]);
+        let r = run_on(&fixture, &[&["claims"][..], &args].concat());
+        assert_eq!(ids(&got["ungrounded"]), r.lines(), "ungrounded with {set}");
+    }
+    let wire = &seen["sets"]["wire"];
+    assert_eq!(
+        wire["claims"]["shells-shipped"]["badges"][0],
+        "loses its grounds"
+    );
+    let summary = wire["summary"].as_str().expect("a summary");
+    assert!(
+        summary.starts_with("With wire discredited: 2 claims left without grounds"),
+        "{summary}"
+    );
+    assert_eq!(
+        ids(&wire["changed"]),
+        ["factory-expanded", "shells-shipped"]
+    );
+    assert_eq!(ids(&wire["struck"]), ["wire"]);
+    let nis = &seen["sets"]["nis"];
+    assert!(nis["claims"]["missiles-shipped"]["badges"]
+        .as_array()
+        .expect("badges")
+        .contains(&serde_json::json!("no longer independent")));
+    assert_eq!(
+        seen["after_clear"], seen["before"],
+        "the clear button undoes it"
+    );
+    assert!(seen["chokepoint_marks"].as_u64().unwrap_or(0) > 0);
+}
+
+/// On the shipped graph, discrediting the NIS in the page matches `claims --discredit nis`.
+#[test]
+fn discrediting_nis_in_the_shipped_dossier_agrees_with_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = export(None, dir.path());
+    let Some(seen) = browse_whatif(&page, &["nis"]) else {
+        return;
+    };
+    assert_eq!(seen["errors"], serde_json::json!([]), "no script errors");
+    assert!(ids(&seen["offered"]).contains(&"nis".to_string()));
+    assert_eq!(
+        page_standing(&seen["sets"]["nis"]["claims"]),
+        cli_standing(None, "nis")
+    );
+    assert_eq!(
+        ids(&seen["sets"]["nis"]["ungrounded"]),
+        cli_ids(&["--discredit", "nis", "--ungrounded"])
+    );
+}

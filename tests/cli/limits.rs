@@ -57,6 +57,20 @@ fn a_million_long_cites_chain_answers_every_query() {
     ok(&r);
     assert_eq!(r.json()[0]["id"], "c0");
     assert_eq!(r.json()[0]["grounds"], serde_json::json!([last]));
+    // Every link of the chain chokes c0: the nearest thousand are listed, the rest counted.
+    assert_eq!(r.json()[0]["chokepoints"].as_array().unwrap().len(), 1000);
+    assert_eq!(r.json()[0]["chokepoints_more"], N - 1000);
+    let r = run_on(g.path(), &["report", "c0"]);
+    ok(&r);
+    assert!(
+        r.stdout
+            .contains(&format!("{} more grounds or chokepoints", N - 50)),
+        "{}",
+        &r.stdout[..r.stdout.len().min(4000)]
+    );
+    let r = run_on(g.path(), &["chokepoints", "--format", "ids"]);
+    ok(&r);
+    assert_eq!(r.lines().len(), N, "every link chokes the claims above it");
     let r = run_on(g.path(), &["why", "c0", "--depth", "5"]);
     ok(&r);
     assert!(

@@ -270,10 +270,14 @@
     return now.grounds.length > 0 && now.grounds.every((g) => byId.get(g).tags.includes(tag));
   }
 
-  // The sources a reader may discredit: grounds and relays, most claims choked first.
+  // The sources a reader may discredit: the grounds claims rest on, relays and deniers,
+  // most claims choked first.
   const wb = document.querySelector("#whatif tbody");
+  const restedOn = new Set(data.sources.filter((s) => s.grounded > 0).map((s) => s.id));
+  const deniers = new Set(data.claims.flatMap((c) => c.denied_by));
+  const role = (e) => e.support.length ? "relay" : restedOn.has(e.id) ? "ground" : "denier";
   data.entities
-    .filter((e) => e.ground || e.support.length)
+    .filter((e) => restedOn.has(e.id) || e.support.length || deniers.has(e.id))
     .sort((a, b) => b.chokes - a.chokes || (a.id < b.id ? -1 : 1))
     .forEach((e) => {
       const tr = el("tr");
@@ -293,7 +297,7 @@
       name.appendChild(el("span", "ctext", e.name));
       name.appendChild(el("span", "cid", e.id));
       tr.appendChild(name);
-      tr.appendChild(el("td", "", e.ground ? "ground" : "relay"));
+      tr.appendChild(el("td", "", role(e)));
       tr.appendChild(el("td", "", e.tags.join(", ")));
       tr.appendChild(el("td", "num", String(e.chokes)));
       wb.appendChild(tr);
