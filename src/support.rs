@@ -5,13 +5,13 @@
 //! discredited (§2.5). `interested_denial`, which reads the claim's own edges, is
 //! [`crate::query::interested_denial`].
 //!
-//! The work is done in phases, each in its own file: [`arcs`] lays S out as compressed rows
+//! The work is done in phases, each in its own file: `arcs` lays S out as compressed rows
 //! (without the discredited entities), the grounds are marked with what they contribute,
-//! [`condense`] closes S into components sinks first and folds each as it closes into a
-//! [`reach::Reach`], so that every tag-independent predicate, and `rests_only_on` for every
+//! `condense` closes S into components sinks first and folds each as it closes into a
+//! `reach::Reach`, so that every tag-independent predicate, and `rests_only_on` for every
 //! tag a ground carries, is then a lookup per node. O(V + E), with no search per claim and
 //! no recursion. What fewer commands need is computed on first use: the members of each
-//! component, the grounds sets, and the [`dominators`] tree that gives the chokepoints.
+//! component, the grounds sets, and the `dominators` tree that gives the chokepoints.
 //!
 //! Explicit grounds sets are built lazily and shared between components whose sets are
 //! equal, so their cost is the size of the answer: the sum of |grounds(c)| over the
@@ -273,7 +273,7 @@ impl Support {
     /// `chokepoints(x)` (docs/format.md §2.3): the nodes other than `x` on every path of S
     /// from `x` to a ground, nearest first; none when `x` is ungrounded. The first call
     /// builds the dominator tree for every node (O(V + E) but for the climbs, see
-    /// [`dominators`]); each call then costs the length of its answer.
+    /// `dominators`); each call then costs the length of its answer.
     pub fn chokepoints(&self, ix: NodeIx) -> impl Iterator<Item = NodeIx> + '_ {
         self.dominators()
             .of(ix.index())
