@@ -2,7 +2,9 @@
 # Times `claimgraph claims --rests-only-on intelligence --format ids` end to end against DuckDB
 # running the same query as recursive CTEs (bench/duckdb_query.py, forward and backward) and
 # against the parse floor (examples/parse_floor.rs), on generated graphs; checks the answers
-# are identical and prints a Markdown table.
+# are identical and prints a Markdown table. claimgraph runs three ways: cold (`--no-cache`,
+# parsing the file), first (the snapshot folder removed just before: parsing the file and
+# writing the snapshot) and warm (read back from that snapshot).
 #
 #   bench/compare.sh                      # 10k, 100k and 1M claims
 #   SIZES="10000 100000" RUNS=5 bench/compare.sh
@@ -25,7 +27,7 @@ CLAIMGRAPH=${CLAIMGRAPH:-target/release/claimgraph}
 GEN=${GEN:-target/release/claimgraph-gen}
 TAG=intelligence
 VENV=target/bench-venv
-TOOLS="claimgraph duckdb-forward duckdb-backward parse-floor"
+TOOLS="claimgraph claimgraph-first claimgraph-warm duckdb-forward duckdb-backward parse-floor"
 
 log() { echo "compare.sh: $*" >&2; }
 
@@ -48,7 +50,8 @@ load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # command TOOL FILE: sets CMD to the command that answers the query on FILE.
 command_for() {
     case $1 in
-        claimgraph) CMD=("$CLAIMGRAPH" --graph "$2" claims --rests-only-on "$TAG" --format ids) ;;
+        claimgraph) CMD=("$CLAIMGRAPH" --no-cache --graph "$2" claims --rests-only-on "$TAG" --format ids) ;;
+        claimgraph-first | claimgraph-warm) CMD=("$CLAIMGRAPH" --graph "$2" claims --rests-only-on "$TAG" --format ids) ;;
         duckdb-forward) CMD=("$VENV/bin/python" bench/duckdb_query.py "$2" --tag "$TAG" --direction forward) ;;
         duckdb-backward) CMD=("$VENV/bin/python" bench/duckdb_query.py "$2" --tag "$TAG" --direction backward) ;;
         parse-floor) CMD=(target/release/examples/parse_floor "$2") ;;
@@ -60,6 +63,8 @@ command_for() {
 measure() {
     local start end
     command_for "$1" "$2"
+    # The first cached run finds no snapshot; the warm run right after it finds a fresh one.
+    [[ $1 != claimgraph-first ]] || "$CLAIMGRAPH" --graph "$2" cache clear >/dev/null
     start=$EPOCHREALTIME
     if ! /usr/bin/time -f '%M %U %S' -o "$BENCH_DIR/rss" "${CMD[@]}" >"$3" 2>"$BENCH_DIR/stderr"; then
         log "$1 failed on $2:"
@@ -91,18 +96,18 @@ for size in $SIZES; do
         for tool in $TOOLS; do measure "$tool" "$graph" "$BENCH_DIR/$tool-$size.out"; done
     done
 
-    for tool in claimgraph duckdb-forward duckdb-backward; do
+    for tool in claimgraph claimgraph-first claimgraph-warm duckdb-forward duckdb-backward; do
         LC_ALL=C sort "$BENCH_DIR/$tool-$size.out" >"$BENCH_DIR/$tool-$size.sorted"
     done
     answers=$(wc -l <"$BENCH_DIR/claimgraph-$size.sorted")
-    for tool in duckdb-forward duckdb-backward; do
+    for tool in claimgraph-first claimgraph-warm duckdb-forward duckdb-backward; do
         if ! cmp -s "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/$tool-$size.sorted"; then
             log "ANSWERS DIFFER at $size claims: claimgraph vs $tool"
             diff "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/$tool-$size.sorted" | head >&2
             exit 1
         fi
     done
-    checked="claimgraph = DuckDB forward = DuckDB backward"
+    checked="claimgraph cold = first = warm = DuckDB forward = DuckDB backward"
     if ((size <= REFERENCE_MAX)); then
         python3 bench/reference.py "$graph" --tag "$TAG" | LC_ALL=C sort >"$BENCH_DIR/reference-$size.sorted"
         if ! cmp -s "$BENCH_DIR/claimgraph-$size.sorted" "$BENCH_DIR/reference-$size.sorted"; then
@@ -126,6 +131,14 @@ for size in $SIZES; do
         }')
     done
     read -r cg _ cgcpu < <(median claimgraph)
+    read -r first firstkb _ < <(median claimgraph-first)
+    read -r warm warmkb _ < <(median claimgraph-warm)
+    snapbytes=$(stat -c %s "$(dirname "$graph")/.claimgraph-cache/$(basename "$graph").snapshot")
+    summary+=$(awk -v size="$size" -v cg="$cg" -v first="$first" -v warm="$warm" -v fkb="$firstkb" -v wkb="$warmkb" \
+        -v sb="$snapbytes" -v fb="$(stat -c %s "$graph")" 'BEGIN {
+        w = warm > 0 ? warm : 0.001
+        printf "- %d claims, the cache: warm %.3f s, %.2f× faster than cold (target ≥ 10× at 1M), %.0f MB peak RSS; the first cached run (parse and write the snapshot) %.3f s, %.2f× cold, %.0f MB peak RSS; snapshot %.1f MB (%.2f× the file).\n", size, warm, cg / w, wkb / 1024, first, first / cg, fkb / 1024, sb / 1e6, sb / fb
+    }')$'\n'
     summary+=$(awk -v size="$size" -v cg="$cg" -v best="$best" -v floor="$floor" -v checked="$checked" -v n="$answers" \
         -v cc="$cgcpu" -v fc="$fwcpu" -v bc="$bwcpu" -v pc="$floorcpu" 'BEGIN {
         bestc = fc < bc ? fc : bc; cc = cc > 0 ? cc : 0.01; pc = pc > 0 ? pc : 0.01

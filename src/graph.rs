@@ -510,7 +510,10 @@ impl ClaimGraph {
             let e = r.entity;
             std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
         });
-        let ids = self.index.keys().map(IdKey::as_str);
+        // Ids in node then document order, not the index's hash order: ties between
+        // equally near ids go the same way however the graph was loaded.
+        let ids = (self.records.iter().map(|n| n.record.id().as_str()))
+            .chain(self.docs.iter().map(|d| d.doc.id.as_str()));
         let best = crate::suggest::did_you_mean(text, ids.chain(names))?;
         match self.lookup(best) {
             Some(_) => Some(best.to_string()),

@@ -24,6 +24,7 @@
 //! The library never prints: commands in the binary do.
 
 pub mod appearance;
+pub mod cache;
 pub mod check;
 pub mod diag;
 pub mod diff;

@@ -219,6 +219,20 @@ impl Date {
             day: self.day.max(1),
         }
     }
+
+    /// The date packed in 32 bits (year, month, day from high to low), for snapshots.
+    pub(crate) fn to_bits(self) -> u32 {
+        (u32::from(self.year) << 16) | (u32::from(self.month) << 8) | u32::from(self.day)
+    }
+
+    /// The date of [`Date::to_bits`], when the bits make a valid date.
+    pub(crate) fn from_bits(bits: u32) -> Option<Date> {
+        let (year, month, day) = ((bits >> 16) as u16, (bits >> 8) as u8, bits as u8);
+        let valid = year <= 9999
+            && month <= 12
+            && (day == 0 || (month > 0 && day <= days_in_month(year, month)));
+        valid.then_some(Date { year, month, day })
+    }
 }
 
 fn parse_date(s: &str) -> Option<Date> {

@@ -67,7 +67,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
 }
 
 fn load_path(p: &Path) -> Result<ClaimGraph, CliError> {
-    Ok(super::load_graph(p)?.graph)
+    Ok(super::load_graph(p, false)?.graph)
 }
 
 /// The graph's files as committed at `rev` (a usage error when git cannot give them).

@@ -27,7 +27,7 @@ const EXAMPLE: &str = r#"{
 
 const README: &str = "This folder is a claimgraph graph: every *.json file in it is read and merged (see `claimgraph --help`).\n";
 
-const GITIGNORE: &str = ".claimgraph.lock\n.claimgraph.journal\n.*.cgtmp\n";
+const GITIGNORE: &str = ".claimgraph.lock\n.claimgraph.journal\n.*.cgtmp\n.claimgraph-cache/\n";
 
 /// Create a new graph folder with an example file (example.json) and a README line.
 ///

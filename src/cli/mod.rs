@@ -2,6 +2,7 @@
 //! graph, resolving ids typed by a person, output formats, errors and exit codes).
 
 mod add;
+mod cache;
 mod check;
 mod chokepoints;
 mod claims;
@@ -42,6 +43,7 @@ mod unlink;
 mod whatif;
 mod why;
 
+use claimgraph::cache::Snapshots;
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
 use claimgraph::store;
@@ -85,6 +87,11 @@ pub struct Cli {
     )]
     color: ColorWhen,
 
+    /// Parse the graph's files even when a snapshot of them is cached, and write none
+    /// (see `claimgraph cache`).
+    #[arg(long, global = true, help_heading = "Global options")]
+    no_cache: bool,
+
     /// With no command, a short overview of where to start is printed.
     #[command(subcommand)]
     command: Option<Command>,
@@ -121,6 +128,7 @@ enum Command {
     Man(man::Args),
     Sparql(sparql::Args),
     Similar(similar::Args),
+    Cache(cache::Args),
 }
 
 /// How a list is printed.
@@ -197,6 +205,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
         paint: Paint::stdout(cli.color),
         err_paint: Paint::stderr(cli.color),
         force: cli.command.as_ref().is_some_and(Command::force),
+        cache: !cli.no_cache,
     };
     // Everything but the export formats, man pages, completion scripts and SPARQL texts is
     // text that may reach a terminal: it goes through the output guard.
@@ -250,6 +259,7 @@ fn run_command(
         Command::Sparql(a) => sparql::run(a, ctx, out),
         Command::Similar(a) => similar::run(a, ctx, out),
         Command::Extract(a) => extract::run(a, ctx, out),
+        Command::Cache(a) => cache::run(a, ctx, out),
     }?;
     Ok(code)
 }
@@ -284,6 +294,8 @@ pub struct Ctx {
     pub err_paint: Paint,
     /// `--force` of an editing command: replace read-only files too.
     pub force: bool,
+    /// Whether loads may use and write the graph's snapshot (not `--no-cache`).
+    pub cache: bool,
 }
 
 impl Ctx {
@@ -291,15 +303,16 @@ impl Ctx {
     /// the life of the process: freeing a large graph's many small allocations at exit only
     /// costs time.
     pub fn load(&self) -> Result<&'static Loaded, CliError> {
-        let loaded = load_graph(&self.graph_path)?;
+        let loaded = load_graph(&self.graph_path, self.cache)?;
         Ok(Box::leak(Box::new(loaded)))
     }
 }
 
 /// Loads the graph at `path` as no edit leaves it half done (see
 /// [`store::read_consistent`]), saying so when it waits for a writer, and printing notes
-/// about ignored files to stderr. A path that does not exist is a usage error.
-pub fn load_graph(path: &std::path::Path) -> Result<Loaded, CliError> {
+/// about ignored files to stderr. A path that does not exist is a usage error. With `cache`,
+/// the graph comes from its snapshot when the files are unchanged (see [`claimgraph::cache`]).
+pub fn load_graph(path: &std::path::Path, cache: bool) -> Result<Loaded, CliError> {
     missing_graph(path)?;
     let shown = safe(&path.display().to_string()).into_owned();
     let spinner = progress::Progress::start(format!("loading {shown}"));
@@ -309,7 +322,11 @@ pub fn load_graph(path: &std::path::Path) -> Result<Loaded, CliError> {
     let loaded = sources
         .map_err(CliError::from)
         .and_then(|(sources, notes)| {
-            let graph = load::from_sources(&sources)?;
+            let graph = if cache {
+                Snapshots::for_graph(path).load(&sources)?.0
+            } else {
+                load::from_sources(&sources)?
+            };
             Ok(Loaded { graph, notes })
         });
     drop(spinner);

@@ -6,6 +6,7 @@
 mod util;
 
 mod bad;
+mod cache;
 mod disk;
 mod dot;
 mod extract;

@@ -1,0 +1,167 @@
+use super::*;
+use crate::graph::{ClaimGraph, Slot};
+use crate::model::Date;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+/// The shipped graph's files, as the loader reads them.
+fn shipped() -> Vec<Source> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph");
+    load::read_sources(&dir).expect("the shipped graph reads").0
+}
+
+fn generated(claims: usize, seed: u64) -> Vec<Source> {
+    let mut bytes = Vec::new();
+    let opts = claimgraph_gen::GenOptions {
+        claims,
+        seed,
+        shape: claimgraph_gen::Shape::Realistic,
+    };
+    claimgraph_gen::write_graph(&mut bytes, &opts).unwrap();
+    vec![Source {
+        name: "gen.json".into(),
+        bytes,
+    }]
+}
+
+/// Everything a command can read of a graph is the same in `a` and `b`.
+fn assert_same(a: &ClaimGraph, b: &ClaimGraph) {
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.records, b.records);
+    assert_eq!(a.docs, b.docs);
+    assert_eq!(a.parents, b.parents);
+    assert_eq!(a.claim_flags, b.claim_flags);
+    assert_eq!(a.id_prefixes, b.id_prefixes);
+    let edges = |g: &ClaimGraph| -> Vec<_> {
+        g.g.edge_references()
+            .map(|e| (e.id(), e.source(), e.target(), e.weight().clone()))
+            .collect()
+    };
+    assert_eq!(edges(a), edges(b));
+    for n in a.nodes() {
+        for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
+            let adj = |g: &ClaimGraph| {
+                g.g.edges_directed(n, dir)
+                    .map(|e| e.id())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(adj(a), adj(b), "adjacency order of {n:?}");
+        }
+    }
+    assert_eq!(a.index.len(), b.index.len());
+    for (k, slot) in &a.index {
+        assert_eq!(b.lookup(k.as_str()), Some(*slot));
+    }
+    let mut out_a = Vec::new();
+    let mut out_b = Vec::new();
+    crate::export::json::write_graph(&mut out_a, a).unwrap();
+    crate::export::json::write_graph(&mut out_b, b).unwrap();
+    assert_eq!(out_a, out_b);
+}
+
+fn round_trip(sources: &[Source]) -> (ClaimGraph, ClaimGraph) {
+    let g = load::from_sources(sources).unwrap();
+    let mut w = Writer::default();
+    snapshot::encode(&g, &mut w).unwrap();
+    let back = snapshot::decode(&mut Reader::new(&w.buf)).unwrap();
+    (g, back)
+}
+
+#[test]
+fn the_shipped_graph_reads_back_the_same() {
+    let (g, back) = round_trip(&shipped());
+    assert_same(&g, &back);
+    assert!(matches!(back.lookup("nis"), Some(Slot::Node(_))));
+}
+
+#[test]
+fn generated_graphs_read_back_the_same() {
+    for seed in 1..=4 {
+        let (g, back) = round_trip(&generated(400 * seed as usize, seed));
+        assert_same(&g, &back);
+    }
+}
+
+fn temp_snapshots() -> (tempfile::TempDir, Snapshots) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.json"), b"{}").unwrap();
+    let s = Snapshots::for_graph(dir.path());
+    (dir, s)
+}
+
+#[test]
+fn a_second_load_is_served_from_the_snapshot_and_an_edit_is_not() {
+    let (_dir, snaps) = temp_snapshots();
+    let mut sources = shipped();
+    assert_eq!(snaps.load(&sources).unwrap().1, Served::Files);
+    assert_eq!(snaps.state(&sources), State::Fresh);
+    let (warm, served) = snaps.load(&sources).unwrap();
+    assert_eq!(served, Served::Snapshot);
+    assert_same(&load::from_sources(&sources).unwrap(), &warm);
+    // One byte changed, same length: another key.
+    let pos = sources[1].bytes.iter().position(|&b| b == b'a').unwrap();
+    sources[1].bytes[pos] = b'b';
+    assert_eq!(snaps.state(&sources), State::Stale);
+    // A renamed file, same bytes: another key too.
+    let mut renamed = shipped();
+    renamed[0].name.push('x');
+    assert_eq!(snaps.state(&renamed), State::Stale);
+}
+
+#[test]
+fn a_damaged_snapshot_is_never_used_and_is_rebuilt() {
+    let (_dir, snaps) = temp_snapshots();
+    let sources = shipped();
+    snaps.load(&sources).unwrap();
+    let good = std::fs::read(snaps.file()).unwrap();
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x40;
+    let damaged: Vec<Vec<u8>> = vec![
+        flipped,
+        good[..good.len() / 2].to_vec(),
+        good[..good.len() - 1].to_vec(),
+        Vec::new(),
+        b"CGSNAP\0\x01garbage".to_vec(),
+    ];
+    for bytes in damaged {
+        std::fs::write(snaps.file(), &bytes).unwrap();
+        assert!(matches!(snaps.state(&sources), State::Unusable(_)));
+        assert_eq!(snaps.load(&sources).unwrap().1, Served::Files);
+        assert_eq!(std::fs::read(snaps.file()).unwrap(), good, "rebuilt");
+    }
+}
+
+#[test]
+fn a_snapshot_of_another_version_is_not_used() {
+    let (_dir, snaps) = temp_snapshots();
+    let sources = shipped();
+    snaps.load(&sources).unwrap();
+    let mut bytes = std::fs::read(snaps.file()).unwrap();
+    bytes[MAGIC.len()] += 1; // the format version
+    let n = bytes.len() - 8;
+    let sum = xxh3_64(&bytes[..n]).to_le_bytes();
+    bytes[n..].copy_from_slice(&sum);
+    std::fs::write(snaps.file(), &bytes).unwrap();
+    assert!(matches!(snaps.state(&sources), State::Unusable(_)));
+}
+
+#[test]
+fn an_unwritable_place_only_skips_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the snapshot folder would be: nothing can be written there.
+    std::fs::write(dir.path().join(DIR_NAME), b"").unwrap();
+    let snaps = Snapshots::for_graph(dir.path());
+    let sources = shipped();
+    assert_eq!(snaps.load(&sources).unwrap().1, Served::Files);
+    assert_eq!(snaps.load(&sources).unwrap().1, Served::Files);
+}
+
+#[test]
+fn dates_pack_and_unpack() {
+    for s in ["2024", "2024-02", "2024-02-29", "0001-12-31"] {
+        let d = Date::new(s).unwrap();
+        assert_eq!(Date::from_bits(d.to_bits()), Some(d));
+    }
+    assert_eq!(Date::from_bits((2023 << 16) | (2 << 8) | 29), None);
+    assert_eq!(Date::from_bits((2023 << 16) | 5), None);
+}

@@ -1,0 +1,190 @@
+//! The snapshot cache: a repeated load answers exactly as a parse of the files does; an
+//! edit the modification time cannot reveal is never served from a stale snapshot; a
+//! damaged snapshot is rebuilt; `--no-cache` and `cache clear` leave it alone or remove it.
+
+use crate::util::{graph_dir, run_on, Run};
+use crate::workflow::shipped_copy;
+use claimgraph_gen::{write_graph, GenOptions, Shape};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Read commands whose output covers every record and every support predicate.
+const READS: &[&[&str]] = &[
+    &["claims", "--format", "json"],
+    &[
+        "claims",
+        "--rests-only-on",
+        "intelligence",
+        "--format",
+        "ids",
+    ],
+    &["entities", "--format", "json"],
+    &["sources", "--format", "json"],
+    &["stats", "--format", "json"],
+    &["export", "--format", "json"],
+    &["export", "--format", "dot"],
+    &["show", "nis"],
+    &["why", "arms-deal-mega-deal-russian-desperation"],
+];
+
+fn ok(r: Run, what: &str) -> String {
+    assert_eq!(r.code, 0, "{what}: {}", r.stderr);
+    r.stdout
+}
+
+fn snapshot_file(graph: &Path) -> PathBuf {
+    let dir = if graph.is_dir() {
+        graph.to_path_buf()
+    } else {
+        graph.parent().unwrap().to_path_buf()
+    };
+    let name = if graph.is_dir() {
+        "graph.snapshot".to_string()
+    } else {
+        format!("{}.snapshot", graph.file_name().unwrap().to_string_lossy())
+    };
+    dir.join(".claimgraph-cache").join(name)
+}
+
+/// Each read, parsed from the files (`--no-cache`), then twice through the cache (writing
+/// the snapshot, then reading it back): the same bytes every time.
+fn assert_cache_changes_nothing(graph: &Path, reads: &[&[&str]]) {
+    for args in reads {
+        let mut cold_args = vec!["--no-cache"];
+        cold_args.extend_from_slice(args);
+        let cold = ok(run_on(graph, &cold_args), "cold");
+        let first = ok(run_on(graph, args), "first");
+        assert!(snapshot_file(graph).exists(), "a snapshot is written");
+        let warm = ok(run_on(graph, args), "warm");
+        assert_eq!(first, cold, "{args:?}");
+        assert_eq!(warm, cold, "{args:?} from the snapshot");
+    }
+}
+
+fn state(graph: &Path) -> String {
+    ok(run_on(graph, &["cache", "info"]), "cache info")
+}
+
+#[test]
+fn the_shipped_graph_answers_the_same_from_its_snapshot() {
+    let g = shipped_copy();
+    assert_cache_changes_nothing(&g.graph(), READS);
+    assert!(state(&g.graph()).contains("fresh"));
+}
+
+#[test]
+fn random_graphs_answer_the_same_from_their_snapshots() {
+    for seed in [3, 11, 29] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("graph.json");
+        let opts = GenOptions {
+            claims: 500 + 300 * seed as usize,
+            seed,
+            shape: Shape::Realistic,
+        };
+        write_graph(&mut fs::File::create(&file).unwrap(), &opts).unwrap();
+        assert_cache_changes_nothing(&file, &READS[..6]);
+    }
+}
+
+#[test]
+fn a_same_size_edit_with_the_old_mtime_restored_is_never_served_from_the_snapshot() {
+    let g = shipped_copy();
+    let args = ["claims", "--format", "json"];
+    let before = ok(g.run(&args), "first");
+    assert!(state(&g.graph()).contains("fresh"));
+    let path = g.graph().join("claims.json");
+    let text = fs::read_to_string(&path).unwrap();
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    // One letter of a claim's text changed in place: same size, same modification time.
+    let at = text.find("\"text\": \"").unwrap() + "\"text\": \"".len();
+    let old = text.as_bytes()[at];
+    let new = if old == b'Z' { 'Y' } else { 'Z' };
+    let mut edited = text.clone();
+    edited.replace_range(at..at + 1, &new.to_string());
+    assert_eq!(edited.len(), text.len());
+    fs::write(&path, &edited).unwrap();
+    let f = fs::File::options().write(true).open(&path).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    assert!(state(&g.graph()).contains("stale"));
+    let after = ok(g.run(&args), "after the edit");
+    assert_ne!(after, before, "the edit shows");
+    assert_eq!(
+        after,
+        ok(g.run(&["--no-cache", "claims", "--format", "json"]), "cold")
+    );
+}
+
+#[test]
+fn a_corrupt_or_truncated_snapshot_is_rebuilt() {
+    let g = shipped_copy();
+    let args = ["claims", "--format", "json"];
+    let cold = ok(g.run(&args), "first");
+    let snap = snapshot_file(&g.graph());
+    let good = fs::read(&snap).unwrap();
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] = flipped[mid].wrapping_add(1);
+    for bad in [flipped, good[..good.len() / 3].to_vec(), b"junk".to_vec()] {
+        fs::write(&snap, &bad).unwrap();
+        assert!(state(&g.graph()).contains("unusable"));
+        assert_eq!(ok(g.run(&args), "after damage"), cold);
+        assert_eq!(fs::read(&snap).unwrap(), good, "rebuilt");
+        assert!(state(&g.graph()).contains("fresh"));
+    }
+}
+
+#[test]
+fn no_cache_writes_nothing_and_cache_clear_removes_the_snapshot() {
+    let g = shipped_copy();
+    ok(g.run(&["--no-cache", "claims"]), "no cache");
+    assert!(!g.graph().join(".claimgraph-cache").exists());
+    ok(g.run(&["claims"]), "cached");
+    assert!(snapshot_file(&g.graph()).exists());
+    // The snapshot folder is not graph data: check and fmt pass over it.
+    let check = g.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        !check.stderr.contains("claimgraph-cache"),
+        "{}",
+        check.stderr
+    );
+    let before = g.snapshot();
+    ok(g.run(&["fmt"]), "fmt");
+    assert_eq!(g.snapshot(), before);
+    let cleared = ok(g.run(&["cache", "clear"]), "clear");
+    assert!(cleared.contains("removed"), "{cleared}");
+    assert!(!g.graph().join(".claimgraph-cache").exists());
+    assert!(state(&g.graph()).contains("none"));
+}
+
+#[test]
+fn a_place_that_cannot_be_written_is_skipped_silently() {
+    let dir = graph_dir(&[(
+        "g.json",
+        r#"{"entities": [{"id": "a", "name": "A", "kind": "person"}]}"#,
+    )]);
+    // A file where the snapshot folder would go.
+    fs::write(dir.path().join(".claimgraph-cache"), "").unwrap();
+    for _ in 0..2 {
+        let r = run_on(dir.path(), &["entities", "--format", "ids"]);
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.as_str()),
+            (0, "a\n", "")
+        );
+    }
+}
+
+#[test]
+fn init_ignores_the_snapshot_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g");
+    ok(run_on(&graph, &["init", graph.to_str().unwrap()]), "init");
+    let ignore = fs::read_to_string(graph.join(".gitignore")).unwrap();
+    assert!(
+        ignore.lines().any(|l| l == ".claimgraph-cache/"),
+        "{ignore}"
+    );
+}
