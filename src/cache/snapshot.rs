@@ -18,8 +18,8 @@ use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable}
 /// Writes `g`; an error when the graph has holes (removed nodes or edges) or counts that
 /// do not fit, which a freshly loaded graph never has.
 pub(crate) fn encode(g: &ClaimGraph, w: &mut Writer) -> Result<(), Corrupt> {
-    if g.g.node_count() != (&g.g).node_bound()
-        || g.g.edge_count() != (&g.g).edge_bound()
+    if g.g.node_count() != g.g.node_bound()
+        || g.g.edge_count() != g.g.edge_bound()
         || g.records.len() != g.g.node_count()
     {
         return Err(Corrupt("the graph has holes"));

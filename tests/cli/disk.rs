@@ -50,9 +50,8 @@ impl Drop for Tmpfs {
 fn copy_graph(dir: &Path) -> PathBuf {
     let g = dir.join("graph");
     std::fs::create_dir(&g).unwrap();
-    for e in std::fs::read_dir(crate::util::root().join("graph")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), g.join(e.file_name())).unwrap();
+    for p in crate::util::shipped_files() {
+        std::fs::copy(&p, g.join(p.file_name().unwrap())).unwrap();
     }
     g
 }

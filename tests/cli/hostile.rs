@@ -157,9 +157,8 @@ fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("graph");
     std::fs::create_dir(&g).unwrap();
-    for e in std::fs::read_dir(root().join("graph")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), g.join(e.file_name())).unwrap();
+    for p in crate::util::shipped_files() {
+        std::fs::copy(&p, g.join(p.file_name().unwrap())).unwrap();
     }
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "graph"]);

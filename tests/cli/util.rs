@@ -103,3 +103,16 @@ pub fn missing_tool(why: &str) {
     );
     let _ = writeln!(std::io::stderr(), "skipping {test}: {why}");
 }
+
+/// The shipped graph's data files (`graph/*.json`), without the snapshot folder a run on the
+/// shipped graph leaves beside them.
+pub fn shipped_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("graph"))
+        .expect("shipped graph")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}

@@ -50,11 +50,8 @@ pub fn shipped_copy() -> Copy {
     let dir = tempfile::tempdir().expect("temp dir");
     let to = dir.path().join("graph");
     fs::create_dir(&to).expect("mkdir");
-    for e in fs::read_dir(root().join("graph"))
-        .expect("shipped graph")
-        .flatten()
-    {
-        fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+    for p in crate::util::shipped_files() {
+        fs::copy(&p, to.join(p.file_name().expect("a file name"))).expect("copy");
     }
     Copy { dir }
 }
