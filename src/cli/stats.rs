@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = load_graph(&ctx.graph_path)?.graph;
+    let g = load_graph(&ctx.graph_path, ctx.cache)?.graph;
     if !args.whatif.is_set() {
         let stats = Stats::of(&g, &Support::new(&g));
         match args.format {

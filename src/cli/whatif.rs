@@ -56,7 +56,7 @@ impl WhatIf {
     /// Loads the graph as the options ask (kept for the life of the process: freeing a large
     /// graph's many small allocations at exit only costs time).
     pub fn load(&self, ctx: &Ctx) -> Result<View, CliError> {
-        self.apply(load_graph(&ctx.graph_path)?.graph)
+        self.apply(load_graph(&ctx.graph_path, ctx.cache)?.graph)
     }
 
     /// `g` as of the day asked, with the discredited entities resolved (exit 2 for an

@@ -25,6 +25,15 @@ const READS: &[&[&str]] = &[
     &["export", "--format", "dot"],
     &["show", "nis"],
     &["why", "arms-deal-mega-deal-russian-desperation"],
+    &["claims", "--as-of", "2023-12-31", "--format", "json"],
+    &["claims", "--discredit", "nis", "--format", "json"],
+    &["chokepoints", "--format", "json"],
+    &[
+        "report",
+        "nk-arms-transfers-since-aug-2023",
+        "--format",
+        "json",
+    ],
 ];
 
 fn ok(r: Run, what: &str) -> String {
