@@ -2,7 +2,7 @@
 //! (docs/format.md §2.3).
 
 use super::whatif::WhatIf;
-use super::{table, write_json, CliError, Ctx, ListFormat};
+use super::{write_list, CliError, Ctx, ListFormat, Listing};
 use claimgraph::query;
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,48 +29,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
     let g = view.graph;
-    if let Some(tag) = &args.tag {
-        super::filter::parse_tag(g, "--tag", tag)?;
-    }
     let s = view.support();
     let rows = query::chokepoint_rows(g, &s, args.tag.as_deref());
-    match args.format {
-        ListFormat::Ids => {
-            for r in &rows {
-                writeln!(out, "{}", r.id)?;
-            }
-        }
-        ListFormat::Json => write_json(out, &rows)?,
-        ListFormat::Table => {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.chokes.to_string(),
-                        r.single_relay.to_string(),
-                        if r.ground { "ground" } else { "relay" }.to_string(),
-                        r.tags.join(","),
-                        r.name.to_string(),
-                    ]
-                })
-                .collect();
-            table::write(
-                out,
-                &["ID", "CHOKES", "SINGLE-RELAY", "AS", "TAGS", "NAME"],
-                &cells,
-                &[30, 6, 12, 6, 26, 0],
-                table::width(),
-            )?;
-            writeln!(
-                out,
-                "{} chokepoint{}",
-                cells.len(),
-                if cells.len() == 1 { "" } else { "s" }
-            )?;
-        }
-    }
+    let cells = |r: &query::ChokeRow| {
+        vec![
+            r.id.to_string(),
+            r.chokes.to_string(),
+            r.single_relay.to_string(),
+            if r.ground { "ground" } else { "relay" }.to_string(),
+            r.tags.join(","),
+            r.name.to_string(),
+        ]
+    };
+    let count = |n: usize| format!("{n} chokepoint{}", if n == 1 { "" } else { "s" });
+    let listing = Listing {
+        header: &["ID", "CHOKES", "SINGLE-RELAY", "AS", "TAGS", "NAME"],
+        caps: &[30, 6, 12, 6, 26, 0],
+        cells: &cells,
+        count: &count,
+    };
+    write_list(out, args.format, &rows, |r| r.id.as_str(), listing)?;
     Ok(ExitCode::SUCCESS)
 }

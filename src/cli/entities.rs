@@ -43,19 +43,16 @@ struct EntityOut<'g> {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
     let g = view.graph;
-    if let Some(tag) = &args.tag {
-        super::filter::parse_tag(g, "--tag", tag)?;
-    }
     let s = view.support();
     let picked: Vec<_> = g
-        .entities()
-        .filter(|&e| {
-            let ent = g.entity(e).expect("entities() yields entities");
-            args.kind.is_none_or(|k| ent.kind == k)
-                && args.tag.as_deref().is_none_or(|t| ent.has_tag(t))
+        .entity_refs()
+        .filter(|r| {
+            args.kind.is_none_or(|k| r.entity.kind == k)
+                && args.tag.as_deref().is_none_or(|t| r.entity.has_tag(t))
         })
+        .map(|r| r.ix)
         .collect();
     let picked = g.sorted_by_id(picked);
     match args.format {

@@ -427,6 +427,39 @@ pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result
     Ok(())
 }
 
+/// A list's table: column headings and widest widths (0: the rest of the line), one row of
+/// cells per item, and the closing count line.
+pub struct Listing<'a, R> {
+    pub header: &'a [&'a str],
+    pub caps: &'a [usize],
+    pub cells: &'a dyn Fn(&R) -> Vec<String>,
+    pub count: &'a dyn Fn(usize) -> String,
+}
+
+/// Writes `rows` as `format` asks: their ids one per line, JSON, or `listing`'s table.
+pub fn write_list<R: serde::Serialize>(
+    out: &mut dyn Write,
+    format: ListFormat,
+    rows: &[R],
+    id: impl Fn(&R) -> &str,
+    listing: Listing<'_, R>,
+) -> Result<(), CliError> {
+    match format {
+        ListFormat::Ids => {
+            for r in rows {
+                writeln!(out, "{}", id(r))?;
+            }
+        }
+        ListFormat::Json => write_json(out, &rows)?,
+        ListFormat::Table => {
+            let cells: Vec<Vec<String>> = rows.iter().map(listing.cells).collect();
+            table::write(out, listing.header, &cells, listing.caps, table::width())?;
+            writeln!(out, "{}", (listing.count)(cells.len()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Why a command failed, and the exit code that says so.
 #[derive(Debug)]
 pub enum CliError {

@@ -1,7 +1,7 @@
 //! `sources`: every ground with how many claims stand on it (docs/format.md §2 `grounded`/`sole`).
 
 use super::whatif::WhatIf;
-use super::{table, write_json, CliError, Ctx, ListFormat};
+use super::{write_list, CliError, Ctx, ListFormat, Listing};
 use claimgraph::query;
 use std::io::Write;
 use std::process::ExitCode;
@@ -31,45 +31,28 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
     let g = view.graph;
-    if let Some(tag) = &args.tag {
-        super::filter::parse_tag(g, "--tag", tag)?;
-    }
     let s = view.support();
     let mut rows = query::sources(g, &s, args.tag.as_deref());
     if !args.all {
         rows.retain(|r| r.grounded > 0);
     }
-    match args.format {
-        ListFormat::Ids => {
-            for r in &rows {
-                writeln!(out, "{}", r.id)?;
-            }
-        }
-        ListFormat::Json => write_json(out, &rows)?,
-        ListFormat::Table => {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.grounded.to_string(),
-                        r.sole.to_string(),
-                        r.tags.join(","),
-                        r.name.to_string(),
-                    ]
-                })
-                .collect();
-            table::write(
-                out,
-                &["ID", "GROUNDED", "SOLE", "TAGS", "NAME"],
-                &cells,
-                &[30, 8, 6, 26, 0],
-                table::width(),
-            )?;
-            writeln!(out, "{} grounds", cells.len())?;
-        }
-    }
+    let cells = |r: &query::SourceRow| {
+        vec![
+            r.id.to_string(),
+            r.grounded.to_string(),
+            r.sole.to_string(),
+            r.tags.join(","),
+            r.name.to_string(),
+        ]
+    };
+    let listing = Listing {
+        header: &["ID", "GROUNDED", "SOLE", "TAGS", "NAME"],
+        caps: &[30, 8, 6, 26, 0],
+        cells: &cells,
+        count: &|n| format!("{n} grounds"),
+    };
+    write_list(out, args.format, &rows, |r| r.id.as_str(), listing)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -59,6 +59,16 @@ impl WhatIf {
         self.apply(load_graph(&ctx.graph_path, ctx.cache)?.graph)
     }
 
+    /// [`WhatIf::load`] for a command listing entities, with its `--tag` checked against
+    /// the graph (exit 2 and a did-you-mean for a tag nobody uses or the vocabulary lacks).
+    pub fn load_tagged(&self, ctx: &Ctx, tag: Option<&str>) -> Result<View, CliError> {
+        let view = self.load(ctx)?;
+        if let Some(tag) = tag {
+            super::filter::parse_tag(view.graph, "--tag", tag)?;
+        }
+        Ok(view)
+    }
+
     /// `g` as of the day asked, with the discredited entities resolved (exit 2 for an
     /// unknown id, a claim or a document). Says on stderr what was set aside.
     pub fn apply(&self, mut g: ClaimGraph) -> Result<View, CliError> {

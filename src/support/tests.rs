@@ -26,6 +26,23 @@ pub(super) fn graph(entities: &[E], claims: &[&str], edges: &[(&str, &str, &str)
     from_sources(&[src]).unwrap_or_else(|e| panic!("test graph invalid: {e}"))
 }
 
+/// The outlet asserts `c` and relays the wire, which relays the intelligence agency.
+pub(super) fn relay_chain() -> ClaimGraph {
+    graph(
+        &[
+            ("outlet", &["media"], None),
+            ("wire", &["wire"], None),
+            ("agency", &["intelligence"], None),
+        ],
+        &["c"],
+        &[
+            ("outlet", "asserts", "c"),
+            ("outlet", "cites", "wire"),
+            ("wire", "cites", "agency"),
+        ],
+    )
+}
+
 pub(super) fn ix(g: &ClaimGraph, id: &str) -> NodeIx {
     g.node_by_id(id).unwrap()
 }
@@ -44,19 +61,7 @@ fn rests(g: &ClaimGraph, s: &Support, id: &str, tag: &str) -> bool {
 #[test]
 fn a_relay_chain_is_grounded_in_its_last_link() {
     // outlet relays wire, wire relays agency; the outlet asserts the claim.
-    let g = graph(
-        &[
-            ("outlet", &["media"], None),
-            ("wire", &["wire"], None),
-            ("agency", &["intelligence"], None),
-        ],
-        &["c"],
-        &[
-            ("outlet", "asserts", "c"),
-            ("outlet", "cites", "wire"),
-            ("wire", "cites", "agency"),
-        ],
-    );
+    let g = relay_chain();
     let s = Support::new(&g);
     assert_eq!(grounds(&g, &s, "c"), ["agency"]);
     assert!(rests(&g, &s, "c", "intelligence"));

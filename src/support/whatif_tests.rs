@@ -1,13 +1,24 @@
 //! Chokepoints, `--discredit` and `--as-of` (docs/format.md §2.3–2.5): examples, deep
 //! graphs, and properties against the definitions (the naive twin of `tests.rs`).
 
-use super::tests::{answers, graph, ix, load_files, random_file, Naive};
+use super::tests::{answers, graph, ix, load_files, random_file, relay_chain, Naive};
 use super::*;
 use crate::model::{Date, Rel};
 use crate::whatif;
 use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeSet;
+
+/// The entities `picks` marks (by node index) and S with them discredited.
+fn discredit_picked(g: &ClaimGraph, picks: &[bool]) -> (BTreeSet<usize>, Support) {
+    let removed: BTreeSet<usize> = g
+        .entities()
+        .filter(|e| picks.get(e.index()).copied().unwrap_or(false))
+        .map(|e| e.index())
+        .collect();
+    let cut: Vec<NodeIx> = removed.iter().map(|&v| NodeIx::new(v)).collect();
+    (removed, Support::discrediting(g, &cut))
+}
 
 fn ids(g: &ClaimGraph, nodes: impl IntoIterator<Item = NodeIx>) -> Vec<String> {
     nodes.into_iter().map(|v| g.id(v).to_string()).collect()
@@ -19,19 +30,7 @@ fn chokepoints(g: &ClaimGraph, s: &Support, id: &str) -> Vec<String> {
 
 #[test]
 fn every_link_of_a_relay_chain_is_a_chokepoint_nearest_first() {
-    let g = graph(
-        &[
-            ("outlet", &["media"], None),
-            ("wire", &["wire"], None),
-            ("agency", &["intelligence"], None),
-        ],
-        &["c"],
-        &[
-            ("outlet", "asserts", "c"),
-            ("outlet", "cites", "wire"),
-            ("wire", "cites", "agency"),
-        ],
-    );
+    let g = relay_chain();
     let s = Support::new(&g);
     assert_eq!(chokepoints(&g, &s, "c"), ["outlet", "wire", "agency"]);
     assert_eq!(chokepoints(&g, &s, "agency"), Vec::<String>::new());
@@ -436,13 +435,7 @@ proptest! {
         picks in prop::collection::vec(any::<bool>(), 6),
     ) {
         let g = load_files(&[("r.json", &file)]);
-        let removed: BTreeSet<usize> = g
-            .entities()
-            .filter(|e| picks.get(e.index()).copied().unwrap_or(false))
-            .map(|e| e.index())
-            .collect();
-        let cut: Vec<NodeIx> = removed.iter().map(|&v| NodeIx::new(v)).collect();
-        let s = Support::discrediting(&g, &cut);
+        let (removed, s) = discredit_picked(&g, &picks);
         let naive = Naive::cut(&g, &removed);
         let relay = s.single_relay();
         let counts = s.choke_counts();
@@ -495,13 +488,7 @@ proptest! {
         picks in prop::collection::vec(any::<bool>(), 6),
     ) {
         let g = load_files(&[("r.json", &file)]);
-        let removed: BTreeSet<usize> = g
-            .entities()
-            .filter(|e| picks.get(e.index()).copied().unwrap_or(false))
-            .map(|e| e.index())
-            .collect();
-        let cut: Vec<NodeIx> = removed.iter().map(|&v| NodeIx::new(v)).collect();
-        let s = Support::discrediting(&g, &cut);
+        let (removed, s) = discredit_picked(&g, &picks);
         for x in g.entities() {
             let mut more = removed.clone();
             more.insert(x.index());
