@@ -10,6 +10,7 @@
 //! (`review.json:7:22: [1].reviewRating: ...`), like the graph loader's.
 
 use super::draft::{Draft, End, PendingReview};
+use super::located::{join, problem, text, Problem};
 use super::news::claim_text;
 use super::plan::Drafted;
 use super::plan::LeftOut;
@@ -18,7 +19,7 @@ use super::speakers::Hint;
 use crate::edit::EditError;
 use crate::graph::ClaimGraph;
 use crate::model::{Date, Id, Kind, Rel, Verdict};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// One party: a claimant or a fact-checker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +42,6 @@ pub struct Item {
     pub rating: String,
     pub date: Option<Date>,
     pub url: Option<String>,
-}
-
-/// A located problem: the JSON path and what is wrong.
-pub struct Problem {
-    path: String,
-    message: String,
 }
 
 /// Parses a ClaimReview file; every problem is reported, each located.
@@ -144,35 +139,6 @@ fn types(v: &Value) -> Vec<&str> {
 
 fn is_claim_review(v: &Value) -> bool {
     types(v).iter().any(|t| t.ends_with("ClaimReview"))
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-pub fn problem(path: &str, key: &str, message: impl Into<String>) -> Problem {
-    Problem {
-        path: join(path, key),
-        message: message.into(),
-    }
-}
-
-/// A non-empty string field.
-pub fn text<'v>(
-    o: &'v Map<String, Value>,
-    path: &str,
-    key: &str,
-) -> Result<Option<&'v str>, Problem> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim())),
-        Some(Value::String(_)) => Err(problem(path, key, "must not be empty")),
-        Some(_) => Err(problem(path, key, "expected a string")),
-    }
 }
 
 fn item(path: &str, v: &Value) -> Result<Item, Problem> {

@@ -15,6 +15,7 @@ pub mod claimreview;
 mod draft;
 mod ids;
 pub mod lexicon;
+mod located;
 mod names;
 mod news;
 pub mod plan;

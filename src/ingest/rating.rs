@@ -3,7 +3,7 @@
 //! that says none of them falls back to the number, `ratingValue` placed on the scale from
 //! `worstRating` (default 1) to `bestRating` (default 5), in fifths from `false` to `true`.
 
-use super::claimreview::{problem, text, Problem};
+use super::located::{problem, text, Problem};
 use crate::model::Verdict;
 use crate::text::fold_name;
 use serde_json::{Map, Value};
