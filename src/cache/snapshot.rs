@@ -8,7 +8,7 @@
 use super::codec::{Corrupt, Reader, Writer};
 use crate::graph::{
     id_prefix, ClaimGraph, DocData, EdgeData, EdgeExtra, IdKey, NodeData, NodeIx, Origin, Record,
-    Slot, Structure,
+    Slot, Structure, NO_PARENT,
 };
 use crate::model::{
     Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag, Verdict,
@@ -109,7 +109,40 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
         return Err(Corrupt("bytes after the graph"));
     }
     derive(&mut g)?;
+    check_references(&g)?;
     Ok(g)
+}
+
+/// What the loader guaranteed and the reads rely on, checked again: every `part_of` parent is
+/// the entity the record names, and every origin names a file of the graph.
+fn check_references(g: &ClaimGraph) -> Result<(), Corrupt> {
+    for (i, n) in g.records.iter().enumerate() {
+        let part_of = match &n.record {
+            Record::Entity(e) => e.part_of.as_ref(),
+            Record::Claim(_) => None,
+        };
+        let parent = g.parents[i];
+        let consistent = match part_of {
+            None => parent == NO_PARENT,
+            Some(id) => g
+                .records
+                .get(parent as usize)
+                .is_some_and(|p| matches!(&p.record, Record::Entity(e) if &e.id == id)),
+        };
+        if !consistent {
+            return Err(Corrupt("a part_of parent is not the entity named"));
+        }
+    }
+    let files = g.files.len() as u32;
+    let origins = (g.records.iter().map(|n| n.origin))
+        .chain(g.docs.iter().map(|d| d.origin))
+        .chain(g.g.edge_weights().map(|e| e.origin));
+    for o in origins {
+        if o.file >= files {
+            return Err(Corrupt("an origin names no file"));
+        }
+    }
+    Ok(())
 }
 
 /// Rebuilds what the records determine: the id index, the claim flags, the id prefixes.

@@ -165,3 +165,27 @@ fn dates_pack_and_unpack() {
     assert_eq!(Date::from_bits((2023 << 16) | (2 << 8) | 29), None);
     assert_eq!(Date::from_bits((2023 << 16) | 5), None);
 }
+
+/// A snapshot whose checksum holds but whose references do not (a `part_of` parent that is
+/// another entity, an origin naming no file) is refused, not served.
+#[test]
+fn a_snapshot_with_broken_references_is_refused() {
+    let g = load::from_sources(&shipped()).unwrap();
+    let decoded = |g: &ClaimGraph| {
+        let mut w = Writer::default();
+        snapshot::encode(g, &mut w).unwrap();
+        snapshot::decode(&mut Reader::new(&w.buf)).map(|_| ())
+    };
+    assert!(decoded(&g).is_ok());
+    let child = g.nodes().find(|&n| g.parent(n).is_some()).unwrap();
+    let other = g
+        .nodes()
+        .find(|&n| !g.is_claim(n) && Some(n) != g.parent(child))
+        .unwrap();
+    let mut wrong_parent = g.clone();
+    wrong_parent.parents[child.index()] = other.index() as u32;
+    assert!(decoded(&wrong_parent).is_err());
+    let mut no_file = g.clone();
+    no_file.records[0].origin.file = g.files.len() as u32;
+    assert!(decoded(&no_file).is_err());
+}
