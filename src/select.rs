@@ -187,28 +187,9 @@ mod tests {
         s.nodes().iter().map(|&ix| g.id(ix).to_string()).collect()
     }
 
-    const CHAIN: &str = r#"{
-      "entities": [
-        {"id": "wire", "name": "Wire", "kind": "organization"},
-        {"id": "paper", "name": "Paper", "kind": "organization", "part_of": "land"},
-        {"id": "land", "name": "Land", "kind": "country"},
-        {"id": "denier", "name": "Denier", "kind": "country"},
-        {"id": "other", "name": "Other", "kind": "person"}
-      ],
-      "claims": [
-        {"id": "c1", "text": "one"},
-        {"id": "c2", "text": "two"},
-        {"id": "c3", "text": "three"}
-      ],
-      "edges": [
-        {"from": "paper", "rel": "asserts", "to": "c1"},
-        {"from": "c1", "rel": "cites", "to": "c2"},
-        {"from": "paper", "rel": "cites", "to": "wire"},
-        {"from": "wire", "rel": "asserts", "to": "c2"},
-        {"from": "denier", "rel": "denies", "to": "c1"},
-        {"from": "other", "rel": "asserts", "to": "c3"}
-      ]
-    }"#;
+    /// paper asserts c1, which cites c2 (wire asserts it); paper relays wire; denier denies
+    /// c1; other asserts c3.
+    const CHAIN: &str = include_str!("../tests/fixtures/graphs/relay-and-denier.json");
 
     #[test]
     fn a_claim_brings_its_support_chain_and_its_deniers_but_not_its_relays() {

@@ -3,7 +3,7 @@
 use super::render::Renderer;
 use super::style::Role;
 use super::term::{safe, say};
-use super::whatif::WhatIf;
+use super::whatif::TextRead;
 use super::{write_json, CliError, Ctx, TextFormat};
 use claimgraph::check;
 use claimgraph::diag::Diagnostic;
@@ -24,11 +24,8 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph check\n  claimgraph --graph other/ check --format json"
 )]
 pub struct Args {
-    /// Output format (json for CI).
-    #[arg(long, value_enum, default_value_t)]
-    format: TextFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: TextRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -44,7 +41,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             for note in &notes {
                 say!("claimgraph: note: {}", safe(note));
             }
-            let view = args.whatif.apply(graph)?;
+            let view = args.read.whatif.apply(graph)?;
             let mut w = check::warnings(view.graph, &view.support());
             load::locate(&mut w, &sources);
             std::mem::forget(sources);
@@ -53,7 +50,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         Err(e) => (e.errors, e.more, Vec::new()),
     };
     let shown = ctx.graph_path.display().to_string();
-    match args.format {
+    match args.read.format {
         TextFormat::Json => write_json(
             out,
             &json!({

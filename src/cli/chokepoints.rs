@@ -1,8 +1,8 @@
 //! `chokepoints`: the entities that the most claims' support all passes through
 //! (docs/format.md §2.3).
 
-use super::whatif::WhatIf;
-use super::{write_list, CliError, Ctx, ListFormat, Listing};
+use super::whatif::EntityList;
+use super::{write_list, CliError, Ctx, Listing};
 use claimgraph::query;
 use std::io::Write;
 use std::process::ExitCode;
@@ -18,21 +18,13 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph chokepoints\n  claimgraph chokepoints --tag wire --format json\n  claimgraph claims --through ap"
 )]
 pub struct Args {
-    /// Only entities with this tag.
-    #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
-    tag: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    list: EntityList,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
-    let g = view.graph;
-    let s = view.support();
-    let rows = query::chokepoint_rows(g, &s, args.tag.as_deref());
+    let (g, s) = args.list.load(ctx)?.with_support();
+    let rows = query::chokepoint_rows(g, &s, args.list.tag());
     let cells = |r: &query::ChokeRow| {
         vec![
             r.id.to_string(),
@@ -50,6 +42,6 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         cells: &cells,
         count: &count,
     };
-    write_list(out, args.format, &rows, |r| r.id.as_str(), listing)?;
+    write_list(out, args.list.format, &rows, |r| r.id.as_str(), listing)?;
     Ok(ExitCode::SUCCESS)
 }

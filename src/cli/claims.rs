@@ -2,7 +2,7 @@
 
 use super::filter::FilterArgs;
 use super::style::{Paint, Role};
-use super::whatif::WhatIf;
+use super::whatif::ListRead;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx};
 use claimgraph::query;
@@ -22,15 +22,12 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     filter: FilterArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: ListRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.read.load(ctx)?;
     let g = view.graph;
     let filter = args.filter.filter(g)?;
     let s = view.support();
@@ -38,7 +35,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let hits = query::select(g, &s, &filter);
     drop(t);
     let _t = claimgraph::timing::phase("output");
-    match args.format {
+    match args.read.format {
         ListFormat::Ids => {
             for c in hits {
                 writeln!(out, "{}", g.id(c))?;

@@ -1,7 +1,7 @@
 //! `entities`: list entities, by kind and tag.
 
 use super::completions;
-use super::whatif::WhatIf;
+use super::whatif::EntityList;
 use super::{table, write_json, CliError, Ctx, ListFormat};
 use claimgraph::model::{Entity, Id, Kind};
 use clap_complete::ArgValueCandidates;
@@ -21,14 +21,8 @@ pub struct Args {
     /// Only entities of this kind.
     #[arg(long, value_name = "K", add = ArgValueCandidates::new(completions::kinds))]
     kind: Option<Kind>,
-    /// Only entities with this tag.
-    #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
-    tag: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    list: EntityList,
 }
 
 /// An entity as in the files, plus its origin (docs/format.md §4.4), and whether it is
@@ -43,19 +37,17 @@ struct EntityOut<'g> {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
-    let g = view.graph;
-    let s = view.support();
+    let (g, s) = args.list.load(ctx)?.with_support();
     let picked: Vec<_> = g
         .entity_refs()
         .filter(|r| {
             args.kind.is_none_or(|k| r.entity.kind == k)
-                && args.tag.as_deref().is_none_or(|t| r.entity.has_tag(t))
+                && args.list.tag().is_none_or(|t| r.entity.has_tag(t))
         })
         .map(|r| r.ix)
         .collect();
     let picked = g.sorted_by_id(picked);
-    match args.format {
+    match args.list.format {
         ListFormat::Ids => {
             for e in picked {
                 writeln!(out, "{}", g.id(e))?;

@@ -1,7 +1,7 @@
 //! `report`: a fact-check dossier on one claim.
 
 use super::completions;
-use super::whatif::WhatIf;
+use super::whatif::DocRead;
 use super::{resolve_claim, write_json, CliError, Ctx};
 use claimgraph::report;
 use clap::ValueEnum;
@@ -35,20 +35,17 @@ pub struct Args {
     /// The claim (an id).
     #[arg(add = ArgValueCandidates::new(completions::claim_ids))]
     claim: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: DocFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: DocRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.read.load(ctx)?;
     let g = view.graph;
     let c = resolve_claim(g, &args.claim)?;
     let s = view.support();
     let r = report::build(g, &s, c);
-    match args.format {
+    match args.read.format {
         DocFormat::Md => out.write_all(report::to_markdown(&r).as_bytes())?,
         DocFormat::Json => write_json(out, &r)?,
     }

@@ -2,7 +2,7 @@
 
 use super::completions;
 use super::term::safe;
-use super::whatif::WhatIf;
+use super::whatif::TextRead;
 use super::{resolve, write_json, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Record, Slot};
@@ -32,18 +32,13 @@ pub struct Args {
     /// An id, or an entity's name or alias.
     #[arg(add = ArgValueCandidates::new(completions::any_ids))]
     id: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: TextFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: TextRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
-    let g = view.graph;
-    let s = view.support();
-    match (resolve(g, &args.id)?, args.format) {
+    let (g, s) = args.read.load(ctx)?.with_support();
+    match (resolve(g, &args.id)?, args.read.format) {
         (Slot::Doc(d), TextFormat::Json) => write_json(out, &document_json(g, d))?,
         (Slot::Doc(d), TextFormat::Text) => write_document(out, g, d)?,
         (Slot::Node(ix), TextFormat::Json) => write_json(out, &node_json(g, &s, ix))?,

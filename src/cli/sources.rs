@@ -1,7 +1,7 @@
 //! `sources`: every ground with how many claims stand on it (docs/format.md §2 `grounded`/`sole`).
 
-use super::whatif::WhatIf;
-use super::{write_list, CliError, Ctx, ListFormat, Listing};
+use super::whatif::EntityList;
+use super::{write_list, CliError, Ctx, Listing};
 use claimgraph::query;
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,21 +20,13 @@ pub struct Args {
     /// Also the grounds that no claim rests on.
     #[arg(long)]
     all: bool,
-    /// Only grounds with this tag.
-    #[arg(long, value_name = "T", add = clap_complete::ArgValueCandidates::new(super::completions::tags))]
-    tag: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    list: EntityList,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load_tagged(ctx, args.tag.as_deref())?;
-    let g = view.graph;
-    let s = view.support();
-    let mut rows = query::sources(g, &s, args.tag.as_deref());
+    let (g, s) = args.list.load(ctx)?.with_support();
+    let mut rows = query::sources(g, &s, args.list.tag());
     if !args.all {
         rows.retain(|r| r.grounded > 0);
     }
@@ -53,6 +45,6 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         cells: &cells,
         count: &|n| format!("{n} grounds"),
     };
-    write_list(out, args.format, &rows, |r| r.id.as_str(), listing)?;
+    write_list(out, args.list.format, &rows, |r| r.id.as_str(), listing)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! `stats`: counts of nodes and edges, and of claims by the predicates of docs/format.md §2;
 //! with `--as-of` or `--discredit`, how they shift.
 
-use super::whatif::WhatIf;
+use super::whatif::TextRead;
 use super::{load_graph, write_json, CliError, Ctx, TextFormat};
 use claimgraph::stats::Stats;
 use claimgraph::support::Support;
@@ -21,27 +21,24 @@ use std::process::ExitCode;
     after_help = "Examples:\n  claimgraph stats\n  claimgraph stats --format json\n  claimgraph stats --discredit nis\n  claimgraph stats --as-of 2024-03"
 )]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: TextFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: TextRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let g = load_graph(&ctx.graph_path, ctx.cache)?.graph;
-    if !args.whatif.is_set() {
+    if !args.read.whatif.is_set() {
         let stats = Stats::of(&g, &Support::new(&g));
-        match args.format {
+        match args.read.format {
             TextFormat::Json => write_json(out, &stats)?,
             TextFormat::Text => write_text(out, &lines(&stats, &stats))?,
         }
         return Ok(ExitCode::SUCCESS);
     }
     let before = Stats::of(&g, &Support::new(&g));
-    let view = args.whatif.apply(g)?;
+    let view = args.read.whatif.apply(g)?;
     let after = Stats::of(view.graph, &view.support());
-    match args.format {
+    match args.read.format {
         TextFormat::Json => write_json(out, &json!({"before": before, "after": after}))?,
         TextFormat::Text => write_text(out, &lines(&before, &after))?,
     }

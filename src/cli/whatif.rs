@@ -1,11 +1,13 @@
 //! `--as-of` and `--discredit`, which every command that reads the graph takes: the graph as
 //! it stood on a day, and its support with some sources taken to be wrong (docs/format.md
 //! §2.4, §2.5). [`WhatIf::load`] gives a command the graph to read and the entities to set
-//! aside; [`View::support`] the support it answers from.
+//! aside; [`View::support`] the support it answers from. [`TextRead`], [`ListRead`],
+//! [`DocRead`] and [`EntityList`] are the option groups the read commands share.
 
 use super::completions;
+use super::report::DocFormat;
 use super::term::{safe, say};
-use super::{load_graph, resolve, CliError, Ctx};
+use super::{load_graph, resolve, CliError, Ctx, ListFormat, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
 use claimgraph::model::Date;
 use claimgraph::support::Support;
@@ -29,6 +31,60 @@ pub struct WhatIf {
     pub discredit: Vec<String>,
 }
 
+/// Declares the options of a command that reads the graph and prints it in `$format`: the
+/// output format, then what if. (One struct per format: clap's derived default values do not
+/// survive a generic field.)
+macro_rules! read_options {
+    ($name:ident, $format:ty) => {
+        #[doc = concat!("The options of a command that prints [`", stringify!($format), "`].")]
+        #[derive(Debug, clap::Args)]
+        pub struct $name {
+            /// Output format.
+            #[arg(long, value_enum, default_value_t)]
+            pub format: $format,
+            #[command(flatten)]
+            pub whatif: WhatIf,
+        }
+
+        impl $name {
+            /// The graph the options ask for ([`WhatIf::load`]).
+            pub fn load(&self, ctx: &Ctx) -> Result<View, CliError> {
+                self.whatif.load(ctx)
+            }
+        }
+    };
+}
+
+read_options!(TextRead, TextFormat);
+read_options!(ListRead, ListFormat);
+read_options!(DocRead, DocFormat);
+
+/// The options of a command that lists entities: one tag, the list's format, what if.
+#[derive(Debug, clap::Args)]
+pub struct EntityList {
+    /// Only entities with this tag.
+    #[arg(long, value_name = "T", add = ArgValueCandidates::new(completions::tags))]
+    pub tag: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub whatif: WhatIf,
+}
+
+impl EntityList {
+    /// The graph the options ask for, with `--tag` checked against it
+    /// ([`WhatIf::load_tagged`]).
+    pub fn load(&self, ctx: &Ctx) -> Result<View, CliError> {
+        self.whatif.load_tagged(ctx, self.tag.as_deref())
+    }
+
+    /// The tag asked for, if any.
+    pub fn tag(&self) -> Option<&str> {
+        self.tag.as_deref()
+    }
+}
+
 fn parse_day(text: &str) -> Result<Date, String> {
     Date::new(text).map_err(|e| e.to_string())
 }
@@ -44,6 +100,12 @@ impl View {
     pub fn support(&self) -> Support {
         let _t = claimgraph::timing::phase("support");
         Support::discrediting(self.graph, &self.discredited)
+    }
+
+    /// The graph read and [`View::support`], for a command that needs nothing else.
+    pub fn with_support(self) -> (&'static ClaimGraph, Support) {
+        let s = self.support();
+        (self.graph, s)
     }
 }
 

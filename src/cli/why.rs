@@ -3,7 +3,7 @@
 use super::completions;
 use super::style::{Paint, Role};
 use super::term::safe;
-use super::whatif::WhatIf;
+use super::whatif::TextRead;
 use super::{resolve_claim, CliError, Ctx, TextFormat};
 use claimgraph::appearance::{self, Appearance};
 use claimgraph::graph::{ClaimGraph, NodeIx, Record};
@@ -32,20 +32,17 @@ pub struct Args {
     /// Levels to show below the claim; deeper supports are cut and counted.
     #[arg(long, default_value_t = 25, value_name = "N")]
     depth: usize,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: TextFormat,
     #[command(flatten)]
-    whatif: WhatIf,
+    read: TextRead,
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let view = args.whatif.load(ctx)?;
+    let view = args.read.load(ctx)?;
     let g = view.graph;
     let root = resolve_claim(g, &args.claim)?.ix;
     let s = view.support();
     let tree = why::tree(g, &s, root, args.depth);
-    match args.format {
+    match args.read.format {
         TextFormat::Text => write_text(out, ctx.paint, g, &s, &tree)?,
         TextFormat::Json => write_json(out, g, &s, &tree)?,
     }

@@ -166,10 +166,14 @@ pub fn write<W: Write + ?Sized>(
         w: io::BufWriter::with_capacity(1 << 16, w),
         base,
         syntax,
-        nodes: Vec::new(),
     };
     out.header()?;
     let mut r = Resource::default();
+    let mut gather = Gather {
+        g,
+        s: &s,
+        nodes: Vec::new(),
+    };
     let mut docs: Vec<&Document> = g.documents().collect();
     docs.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     for d in docs {
@@ -178,12 +182,12 @@ pub fn write<W: Write + ?Sized>(
     }
     for ix in g.sorted_by_id(g.entities().collect()) {
         let Some(e) = g.entity(ix) else { continue };
-        entity(g, &s, ix, e, &mut r, &mut out.nodes);
+        gather.entity(ix, e, &mut r);
         out.resource(&r)?;
     }
     for ix in g.sorted_by_id(g.claims().collect()) {
         let Some(c) = g.claim(ix) else { continue };
-        claim(g, &s, ix, c, &mut r, &mut out.nodes);
+        gather.claim(ix, c, &mut r);
         out.resource(&r)?;
         if review(c, &mut r) {
             out.resource(&r)?;
@@ -241,107 +245,112 @@ fn kind_class(k: Kind) -> Term {
     }
 }
 
-fn entity<'a>(
+/// What the statements of entities and claims are gathered from, with a buffer reused to
+/// sort the nodes each lists.
+struct Gather<'a> {
     g: &'a ClaimGraph,
-    s: &Support,
-    ix: NodeIx,
-    e: &'a Entity,
-    r: &mut Resource<'a>,
-    nodes: &mut Vec<NodeIx>,
-) {
-    r.reset("entity", e.id.as_str());
-    r.add(TYPE, Obj::Term(("prov", "Agent")));
-    r.add(TYPE, Obj::Term(kind_class(e.kind)));
-    r.lit(("schema", "name"), &e.name);
-    for a in &e.aliases {
-        r.lit(("schema", "alternateName"), a);
+    s: &'a Support,
+    nodes: Vec<NodeIx>,
+}
+
+impl<'a> Gather<'a> {
+    fn entity(&mut self, ix: NodeIx, e: &'a Entity, r: &mut Resource<'a>) {
+        let g = self.g;
+        r.reset("entity", e.id.as_str());
+        r.add(TYPE, Obj::Term(("prov", "Agent")));
+        r.add(TYPE, Obj::Term(kind_class(e.kind)));
+        r.lit(("schema", "name"), &e.name);
+        for a in &e.aliases {
+            r.lit(("schema", "alternateName"), a);
+        }
+        for t in &e.tags {
+            r.lit(("cg", "tag"), t.as_str());
+        }
+        if let Some(p) = &e.part_of {
+            r.add(("prov", "actedOnBehalfOf"), Obj::Node("entity", p.as_str()));
+        }
+        r.add(("cg", "origin"), node_obj(g, self.s.origin(ix)));
+        if let Some(rel) = e.reliability {
+            r.add(
+                ("cg", "reliability"),
+                Obj::Lit(Text::Letter(rel.letter()), None),
+            );
+        }
+        if let Some(n) = &e.note {
+            r.lit(("rdfs", "comment"), n);
+        }
+        for (rel, p) in [(Rel::Asserts, "asserts"), (Rel::Denies, "denies")] {
+            for &t in self.sorted(g.targets(ix, rel)) {
+                r.add(("cg", p), node_obj(g, t));
+            }
+        }
+        self.edges_out(ix, r);
     }
-    for t in &e.tags {
-        r.lit(("cg", "tag"), t.as_str());
-    }
-    if let Some(p) = &e.part_of {
-        r.add(("prov", "actedOnBehalfOf"), Obj::Node("entity", p.as_str()));
-    }
-    r.add(("cg", "origin"), node_obj(g, s.origin(ix)));
-    if let Some(rel) = e.reliability {
-        r.add(
-            ("cg", "reliability"),
-            Obj::Lit(Text::Letter(rel.letter()), None),
-        );
-    }
-    if let Some(n) = &e.note {
-        r.lit(("rdfs", "comment"), n);
-    }
-    for (rel, p) in [(Rel::Asserts, "asserts"), (Rel::Denies, "denies")] {
-        for &t in sorted(g, g.targets(ix, rel), nodes) {
-            r.add(("cg", p), node_obj(g, t));
+
+    fn claim(&mut self, ix: NodeIx, c: &'a Claim, r: &mut Resource<'a>) {
+        let (g, s) = (self.g, self.s);
+        r.reset("claim", c.id.as_str());
+        r.add(TYPE, Obj::Term(("schema", "Claim")));
+        r.lit(("schema", "text"), &c.text);
+        if let Some(d) = &c.date {
+            r.add(("schema", "temporalCoverage"), date_lit(d));
+        }
+        for a in &c.about {
+            r.add(("schema", "about"), Obj::Node("entity", a.as_str()));
+        }
+        for t in &c.topics {
+            r.lit(("schema", "keywords"), t);
+        }
+        for d in &c.found_in {
+            r.add(("schema", "appearance"), Obj::Node("document", d.as_str()));
+        }
+        if let Some(cr) = c.credibility {
+            r.add(
+                ("cg", "credibility"),
+                Obj::Lit(Text::Int(cr.value()), Some("integer")),
+            );
+        }
+        if let Some(n) = &c.note {
+            r.lit(("rdfs", "comment"), n);
+        }
+        if c.review.is_some() {
+            r.add(("schema", "review"), Obj::Node("review", c.id.as_str()));
+        }
+        for &a in self.sorted(g.sources(ix, Rel::Asserts)) {
+            r.add(("prov", "wasAttributedTo"), node_obj(g, a));
+        }
+        self.edges_out(ix, r);
+        for &gr in s.grounds(ix) {
+            let gr = NodeIx::new(gr as usize);
+            r.add(("prov", "hadPrimarySource"), node_obj(g, gr));
         }
     }
-    edges_out(g, s, ix, r, nodes);
-}
 
-fn claim<'a>(
-    g: &'a ClaimGraph,
-    s: &Support,
-    ix: NodeIx,
-    c: &'a Claim,
-    r: &mut Resource<'a>,
-    nodes: &mut Vec<NodeIx>,
-) {
-    r.reset("claim", c.id.as_str());
-    r.add(TYPE, Obj::Term(("schema", "Claim")));
-    r.lit(("schema", "text"), &c.text);
-    if let Some(d) = &c.date {
-        r.add(("schema", "temporalCoverage"), date_lit(d));
+    /// The `cites` edges (with their PROV-O mirror) and the derived arcs of S out of `ix`.
+    fn edges_out(&mut self, ix: NodeIx, r: &mut Resource<'a>) {
+        let (g, s) = (self.g, self.s);
+        let cited = self.sorted(g.targets(ix, Rel::Cites));
+        for &t in cited.iter() {
+            r.add(("cg", "cites"), node_obj(g, t));
+        }
+        for &t in cited.iter() {
+            r.add(("prov", "wasDerivedFrom"), node_obj(g, t));
+        }
+        for &t in self.sorted(s.support_of(ix)) {
+            r.add(("cg", "supportedBy"), node_obj(g, t));
+        }
     }
-    for a in &c.about {
-        r.add(("schema", "about"), Obj::Node("entity", a.as_str()));
-    }
-    for t in &c.topics {
-        r.lit(("schema", "keywords"), t);
-    }
-    for d in &c.found_in {
-        r.add(("schema", "appearance"), Obj::Node("document", d.as_str()));
-    }
-    if let Some(cr) = c.credibility {
-        r.add(
-            ("cg", "credibility"),
-            Obj::Lit(Text::Int(cr.value()), Some("integer")),
-        );
-    }
-    if let Some(n) = &c.note {
-        r.lit(("rdfs", "comment"), n);
-    }
-    if c.review.is_some() {
-        r.add(("schema", "review"), Obj::Node("review", c.id.as_str()));
-    }
-    for &a in sorted(g, g.sources(ix, Rel::Asserts), nodes) {
-        r.add(("prov", "wasAttributedTo"), node_obj(g, a));
-    }
-    edges_out(g, s, ix, r, nodes);
-    for &gr in s.grounds(ix) {
-        let gr = NodeIx::new(gr as usize);
-        r.add(("prov", "hadPrimarySource"), node_obj(g, gr));
-    }
-}
 
-/// The `cites` edges (with their PROV-O mirror) and the derived arcs of S out of `ix`.
-fn edges_out<'a>(
-    g: &'a ClaimGraph,
-    s: &Support,
-    ix: NodeIx,
-    r: &mut Resource<'a>,
-    nodes: &mut Vec<NodeIx>,
-) {
-    let cited = sorted(g, g.targets(ix, Rel::Cites), nodes);
-    for &t in cited.iter() {
-        r.add(("cg", "cites"), node_obj(g, t));
-    }
-    for &t in cited.iter() {
-        r.add(("prov", "wasDerivedFrom"), node_obj(g, t));
-    }
-    for &t in sorted(g, s.support_of(ix), nodes) {
-        r.add(("cg", "supportedBy"), node_obj(g, t));
+    /// `nodes` sorted by id without repeats (in a reused buffer: sorting allocates nothing).
+    fn sorted(&mut self, nodes: impl Iterator<Item = NodeIx>) -> &[NodeIx] {
+        let g = self.g;
+        self.nodes.clear();
+        self.nodes.extend(nodes);
+        if self.nodes.len() > 1 {
+            self.nodes.sort_unstable_by(|&a, &b| g.id(a).cmp(g.id(b)));
+            self.nodes.dedup();
+        }
+        &self.nodes
     }
 }
 
@@ -432,21 +441,6 @@ fn review<'a>(c: &'a Claim, r: &mut Resource<'a>) -> bool {
     true
 }
 
-/// `nodes` sorted by id without repeats, in `buf` (reused, so sorting allocates nothing).
-fn sorted<'b>(
-    g: &ClaimGraph,
-    nodes: impl Iterator<Item = NodeIx>,
-    buf: &'b mut Vec<NodeIx>,
-) -> &'b [NodeIx] {
-    buf.clear();
-    buf.extend(nodes);
-    if buf.len() > 1 {
-        buf.sort_unstable_by(|&a, &b| g.id(a).cmp(g.id(b)));
-        buf.dedup();
-    }
-    buf
-}
-
 /// The namespace of a prefix: one of [`PREFIXES`], or `cg`.
 fn namespace<'b>(base: &'b Base, prefix: &str) -> Namespace<'b> {
     match PREFIXES.iter().find(|(p, _)| *p == prefix) {
@@ -509,8 +503,6 @@ struct Out<'b, W: Write> {
     w: io::BufWriter<W>,
     base: &'b Base,
     syntax: Syntax,
-    /// Scratch for sorting a record's neighbours.
-    nodes: Vec<NodeIx>,
 }
 
 impl<W: Write> Out<'_, W> {

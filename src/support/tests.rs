@@ -43,6 +43,19 @@ pub(super) fn relay_chain() -> ClaimGraph {
     )
 }
 
+/// `x` asserts `a`; `a` and `b` cite each other and nothing else.
+pub(super) fn cycle_without_exit() -> ClaimGraph {
+    graph(
+        &[("x", &[], None)],
+        &["a", "b"],
+        &[
+            ("x", "asserts", "a"),
+            ("a", "cites", "b"),
+            ("b", "cites", "a"),
+        ],
+    )
+}
+
 pub(super) fn ix(g: &ClaimGraph, id: &str) -> NodeIx {
     g.node_by_id(id).unwrap()
 }
@@ -101,15 +114,7 @@ fn a_claim_citing_a_claim_inherits_its_grounds() {
 
 #[test]
 fn a_cycle_without_exit_is_ungrounded_and_circular() {
-    let g = graph(
-        &[("x", &[], None)],
-        &["a", "b"],
-        &[
-            ("x", "asserts", "a"),
-            ("a", "cites", "b"),
-            ("b", "cites", "a"),
-        ],
-    );
+    let g = cycle_without_exit();
     let s = Support::new(&g);
     for c in ["a", "b"] {
         assert!(s.ungrounded(ix(&g, c)), "{c}");

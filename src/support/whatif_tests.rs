@@ -1,7 +1,9 @@
 //! Chokepoints, `--discredit` and `--as-of` (docs/format.md §2.3–2.5): examples, deep
 //! graphs, and properties against the definitions (the naive twin of `tests.rs`).
 
-use super::tests::{answers, graph, ix, load_files, random_file, relay_chain, Naive};
+use super::tests::{
+    answers, cycle_without_exit, graph, ix, load_files, random_file, relay_chain, Naive,
+};
 use super::*;
 use crate::model::{Date, Rel};
 use crate::whatif;
@@ -112,15 +114,7 @@ fn a_cycle_with_two_ways_out_is_settled_whichever_way_the_search_enters() {
 
 #[test]
 fn an_ungrounded_claim_has_no_chokepoints() {
-    let g = graph(
-        &[("x", &[], None)],
-        &["a", "b"],
-        &[
-            ("x", "asserts", "a"),
-            ("a", "cites", "b"),
-            ("b", "cites", "a"),
-        ],
-    );
+    let g = cycle_without_exit();
     let s = Support::new(&g);
     assert!(s.chokepoints(ix(&g, "a")).next().is_none());
 }

@@ -132,21 +132,8 @@ fn contested_claims_are_filled_and_say_so() {
     assert!(line.contains("(contested)"), "{line}");
 }
 
-const CYCLE: &str = r#"{
-  "entities": [
-    {"id": "a", "name": "A", "kind": "organization"},
-    {"id": "b", "name": "B", "kind": "organization"},
-    {"id": "c", "name": "C", "kind": "organization"}
-  ],
-  "claims": [{"id": "x", "text": "Round and round"}],
-  "edges": [
-    {"from": "a", "rel": "asserts", "to": "x"},
-    {"from": "x", "rel": "cites", "to": "a"},
-    {"from": "a", "rel": "cites", "to": "b"},
-    {"from": "b", "rel": "cites", "to": "a"},
-    {"from": "c", "rel": "cites", "to": "b"}
-  ]
-}"#;
+/// a asserts x, x cites a; a and b cite each other; c cites b.
+const CYCLE: &str = include_str!("../../../tests/fixtures/graphs/cycle-with-exit.json");
 
 #[test]
 fn arcs_on_a_cycle_are_drawn_in_the_warning_colour_and_others_not() {
