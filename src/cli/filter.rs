@@ -9,7 +9,7 @@ use claimgraph::query::{self, ClaimFilter, TagUse, VerdictFilter};
 use clap_complete::ArgValueCandidates;
 
 /// The claim filters; they combine with AND.
-#[derive(Debug, Default, clap::Args)]
+#[derive(Debug, Default, PartialEq, clap::Args)]
 pub struct FilterArgs {
     /// Claims whose grounds are non-empty and all carry TAG.
     #[arg(long, value_name = "TAG", add = ArgValueCandidates::new(completions::tags))]
@@ -160,51 +160,6 @@ fn parse_topic(g: &ClaimGraph, topic: &str) -> Result<(), CliError> {
 impl FilterArgs {
     /// Whether any filter was given (with none, every claim passes).
     pub fn is_set(&self) -> bool {
-        let FilterArgs {
-            rests_only_on,
-            asserted_by,
-            denied_by,
-            cites,
-            grounded_in,
-            about,
-            found_in,
-            contested,
-            ungrounded,
-            circular,
-            single_origin,
-            independent,
-            interested_denial,
-            through,
-            single_relay,
-            grep,
-            topic,
-            verdict,
-        } = self;
-        rests_only_on.is_some()
-            || grep.is_some()
-            || verdict.is_some()
-            || [
-                asserted_by,
-                denied_by,
-                cites,
-                grounded_in,
-                about,
-                found_in,
-                through,
-                topic,
-            ]
-            .iter()
-            .any(|list| !list.is_empty())
-            || [
-                contested,
-                ungrounded,
-                circular,
-                single_origin,
-                independent,
-                interested_denial,
-                single_relay,
-            ]
-            .iter()
-            .any(|&&on| on)
+        *self != FilterArgs::default()
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{DocRef, IfWrong, Report, Source, Stance, TREE_DEPTH};
 use crate::markdown as md;
+use crate::model::Id;
 use crate::why::{Mark, Via};
 use std::fmt::Write as _;
 
@@ -171,14 +172,11 @@ fn tree_section(md: &mut String, r: &Report) {
         };
         let _ = writeln!(md, "{indent}- {via}{what}{mark}{choke}");
     }
-    if r.tree_cut > 0 {
-        let _ = writeln!(
-            md,
-            "\n{} nodes not expanded below depth {TREE_DEPTH}.",
-            r.tree_cut
-        );
-    }
-    let _ = writeln!(md);
+    let cut = r.tree_cut;
+    end_section(
+        md,
+        (cut > 0).then(|| format!("{cut} nodes not expanded below depth {TREE_DEPTH}.")),
+    );
 }
 
 fn grounds_section(md: &mut String, grounds: &[Source]) {
@@ -187,17 +185,17 @@ fn grounds_section(md: &mut String, grounds: &[Source]) {
         let _ = writeln!(md, "None: the claim is ungrounded.\n");
         return;
     }
-    let _ = writeln!(md, "| Ground | Tags | Origin | Reliability |");
-    let _ = writeln!(md, "|---|---|---|---|");
+    table_head(md, &["Ground", "Tags", "Origin", "Reliability"]);
     for s in grounds {
-        let _ = writeln!(
+        let reliability = s.reliability.map_or("–".to_string(), |r| r.to_string());
+        table_row(
             md,
-            "| {} (`{}`) | {} | `{}` | {} |",
-            md::text(s.name),
-            s.id,
-            s.tags.join(", "),
-            s.origin,
-            s.reliability.map_or("–".to_string(), |r| r.to_string())
+            &[
+                &source_cell(s.name, s.id),
+                &s.tags.join(", "),
+                &format!("`{}`", s.origin),
+                &reliability,
+            ],
         );
     }
     let _ = writeln!(md);
@@ -215,31 +213,61 @@ fn if_wrong_section(md: &mut String, r: &Report) {
         "Now the claim is {}. Were one of these sources discredited:\n",
         r.standing.as_str()
     );
-    let _ = writeln!(
+    table_head(
         md,
-        "| Source | Ground | Chokepoint | The claim would be | Grounds left |"
+        &[
+            "Source",
+            "Ground",
+            "Chokepoint",
+            "The claim would be",
+            "Grounds left",
+        ],
     );
-    let _ = writeln!(md, "|---|---|---|---|---|");
     for w in &r.if_wrong {
-        let _ = writeln!(
+        table_row(
             md,
-            "| {} (`{}`) | {} | {} | {} | {} |",
-            md::text(w.source.name),
-            w.source.id,
-            yes(w.ground),
-            yes(w.chokepoint),
-            then_text(r, w),
-            left_text(w)
+            &[
+                &source_cell(w.source.name, w.source.id),
+                yes(w.ground),
+                yes(w.chokepoint),
+                &then_text(r, w),
+                &left_text(w),
+            ],
         );
     }
-    if r.if_wrong_more > 0 {
-        let _ = writeln!(
-            md,
-            "\n{} more grounds or chokepoints, farther from the claim, are not weighed here.",
-            r.if_wrong_more
-        );
+    let more = r.if_wrong_more;
+    end_section(
+        md,
+        (more > 0).then(|| {
+            format!(
+                "{more} more grounds or chokepoints, farther from the claim, are not weighed here."
+            )
+        }),
+    );
+}
+
+/// Ends a section: its footnote, if any, as a paragraph of its own, then a blank line.
+fn end_section(md: &mut String, footnote: Option<String>) {
+    if let Some(note) = footnote {
+        let _ = writeln!(md, "\n{note}");
     }
     let _ = writeln!(md);
+}
+
+/// A Markdown table's header row and the rule under it.
+fn table_head(md: &mut String, header: &[&str]) {
+    table_row(md, header);
+    let _ = writeln!(md, "|{}", "---|".repeat(header.len()));
+}
+
+/// One Markdown table row of `cells`, written as they are.
+fn table_row(md: &mut String, cells: &[&str]) {
+    let _ = writeln!(md, "| {} |", cells.join(" | "));
+}
+
+/// A source's cell: its name as text, then its id as code.
+fn source_cell(name: &str, id: &Id) -> String {
+    format!("{} (`{id}`)", md::text(name))
 }
 
 fn yes(b: bool) -> &'static str {
