@@ -1,8 +1,7 @@
 //! `diff`: what changed between two versions of a graph.
 
 use super::completions;
-use super::report::DocFormat;
-use super::{write_json, CliError, Ctx};
+use super::{write_json, CliError, Ctx, DocFormat};
 use claimgraph::diff;
 use claimgraph::graph::ClaimGraph;
 use claimgraph::load;

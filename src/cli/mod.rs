@@ -143,6 +143,16 @@ pub enum ListFormat {
     Ids,
 }
 
+/// Markdown for people, JSON for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DocFormat {
+    /// Markdown, to read or paste into a dossier.
+    #[default]
+    Md,
+    /// JSON, for programs.
+    Json,
+}
+
 /// Text for people or JSON for programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum TextFormat {

@@ -2,22 +2,11 @@
 
 use super::completions;
 use super::whatif::DocRead;
-use super::{resolve_claim, write_json, CliError, Ctx};
+use super::{resolve_claim, write_json, CliError, Ctx, DocFormat};
 use claimgraph::report;
-use clap::ValueEnum;
 use clap_complete::ArgValueCandidates;
 use std::io::Write;
 use std::process::ExitCode;
-
-/// Markdown for people, JSON for programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum DocFormat {
-    /// Markdown, to read or paste into a dossier.
-    #[default]
-    Md,
-    /// JSON, for programs.
-    Json,
-}
 
 /// Write a fact-check dossier on a claim, in Markdown.
 ///

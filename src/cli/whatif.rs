@@ -5,9 +5,8 @@
 //! [`DocRead`] and [`EntityList`] are the option groups the read commands share.
 
 use super::completions;
-use super::report::DocFormat;
 use super::term::{safe, say};
-use super::{load_graph, resolve, CliError, Ctx, ListFormat, TextFormat};
+use super::{load_graph, resolve, CliError, Ctx, DocFormat, ListFormat, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
 use claimgraph::model::Date;
 use claimgraph::support::Support;

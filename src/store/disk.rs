@@ -84,15 +84,10 @@ pub fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Takes the graph's exclusive lock, waiting silently for another writer to finish, then
-/// finishes an edit a killed writer left half done and sweeps its temporary files.
-pub fn lock(graph: &Path) -> Result<Lock, StoreError> {
-    lock_waiting(graph, &quietly)
-}
-
-/// [`lock`], calling `on_wait` once if the lock is not free within a second.
-pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreError> {
-    let (dir, path) = lock_path(graph);
+/// Takes the graph's exclusive lock, calling `on_wait` once if it is not free within a
+/// second (the store's `lock_waiting` then also rolls a journal forward and sweeps).
+pub(super) fn lock_exclusive(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreError> {
+    let (_, path) = lock_path(graph);
     let mut file = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -106,8 +101,6 @@ pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreErro
         file,
         exclusive: true,
     };
-    super::journal::recover(graph)?;
-    sweep(&dir, graph)?;
     Ok(lock)
 }
 
@@ -195,7 +188,9 @@ fn holder(path: &Path) -> Option<Holder> {
 }
 
 /// Removes temporary files of earlier, interrupted writes (called under the lock).
-fn sweep(dir: &Path, graph: &Path) -> Result<(), StoreError> {
+pub(super) fn sweep(graph: &Path) -> Result<(), StoreError> {
+    let (dir, _) = lock_path(graph);
+    let dir = dir.as_path();
     let prefix = if graph.is_dir() {
         ".".to_string()
     } else {
@@ -300,7 +295,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("a.json"), "{}\n").unwrap();
         fs::write(dir.path().join(".a.json.99-0.cgtmp"), "{").unwrap();
-        let _l = lock(dir.path()).unwrap();
+        let _l = crate::store::lock(dir.path()).unwrap();
         assert!(!dir.path().join(".a.json.99-0.cgtmp").exists());
         assert!(dir.path().join("a.json").exists());
     }

@@ -27,10 +27,7 @@ mod disk;
 mod files;
 pub mod journal;
 
-pub use disk::{
-    create, lock, lock_waiting, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting,
-    LOCK_FILE,
-};
+pub use disk::{create, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting, LOCK_FILE};
 pub use files::{sort, Files, StoredFile};
 
 use crate::load::{self, LoadError, Source};
@@ -76,6 +73,20 @@ pub(super) fn io_err<'a>(
         what,
         source,
     }
+}
+
+/// Takes the graph's exclusive lock, waiting silently for another writer to finish, then
+/// finishes an edit a killed writer left half done and sweeps its temporary files.
+pub fn lock(graph: &Path) -> Result<Lock, StoreError> {
+    lock_waiting(graph, &quietly)
+}
+
+/// [`lock`], calling `on_wait` once if the lock is not free within a second.
+pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreError> {
+    let lock = disk::lock_exclusive(graph, on_wait)?;
+    journal::recover(graph)?;
+    disk::sweep(graph)?;
+    Ok(lock)
 }
 
 /// Reads the graph at `graph` for editing, as [`read_consistent`] does.
