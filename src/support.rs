@@ -23,12 +23,14 @@
 mod arcs;
 mod condense;
 mod dominators;
+mod parts;
 mod reach;
 
 use crate::graph::{ClaimGraph, NodeIx};
 use arcs::Arcs;
 use condense::{Closing, Components, Node, Visit};
 use dominators::Dominators;
+pub use parts::Parts;
 use reach::{Flags, One, Reach};
 use std::cell::OnceCell;
 use std::rc::Rc;

@@ -16,6 +16,31 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces,
+/// other control characters and bidi overrides are shown escaped (`\u{1b}`).
+pub fn truncate(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let flat = terminal_safe(&flat).into_owned();
+    if display_width(&flat) <= max {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in flat.chars() {
+        let cw = char_width(c);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
 /// `s` in double quotes with JSON escaping, for messages.
 pub fn quoted(s: &str) -> String {
     const MAX: usize = 80;

@@ -55,6 +55,16 @@ impl Writer {
         }
     }
 
+    /// A list of numbers: its length, then each number.
+    pub(crate) fn u32s(&mut self, v: &[u32]) -> Result<(), Corrupt> {
+        self.len(v.len())?;
+        self.buf.reserve(v.len() * 4);
+        for &x in v {
+            self.u32(x);
+        }
+        Ok(())
+    }
+
     pub(crate) fn opt_u32(&mut self, v: Option<u32>) -> Result<(), Corrupt> {
         match v {
             Some(v) if v != NONE => {
@@ -79,11 +89,6 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(buf: &'a [u8]) -> Self {
         Reader { buf }
-    }
-
-    /// The bytes not read yet.
-    pub(crate) fn rest(self) -> &'a [u8] {
-        self.buf
     }
 
     /// Whether every byte has been read.
@@ -124,6 +129,16 @@ impl<'a> Reader<'a> {
             return Err(Corrupt("a count is larger than the snapshot"));
         }
         Ok(n)
+    }
+
+    /// A list written by [`Writer::u32s`].
+    pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, Corrupt> {
+        let n = self.count(4)?;
+        let bytes = self.bytes(n * 4)?;
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
     }
 
     pub(crate) fn opt_u32(&mut self) -> Result<Option<u32>, Corrupt> {

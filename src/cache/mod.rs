@@ -5,26 +5,36 @@
 //! graph folder, or beside a one-file graph), with a `.gitignore` of its own; graph folders
 //! skip hidden entries, so `check` and `fmt` never read it as graph data.
 //!
-//! Trust rules: a snapshot is used only when its key — the name, length and 64-bit xxh3
+//! A snapshot is a header and three sections, each read on its own (seek and read, no
+//! memory map): the graph's records, documents and edges; its support ([`Support`], so that
+//! a warm query does not compute it again); and the names shell completion offers (ids with
+//! a short help, tags, topics), which completion reads without touching the rest.
+//!
+//! Trust rules: a snapshot is used only when its key — the file name, length and 64-bit xxh3
 //! hash of every source file, in order — equals the key of the bytes just read, so a
-//! same-size edit with the old modification time restored still misses. The file carries a
-//! magic number, a format version, the program version and a checksum over all of it: a
-//! corrupt, truncated, foreign or half-written snapshot is ignored and rebuilt. Snapshots
+//! same-size edit with the old modification time restored still misses. The header carries
+//! a magic number, a format version, the program version, the key, where each section lies
+//! and its checksum, and a checksum of its own: a corrupt, truncated, foreign or
+//! half-written snapshot is ignored and rebuilt. Snapshots
 //! are written to a temporary file and renamed into place, so that a concurrent reader sees
 //! either the old snapshot or the new one; a location that cannot be written is skipped
 //! without a word (the graph loads as if there were no cache).
 
 mod codec;
+mod names;
 mod snapshot;
 
 pub use codec::Corrupt;
+pub use names::{Name, NameKind, Names, HELP_COLUMNS};
 
 use crate::graph::ClaimGraph;
 use crate::load::{self, LoadError, Source};
+use crate::support::Support;
 use codec::{Reader, Writer};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The snapshot folder's name.
 pub const DIR_NAME: &str = ".claimgraph-cache";
@@ -33,7 +43,32 @@ pub const DIR_NAME: &str = ".claimgraph-cache";
 const MAGIC: &[u8; 8] = b"CGSNAP\0\x01";
 
 /// The layout of the snapshot; bumped whenever [`snapshot`] writes something else.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// The sections of a snapshot, in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Graph = 0,
+    Support = 1,
+    Names = 2,
+}
+
+const SECTIONS: usize = 3;
+
+/// Where one section lies in the file, and the xxh3 of its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    offset: u64,
+    len: u64,
+    sum: u64,
+}
+
+/// What the header says: the key the snapshot was made from, and where its sections are.
+#[derive(Debug)]
+struct Header {
+    key: Vec<u8>,
+    spans: [Span; SECTIONS],
+}
 
 /// Where the snapshot of one graph lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,30 +128,63 @@ impl Snapshots {
     /// bytes, else loaded from them (every error reported as [`load::from_sources`] does)
     /// and snapshotted for next time.
     pub fn load(&self, sources: &[Source]) -> Result<(ClaimGraph, Served), LoadError> {
+        self.load_with_support(sources)
+            .map(|(g, _, served)| (g, served))
+    }
+
+    /// [`Snapshots::load`], with the graph's support: read back from the snapshot with the
+    /// graph, or computed (and snapshotted) when the graph is loaded from the files.
+    pub fn load_with_support(
+        &self,
+        sources: &[Source],
+    ) -> Result<(ClaimGraph, Support, Served), LoadError> {
         let key = key(sources);
         let t = crate::timing::phase("snapshot read");
         let warm = self.read(&key).ok();
         drop(t);
-        if let Some(g) = warm {
-            return Ok((g, Served::Snapshot));
+        if let Some((g, s)) = warm {
+            return Ok((g, s, Served::Snapshot));
         }
         let g = load::from_sources(sources)?;
+        let t = crate::timing::phase("support");
+        let s = Support::new(&g);
+        drop(t);
         let t = crate::timing::phase("snapshot write");
         // A cache that cannot be written is no error: the next load parses again.
-        let _ = self.write(&key, &g);
+        let _ = self.write(&key, &g, &s);
         drop(t);
-        Ok((g, Served::Files))
+        Ok((g, s, Served::Files))
+    }
+
+    /// The names shell completion offers for the graph at `graph`, read from the snapshot
+    /// alone (the graph's files are hashed, not parsed); `None` when there is no intact
+    /// snapshot of the files as they are now.
+    pub fn names(&self, graph: &Path) -> Option<Names> {
+        let mut f = File::open(&self.file).ok()?;
+        let header = read_header(&mut f).ok()?;
+        if header.key != key_of_files(graph).ok()? {
+            return None;
+        }
+        let bytes = read_section(&mut f, &header, Section::Names).ok()?;
+        names::decode(&mut Reader::new(&bytes)).ok()
     }
 
     /// Compares the snapshot with `sources`.
     pub fn state(&self, sources: &[Source]) -> State {
-        match std::fs::read(&self.file) {
-            Err(_) => State::Missing,
-            Ok(bytes) => match open(&bytes, &key(sources)) {
-                Ok(_) => State::Fresh,
-                Err(Open::Stale) => State::Stale,
-                Err(Open::Corrupt(c)) => State::Unusable(c.0),
-            },
+        let Ok(mut f) = File::open(&self.file) else {
+            return State::Missing;
+        };
+        let checked = read_header(&mut f).and_then(|header| {
+            for section in [Section::Graph, Section::Support, Section::Names] {
+                read_section(&mut f, &header, section)?;
+            }
+            Ok(header)
+        });
+        match checked {
+            Ok(header) if header.key == key(sources) => State::Fresh,
+            Ok(_) => State::Stale,
+            Err(Open::Stale) => State::Missing,
+            Err(Open::Corrupt(c)) => State::Unusable(c.0),
         }
     }
 
@@ -134,25 +202,32 @@ impl Snapshots {
         }
     }
 
-    /// Reads the snapshot back when it was made from the bytes `key` describes.
-    fn read(&self, key: &[u8]) -> Result<ClaimGraph, Open> {
-        let bytes = std::fs::read(&self.file).map_err(|_| Open::Stale)?;
-        let payload = open(&bytes, key)?;
-        snapshot::decode(&mut Reader::new(payload)).map_err(Open::Corrupt)
+    /// Reads the graph and its support back when the snapshot was made from the bytes `key`
+    /// describes: the header first, the sections only when the key matches.
+    fn read(&self, key: &[u8]) -> Result<(ClaimGraph, Support), Open> {
+        let mut f = File::open(&self.file).map_err(|_| Open::Stale)?;
+        let header = read_header(&mut f)?;
+        if header.key != key {
+            return Err(Open::Stale);
+        }
+        let bytes = read_section(&mut f, &header, Section::Graph)?;
+        let g = snapshot::decode(&mut Reader::new(&bytes)).map_err(Open::Corrupt)?;
+        drop(bytes);
+        let bytes = read_section(&mut f, &header, Section::Support)?;
+        let s = snapshot::decode_support(&mut Reader::new(&bytes), g.node_bound())
+            .map_err(Open::Corrupt)?;
+        Ok((g, s))
     }
 
-    /// Writes the snapshot of `g` made from the bytes `key` describes, atomically.
-    fn write(&self, key: &[u8], g: &ClaimGraph) -> io::Result<()> {
-        let mut w = Writer::default();
-        w.buf.extend_from_slice(MAGIC);
-        w.u32(FORMAT);
+    /// Writes the snapshot of `g` and its support `s`, made from the bytes `key` describes,
+    /// atomically.
+    fn write(&self, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
         let invalid = |c: Corrupt| io::Error::new(io::ErrorKind::InvalidData, c.0);
-        w.str(env!("CARGO_PKG_VERSION")).map_err(invalid)?;
-        w.u64(key.len() as u64);
-        w.buf.extend_from_slice(key);
-        snapshot::encode(g, &mut w).map_err(invalid)?;
-        let sum = xxh3_64(&w.buf);
-        w.u64(sum);
+        let mut sections: [Writer; SECTIONS] = Default::default();
+        snapshot::encode(g, &mut sections[Section::Graph as usize]).map_err(invalid)?;
+        snapshot::encode_support(s, &mut sections[Section::Support as usize]).map_err(invalid)?;
+        names::encode(&Names::of(g), &mut sections[Section::Names as usize]).map_err(invalid)?;
+        let head = header_bytes(key, &sections).map_err(invalid)?;
         std::fs::create_dir_all(&self.dir)?;
         let ignore = self.dir.join(".gitignore");
         if !ignore.exists() {
@@ -163,8 +238,13 @@ impl Snapshots {
             self.file.file_name().unwrap_or_default().to_string_lossy(),
             std::process::id()
         ));
-        let written = std::fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(&w.buf))
+        let written = File::create(&tmp)
+            .and_then(|f| {
+                let mut f = io::BufWriter::new(f);
+                f.write_all(&head)?;
+                sections.iter().try_for_each(|s| f.write_all(&s.buf))?;
+                f.flush()
+            })
             .and_then(|()| std::fs::rename(&tmp, &self.file));
         if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -181,31 +261,117 @@ enum Open {
     Corrupt(Corrupt),
 }
 
-/// The payload of the snapshot `bytes` when it is intact and its key is `key`.
-fn open<'a>(bytes: &'a [u8], key: &[u8]) -> Result<&'a [u8], Open> {
-    let corrupt = |c| Open::Corrupt(c);
-    if bytes.len() < MAGIC.len() + 8 || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(corrupt(Corrupt("not a snapshot")));
+impl From<Corrupt> for Open {
+    fn from(c: Corrupt) -> Open {
+        Open::Corrupt(c)
     }
-    let (body, sum) = bytes.split_at(bytes.len() - 8);
-    let mut r = Reader::new(&body[MAGIC.len()..]);
-    if r.u32().map_err(corrupt)? != FORMAT || r.str().map_err(corrupt)? != env!("CARGO_PKG_VERSION")
-    {
-        return Err(corrupt(Corrupt("another version's snapshot")));
+}
+
+/// The fixed part before the header: the magic number, the format and the header's length.
+const PREFIX: usize = MAGIC.len() + 4 + 4;
+
+/// The header of a snapshot whose sections are `sections`, made from the bytes `key`
+/// describes: magic, format, header length, then the program version, the key and each
+/// section's place and checksum, then the xxh3 of all of that.
+fn header_bytes(key: &[u8], sections: &[Writer; SECTIONS]) -> Result<Vec<u8>, Corrupt> {
+    let mut h = Writer::default();
+    h.str(env!("CARGO_PKG_VERSION"))?;
+    h.u64(key.len() as u64);
+    h.buf.extend_from_slice(key);
+    let spans_len = (SECTIONS * 24) as u64;
+    let mut offset = (PREFIX + h.buf.len() + 8) as u64 + spans_len;
+    for s in sections {
+        h.u64(offset);
+        h.u64(s.buf.len() as u64);
+        h.u64(xxh3_64(&s.buf));
+        offset += s.buf.len() as u64;
     }
-    let n = r.u64().map_err(corrupt)?;
-    let stored = r
-        .bytes(usize::try_from(n).unwrap_or(usize::MAX))
-        .map_err(corrupt)?;
-    if stored != key {
-        return Err(Open::Stale);
+    let mut w = Writer::default();
+    w.buf.extend_from_slice(MAGIC);
+    w.u32(FORMAT);
+    w.len(h.buf.len())?;
+    w.buf.extend_from_slice(&h.buf);
+    let sum = xxh3_64(&w.buf);
+    w.u64(sum);
+    Ok(w.buf)
+}
+
+/// Reads and checks the header of the snapshot open as `f`.
+fn read_header(f: &mut File) -> Result<Header, Open> {
+    let corrupt = |why| Open::Corrupt(Corrupt(why));
+    let mut prefix = [0u8; PREFIX];
+    f.read_exact(&mut prefix)
+        .map_err(|_| corrupt("not a snapshot"))?;
+    if &prefix[..MAGIC.len()] != MAGIC {
+        return Err(corrupt("not a snapshot"));
     }
-    let mut s = [0u8; 8];
-    s.copy_from_slice(sum);
-    if xxh3_64(body) != u64::from_le_bytes(s) {
-        return Err(corrupt(Corrupt("checksum mismatch")));
+    let mut r = Reader::new(&prefix[MAGIC.len()..]);
+    if r.u32()? != FORMAT {
+        return Err(corrupt("another version's snapshot"));
     }
-    Ok(r.rest())
+    let len = r.u32()? as u64;
+    let file_len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if PREFIX as u64 + len + 8 > file_len {
+        return Err(corrupt("the snapshot ends early"));
+    }
+    let mut all = prefix.to_vec();
+    all.resize(PREFIX + len as usize + 8, 0);
+    f.read_exact(&mut all[PREFIX..])
+        .map_err(|_| corrupt("the snapshot ends early"))?;
+    let (body, sum) = all.split_at(PREFIX + len as usize);
+    if xxh3_64(body) != u64::from_le_bytes(sum.try_into().unwrap_or_default()) {
+        return Err(corrupt("checksum mismatch"));
+    }
+    let mut r = Reader::new(&body[PREFIX..]);
+    if r.str()? != env!("CARGO_PKG_VERSION") {
+        return Err(corrupt("another version's snapshot"));
+    }
+    let n = r.u64()?;
+    let key = r.bytes(usize::try_from(n).unwrap_or(usize::MAX))?.to_vec();
+    let mut spans = [Span::default(); SECTIONS];
+    for span in &mut spans {
+        *span = Span {
+            offset: r.u64()?,
+            len: r.u64()?,
+            sum: r.u64()?,
+        };
+        if span
+            .offset
+            .checked_add(span.len)
+            .is_none_or(|end| end > file_len)
+        {
+            return Err(corrupt("the snapshot ends early"));
+        }
+    }
+    Ok(Header { key, spans })
+}
+
+/// Reads one section of the snapshot open as `f` and checks it against its checksum.
+fn read_section(f: &mut File, header: &Header, section: Section) -> Result<Vec<u8>, Open> {
+    let corrupt = |why| Open::Corrupt(Corrupt(why));
+    let span = header.spans[section as usize];
+    f.seek(SeekFrom::Start(span.offset))
+        .map_err(|_| corrupt("the snapshot ends early"))?;
+    let mut bytes = vec![0u8; span.len as usize];
+    f.read_exact(&mut bytes)
+        .map_err(|_| corrupt("the snapshot ends early"))?;
+    if xxh3_64(&bytes) != span.sum {
+        return Err(corrupt("checksum mismatch"));
+    }
+    Ok(bytes)
+}
+
+/// Appends one source's part of the key: its file name, length and content hash. Only the
+/// file name counts: the same graph named as `graph`, `./graph` or by its absolute path is
+/// the same graph.
+fn key_entry(w: &mut Writer, path: &str, len: u64, hash: u64) {
+    let name = Path::new(path)
+        .file_name()
+        .map_or(path.into(), |n| n.to_string_lossy());
+    w.u64(name.len() as u64);
+    w.buf.extend_from_slice(name.as_bytes());
+    w.u64(len);
+    w.u64(hash);
 }
 
 /// What a snapshot must have been made from: every source's name, length and content hash.
@@ -214,13 +380,37 @@ pub fn key(sources: &[Source]) -> Vec<u8> {
     let mut w = Writer::default();
     w.u64(sources.len() as u64);
     for s in sources {
-        w.u64(s.name.len() as u64);
-        w.buf.extend_from_slice(s.name.as_bytes());
-        w.u64(s.bytes.len() as u64);
-        w.u64(xxh3_64(&s.bytes));
+        key_entry(&mut w, &s.name, s.bytes.len() as u64, xxh3_64(&s.bytes));
     }
     drop(t);
     w.buf
+}
+
+/// The [`key`] of the graph's files as they are on disk, hashed a chunk at a time rather
+/// than read whole.
+pub fn key_of_files(graph: &Path) -> io::Result<Vec<u8>> {
+    let paths = load::source_paths(graph).map_err(|e| io::Error::other(e.to_string()))?;
+    let mut w = Writer::default();
+    w.u64(paths.len() as u64);
+    let mut chunk = vec![0u8; 1 << 20];
+    for p in &paths {
+        let mut f = File::open(p)?;
+        if !f.metadata()?.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
+        let mut hash = Xxh3::new();
+        let mut len = 0u64;
+        loop {
+            let n = f.read(&mut chunk)?;
+            if n == 0 {
+                break;
+            }
+            hash.update(&chunk[..n]);
+            len += n as u64;
+        }
+        key_entry(&mut w, &p.display().to_string(), len, hash.digest());
+    }
+    Ok(w.buf)
 }
 
 #[cfg(test)]

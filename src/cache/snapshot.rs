@@ -2,6 +2,9 @@
 //! that the graph read back has the same node and edge indices, the same adjacency order
 //! and therefore the same answers, byte for byte, as the graph that was loaded from JSON.
 //!
+//! The support is written as the arrays it is computed into, so that a warm load does not
+//! compute it again.
+//!
 //! Only what cannot be derived is written; the id index, the claim flags and the id prefixes
 //! are rebuilt from the records.
 
@@ -13,6 +16,7 @@ use crate::graph::{
 use crate::model::{
     Claim, Credibility, Date, Document, Entity, Id, Kind, Rel, Reliability, Review, Tag, Verdict,
 };
+use crate::support::{Parts, Support};
 use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 /// Writes `g`; an error when the graph has holes (removed nodes or edges) or counts that
@@ -111,6 +115,52 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
     derive(&mut g)?;
     check_references(&g)?;
     Ok(g)
+}
+
+/// Writes the support `s` of a graph: its arrays (see [`Parts`]).
+pub(crate) fn encode_support(s: &Support, w: &mut Writer) -> Result<(), Corrupt> {
+    let p = s.to_parts();
+    for list in [
+        &p.start,
+        &p.adj,
+        &p.visit,
+        &p.sole,
+        &p.reach_origin,
+        &p.tags,
+        &p.flags,
+        &p.origin,
+    ] {
+        w.u32s(list)?;
+    }
+    strings(w, &p.tag_bits)?;
+    w.u8(u8::from(p.tags_overflow));
+    w.u32(p.components);
+    Ok(())
+}
+
+/// Reads the support of a graph of `nodes` nodes written by [`encode_support`].
+pub(crate) fn decode_support(r: &mut Reader<'_>, nodes: usize) -> Result<Support, Corrupt> {
+    let p = Parts {
+        start: r.u32s()?,
+        adj: r.u32s()?,
+        visit: r.u32s()?,
+        sole: r.u32s()?,
+        reach_origin: r.u32s()?,
+        tags: r.u32s()?,
+        flags: r.u32s()?,
+        origin: r.u32s()?,
+        tag_bits: read_strings(r)?,
+        tags_overflow: match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(Corrupt("a bad overflow flag")),
+        },
+        components: r.u32()?,
+    };
+    if !r.is_empty() {
+        return Err(Corrupt("bytes after the support"));
+    }
+    Support::from_parts(p, nodes).map_err(Corrupt)
 }
 
 /// What the loader guaranteed and the reads rely on, checked again: every `part_of` parent is

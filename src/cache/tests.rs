@@ -1,6 +1,7 @@
 use super::*;
 use crate::graph::{ClaimGraph, Slot};
 use crate::model::Date;
+use crate::support::Support;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 /// The shipped graph's files, as the loader reads them.
@@ -138,9 +139,11 @@ fn a_snapshot_of_another_version_is_not_used() {
     snaps.load(&sources).unwrap();
     let mut bytes = std::fs::read(snaps.file()).unwrap();
     bytes[MAGIC.len()] += 1; // the format version
-    let n = bytes.len() - 8;
+                             // The header's checksum made right again: only the version tells it apart.
+    let header_len = u32::from_le_bytes(bytes[MAGIC.len() + 4..PREFIX].try_into().unwrap());
+    let n = PREFIX + header_len as usize;
     let sum = xxh3_64(&bytes[..n]).to_le_bytes();
-    bytes[n..].copy_from_slice(&sum);
+    bytes[n..n + 8].copy_from_slice(&sum);
     std::fs::write(snaps.file(), &bytes).unwrap();
     assert!(matches!(snaps.state(&sources), State::Unusable(_)));
 }
@@ -188,4 +191,76 @@ fn a_snapshot_with_broken_references_is_refused() {
     let mut no_file = g.clone();
     no_file.records[0].origin.file = g.files.len() as u32;
     assert!(decoded(&no_file).is_err());
+}
+
+/// A temporary graph folder holding a copy of the shipped graph's files.
+fn copied_graph() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph");
+    std::fs::create_dir(&graph).unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph");
+    for p in load::source_paths(&shipped).unwrap() {
+        std::fs::copy(&p, graph.join(p.file_name().unwrap())).unwrap();
+    }
+    (dir, graph)
+}
+
+#[test]
+fn the_support_read_back_is_the_one_computed() {
+    let (_dir, snaps) = temp_snapshots();
+    let sources = shipped();
+    let (g, first, served) = snaps.load_with_support(&sources).unwrap();
+    assert_eq!(served, Served::Files);
+    let (_, warm, served) = snaps.load_with_support(&sources).unwrap();
+    assert_eq!(served, Served::Snapshot);
+    assert_eq!(warm.to_parts(), first.to_parts());
+    assert_eq!(warm.to_parts(), Support::new(&g).to_parts());
+}
+
+#[test]
+fn the_files_hashed_in_chunks_give_the_key_of_the_files_read() {
+    let (_dir, graph) = copied_graph();
+    let sources = load::read_sources(&graph).unwrap().0;
+    assert_eq!(key_of_files(&graph).unwrap(), key(&sources));
+    let one = &load::source_paths(&graph).unwrap()[0];
+    let one_source = load::read_sources(one).unwrap().0;
+    assert_eq!(key_of_files(one).unwrap(), key(&one_source));
+}
+
+#[test]
+fn completion_names_come_from_a_fresh_snapshot_only() {
+    let (_dir, graph) = copied_graph();
+    let snaps = Snapshots::for_graph(&graph);
+    assert_eq!(snaps.names(&graph), None, "no snapshot yet");
+    let sources = load::read_sources(&graph).unwrap().0;
+    let (g, _) = snaps.load(&sources).unwrap();
+    let names = snaps.names(&graph).expect("a fresh snapshot");
+    assert_eq!(names, Names::of(&g));
+    assert!(names.tags.iter().any(|t| t == "intelligence"));
+    // A same-size edit with the modification time restored: the names are not used.
+    let file = &load::source_paths(&graph).unwrap()[0];
+    let before = std::fs::metadata(file).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(file).unwrap();
+    let pos = bytes.iter().position(|&b| b == b'a').unwrap();
+    bytes[pos] = b'b';
+    std::fs::write(file, &bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    assert_eq!(snaps.names(&graph), None);
+}
+
+#[test]
+fn damaged_names_are_not_offered() {
+    let (_dir, graph) = copied_graph();
+    let snaps = Snapshots::for_graph(&graph);
+    snaps.load(&load::read_sources(&graph).unwrap().0).unwrap();
+    let mut bytes = std::fs::read(snaps.file()).unwrap();
+    let last = bytes.len() - 1; // the names section is the last
+    bytes[last] ^= 0x01;
+    std::fs::write(snaps.file(), &bytes).unwrap();
+    assert_eq!(snaps.names(&graph), None);
 }

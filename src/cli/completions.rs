@@ -4,10 +4,12 @@
 //! The script is clap_complete's dynamic one: on TAB the shell calls `claimgraph` back
 //! (with `CLAIMGRAPH_COMPLETE=SHELL` set), so ids, tags and topics come from the graph as it
 //! is at that moment — the one named by `--graph` on the line being completed, else
-//! `CLAIMGRAPH_GRAPH`, else `./graph`.
+//! `CLAIMGRAPH_GRAPH`, else `./graph`. The ids and words come from the graph's snapshot
+//! (see [`claimgraph::cache`]) when it was made from the files as they are, which costs a
+//! hash of the files instead of a load; else from the graph loaded.
 
 use super::{CliError, Ctx};
-use claimgraph::graph::{ClaimGraph, Record};
+use claimgraph::cache::{NameKind, Names, Snapshots};
 use clap::ValueEnum;
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::EnvCompleter;
@@ -99,42 +101,37 @@ enum Want {
     Claims,
     Entities,
     Nodes,
+    Documents,
     Any,
 }
 
-fn candidates(want: Want) -> Vec<CompletionCandidate> {
-    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
-        return Vec::new();
-    };
-    let g: &ClaimGraph = &loaded.graph;
-    let mut list: Vec<CompletionCandidate> = Vec::new();
-    for ix in g.nodes() {
-        let (ok, help) = match &g.node(ix).record {
-            Record::Claim(c) => (
-                matches!(want, Want::Claims | Want::Nodes | Want::Any),
-                c.text.clone(),
-            ),
-            Record::Entity(e) => (
-                matches!(want, Want::Entities | Want::Nodes | Want::Any),
-                e.name.clone(),
-            ),
-        };
-        if ok {
-            list.push(CompletionCandidate::new(g.id(ix).as_str()).help(Some(short(&help).into())));
-        }
+/// The names of the graph being completed: read from its snapshot when that was made from
+/// the files as they are (hashed, not parsed), else from the graph loaded.
+fn graph_names() -> Option<Names> {
+    let path = graph_for_completion();
+    if let Some(names) = Snapshots::for_graph(&path).names(&path) {
+        return Some(names);
     }
-    if matches!(want, Want::Any) {
-        for d in g.documents() {
-            list.push(CompletionCandidate::new(d.id.as_str()).help(Some(short(&d.title).into())));
-        }
-    }
-    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
-    list
+    let loaded = claimgraph::load::from_path(&path).ok()?;
+    Some(Names::of(&loaded.graph))
 }
 
-/// A help text short enough for a completion menu.
-fn short(text: &str) -> String {
-    super::table::truncate(text, 60)
+fn candidates(want: Want) -> Vec<CompletionCandidate> {
+    let Some(names) = graph_names() else {
+        return Vec::new();
+    };
+    let mut list: Vec<CompletionCandidate> = names
+        .ids
+        .into_iter()
+        .filter(|n| match n.kind {
+            NameKind::Claim => matches!(want, Want::Claims | Want::Nodes | Want::Any),
+            NameKind::Entity => matches!(want, Want::Entities | Want::Nodes | Want::Any),
+            NameKind::Document => matches!(want, Want::Documents | Want::Any),
+        })
+        .map(|n| CompletionCandidate::new(n.id).help(Some(n.help.into())))
+        .collect();
+    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    list
 }
 
 /// Completes claim ids.
@@ -159,16 +156,7 @@ pub fn any_ids() -> Vec<CompletionCandidate> {
 
 /// Completes document ids.
 pub fn document_ids() -> Vec<CompletionCandidate> {
-    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
-        return Vec::new();
-    };
-    let mut list: Vec<CompletionCandidate> = loaded
-        .graph
-        .documents()
-        .map(|d| CompletionCandidate::new(d.id.as_str()).help(Some(short(&d.title).into())))
-        .collect();
-    list.sort_by(|a, b| a.get_value().cmp(b.get_value()));
-    list
+    candidates(Want::Documents)
 }
 
 /// Completes the words of `set` and `unset`: ids, then a field name.
@@ -211,12 +199,7 @@ pub fn rels() -> Vec<CompletionCandidate> {
 
 /// Completes the tags the graph's entities carry.
 pub fn tags() -> Vec<CompletionCandidate> {
-    words(|g| {
-        g.entities()
-            .filter_map(|e| g.entity(e))
-            .flat_map(|e| e.tags.iter().map(|t| t.as_str().to_string()))
-            .collect()
-    })
+    words(|n| n.tags)
 }
 
 /// Completes tags: those the graph's entities carry and the recommended vocabulary (docs/format.md §3).
@@ -260,19 +243,15 @@ pub fn verdict_filters() -> Vec<CompletionCandidate> {
 
 /// Completes the topics of the graph's claims.
 pub fn topics() -> Vec<CompletionCandidate> {
-    words(|g| {
-        g.claims()
-            .filter_map(|c| g.claim(c))
-            .flat_map(|c| c.topics.iter().cloned())
-            .collect()
-    })
+    words(|n| n.topics)
 }
 
-/// The distinct words `collect` finds in the graph, sorted.
-fn words(collect: impl Fn(&ClaimGraph) -> Vec<String>) -> Vec<CompletionCandidate> {
-    let Ok(loaded) = claimgraph::load::from_path(&graph_for_completion()) else {
-        return Vec::new();
-    };
-    let set: std::collections::BTreeSet<String> = collect(&loaded.graph).into_iter().collect();
-    set.into_iter().map(CompletionCandidate::new).collect()
+/// The distinct, sorted words `pick` takes from the graph's names.
+fn words(pick: impl Fn(Names) -> Vec<String>) -> Vec<CompletionCandidate> {
+    graph_names()
+        .map(pick)
+        .unwrap_or_default()
+        .into_iter()
+        .map(CompletionCandidate::new)
+        .collect()
 }

@@ -47,6 +47,7 @@ use claimgraph::cache::Snapshots;
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
 use claimgraph::store;
+use claimgraph::support::Support;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -323,6 +324,15 @@ impl Ctx {
 /// about ignored files to stderr. A path that does not exist is a usage error. With `cache`,
 /// the graph comes from its snapshot when the files are unchanged (see [`claimgraph::cache`]).
 pub fn load_graph(path: &std::path::Path, cache: bool) -> Result<Loaded, CliError> {
+    load_graph_with_support(path, cache).map(|(loaded, _)| loaded)
+}
+
+/// [`load_graph`], with the graph's support when the cache gave it (read back from the
+/// snapshot, or computed to be written into it); `None` with `cache` off.
+pub fn load_graph_with_support(
+    path: &std::path::Path,
+    cache: bool,
+) -> Result<(Loaded, Option<Support>), CliError> {
     missing_graph(path)?;
     let shown = safe(&path.display().to_string()).into_owned();
     let spinner = progress::Progress::start(format!("loading {shown}"));
@@ -332,16 +342,17 @@ pub fn load_graph(path: &std::path::Path, cache: bool) -> Result<Loaded, CliErro
     let loaded = sources
         .map_err(CliError::from)
         .and_then(|(sources, notes)| {
-            let graph = if cache {
-                Snapshots::for_graph(path).load(&sources)?.0
+            let (graph, support) = if cache {
+                let (g, s, _) = Snapshots::for_graph(path).load_with_support(&sources)?;
+                (g, Some(s))
             } else {
-                load::from_sources(&sources)?
+                (load::from_sources(&sources)?, None)
             };
-            Ok(Loaded { graph, notes })
+            Ok((Loaded { graph, notes }, support))
         });
     drop(spinner);
     let loaded = loaded?;
-    for note in &loaded.notes {
+    for note in &loaded.0.notes {
         say!("claimgraph: note: {}", safe(note));
     }
     Ok(loaded)

@@ -2,7 +2,7 @@
 //! with `--as-of` or `--discredit`, how they shift.
 
 use super::whatif::TextRead;
-use super::{load_graph, write_json, CliError, Ctx, TextFormat};
+use super::{load_graph_with_support, write_json, CliError, Ctx, TextFormat};
 use claimgraph::stats::Stats;
 use claimgraph::support::Support;
 use serde_json::json;
@@ -26,16 +26,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let g = load_graph(&ctx.graph_path, ctx.cache)?.graph;
+    let (loaded, support) = load_graph_with_support(&ctx.graph_path, ctx.cache)?;
+    let g = loaded.graph;
+    let support = support.unwrap_or_else(|| Support::new(&g));
     if !args.read.whatif.is_set() {
-        let stats = Stats::of(&g, &Support::new(&g));
+        let stats = Stats::of(&g, &support);
         match args.read.format {
             TextFormat::Json => write_json(out, &stats)?,
             TextFormat::Text => write_text(out, &lines(&stats, &stats))?,
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let before = Stats::of(&g, &Support::new(&g));
+    let before = Stats::of(&g, &support);
     let view = args.read.whatif.apply(g)?;
     let after = Stats::of(view.graph, &view.support());
     match args.read.format {

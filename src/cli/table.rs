@@ -14,33 +14,9 @@ pub fn width() -> usize {
         .unwrap_or(80)
 }
 
-use claimgraph::text::char_width;
 pub use claimgraph::text::display_width;
 
-/// `s` cut to at most `max` columns, ending in "…" when cut; newlines and tabs become spaces,
-/// other control characters and bidi overrides are shown escaped (`\u{1b}`).
-pub fn truncate(s: &str, max: usize) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    let flat = super::term::safe(&flat).into_owned();
-    if display_width(&flat) <= max {
-        return flat;
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in flat.chars() {
-        let cw = char_width(c);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
+pub use claimgraph::text::truncate;
 
 /// Writes `rows` under `header`, columns padded to their widest cell (at most `caps[i]`),
 /// the last column cut to fit `total` columns.

@@ -6,12 +6,13 @@
 
 use super::completions;
 use super::term::{safe, say};
-use super::{load_graph, resolve, CliError, Ctx, DocFormat, ListFormat, TextFormat};
+use super::{load_graph_with_support, resolve, CliError, Ctx, DocFormat, ListFormat, TextFormat};
 use claimgraph::graph::{ClaimGraph, NodeIx, Slot};
 use claimgraph::model::Date;
 use claimgraph::support::Support;
 use claimgraph::whatif;
 use clap_complete::ArgValueCandidates;
+use std::cell::RefCell;
 
 /// What if: the graph on a past day, or without some sources.
 #[derive(Debug, Default, Clone, clap::Args)]
@@ -92,11 +93,17 @@ fn parse_day(text: &str) -> Result<Date, String> {
 pub struct View {
     pub graph: &'static ClaimGraph,
     pub discredited: Vec<NodeIx>,
+    /// The support of `graph` as loaded, when the snapshot cache gave it and neither
+    /// `--as-of` nor `--discredit` changes it.
+    ready: RefCell<Option<Support>>,
 }
 
 impl View {
     /// The support to answer from: S of the graph read, without the discredited entities.
     pub fn support(&self) -> Support {
+        if let Some(s) = self.ready.borrow_mut().take() {
+            return s;
+        }
         let _t = claimgraph::timing::phase("support");
         Support::discrediting(self.graph, &self.discredited)
     }
@@ -117,7 +124,12 @@ impl WhatIf {
     /// Loads the graph as the options ask (kept for the life of the process: freeing a large
     /// graph's many small allocations at exit only costs time).
     pub fn load(&self, ctx: &Ctx) -> Result<View, CliError> {
-        self.apply(load_graph(&ctx.graph_path, ctx.cache)?.graph)
+        let (loaded, support) = load_graph_with_support(&ctx.graph_path, ctx.cache)?;
+        let view = self.apply(loaded.graph)?;
+        if !self.is_set() {
+            *view.ready.borrow_mut() = support;
+        }
+        Ok(view)
     }
 
     /// [`WhatIf::load`] for a command listing entities, with its `--tag` checked against
@@ -156,6 +168,7 @@ impl WhatIf {
         Ok(View {
             graph: Box::leak(Box::new(g)),
             discredited,
+            ready: RefCell::new(None),
         })
     }
 

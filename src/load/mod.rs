@@ -110,6 +110,16 @@ pub fn read_sources(path: &Path) -> Result<(Vec<Source>, Vec<String>), LoadError
     }
 }
 
+/// The files [`read_sources`] reads for the graph at `path`, in its order, without reading
+/// them.
+pub fn source_paths(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    if path.is_dir() {
+        Ok(list_json_files(path)?.0)
+    } else {
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
 /// The `*.json` files directly in `dir`, sorted by name, and a note per other entry ignored.
 fn list_json_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
     let shown = dir.display().to_string();

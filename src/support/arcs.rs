@@ -17,8 +17,8 @@ use petgraph::visit::EdgeRef;
 
 /// S as compressed rows: the arcs of node `v` are `adj[start[v]..start[v + 1]]`.
 pub(super) struct Arcs {
-    start: Vec<u32>,
-    adj: Vec<u32>,
+    pub(super) start: Vec<u32>,
+    pub(super) adj: Vec<u32>,
 }
 
 impl Arcs {

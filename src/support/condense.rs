@@ -21,6 +21,16 @@ pub(super) struct Visit(u32);
 
 impl Visit {
     pub const UNVISITED: Visit = Visit(0);
+
+    /// The number as stored.
+    pub fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// The visit stored as `v`.
+    pub fn from_raw(v: u32) -> Visit {
+        Visit(v)
+    }
 }
 
 /// Per node, side by side so that visiting a node touches one place: its standing in the
@@ -41,6 +51,14 @@ pub(super) struct Closing {
 }
 
 impl Closing {
+    /// The numbering of `count` components of a graph of `nodes` nodes.
+    pub fn new(nodes: u32, count: usize) -> Closing {
+        Closing {
+            first: nodes,
+            count,
+        }
+    }
+
     /// The position, in closing order (0 for the first), of the component numbered `v`.
     pub fn order(self, v: Visit) -> usize {
         (self.first - v.0) as usize

@@ -31,6 +31,16 @@ impl One {
         }
     }
 
+    /// The value as stored.
+    pub fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// The set stored as `v`.
+    pub fn from_raw(v: u32) -> One {
+        One(v)
+    }
+
     /// The node, when the set holds exactly one.
     pub fn get(self) -> Option<u32> {
         (self != One::NONE && self != One::SEVERAL).then_some(self.0)
@@ -75,6 +85,16 @@ impl Flags {
     /// Whether every bit of `f` is set.
     pub fn has(self, f: Flags) -> bool {
         self.0 & f.0 == f.0
+    }
+
+    /// The bits as stored.
+    pub fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// The flags stored as `v`.
+    pub fn from_raw(v: u32) -> Flags {
+        Flags(v)
     }
 
     /// Only the node's own bits.

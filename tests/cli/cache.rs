@@ -1,8 +1,9 @@
 //! The snapshot cache: a repeated load answers exactly as a parse of the files does; an
 //! edit the modification time cannot reveal is never served from a stale snapshot; a
-//! damaged snapshot is rebuilt; `--no-cache` and `cache clear` leave it alone or remove it.
+//! damaged snapshot is rebuilt; `--no-cache` and `cache clear` leave it alone or remove it;
+//! shell completion offers the same names from the snapshot as from the files.
 
-use crate::util::{graph_dir, run_on, Run};
+use crate::util::{cmd, graph_dir, output, run_on, Run};
 use crate::workflow::shipped_copy;
 use claimgraph_gen::{write_graph, GenOptions, Shape};
 use std::fs;
@@ -196,4 +197,63 @@ fn init_ignores_the_snapshot_folder() {
         ignore.lines().any(|l| l == ".claimgraph-cache/"),
         "{ignore}"
     );
+}
+
+/// What fish is offered (value, tab, help) when it completes the last of `words` on the
+/// graph at `graph`.
+fn complete_fish(graph: &Path, words: &[&str]) -> String {
+    let mut c = cmd(&[]);
+    c.env("CLAIMGRAPH_COMPLETE", "fish")
+        .env("CLAIMGRAPH_GRAPH", graph)
+        .arg("--")
+        .args(words);
+    ok(output(c), "completion")
+}
+
+/// Completions that read every kind of name: ids with their help, documents, tags, topics.
+const COMPLETIONS: &[&[&str]] = &[
+    &["claimgraph", "why", ""],
+    &["claimgraph", "claims", "--denied-by", ""],
+    &["claimgraph", "show", "n"],
+    &["claimgraph", "link", "nis", "asserts", "x", "--in", ""],
+    &["claimgraph", "set", ""],
+    &["claimgraph", "claims", "--rests-only-on", ""],
+    &["claimgraph", "claims", "--topic", ""],
+];
+
+#[test]
+fn completion_offers_the_same_names_from_the_snapshot_and_never_stale_ones() {
+    let g = shipped_copy();
+    let graph = g.graph();
+    let from_files: Vec<String> = COMPLETIONS
+        .iter()
+        .map(|w| complete_fish(&graph, w))
+        .collect();
+    assert!(
+        !graph.join(".claimgraph-cache").exists(),
+        "completion writes nothing"
+    );
+    assert!(
+        from_files[0].contains("nk-ballistic-missiles-to-russia\t"),
+        "{}",
+        from_files[0]
+    );
+    ok(g.run(&["claims"]), "a load writes the snapshot");
+    assert!(state(&graph).contains("fresh"));
+    for (words, expected) in COMPLETIONS.iter().zip(&from_files) {
+        assert_eq!(&complete_fish(&graph, words), expected, "{words:?}");
+    }
+    // An id renamed in place in every file, same sizes, modification times restored: the
+    // new id is offered.
+    for name in ["entities.json", "edges.json"] {
+        let path = graph.join(name);
+        let text = fs::read_to_string(&path).unwrap();
+        let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+        assert!(text.contains("\"kcna\""));
+        fs::write(&path, text.replace("\"kcna\"", "\"kcnb\"")).unwrap();
+        let f = fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(mtime).unwrap();
+    }
+    let got = complete_fish(&graph, &["claimgraph", "show", "kcn"]);
+    assert!(got.starts_with("kcnb"), "{got}");
 }
