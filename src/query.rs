@@ -142,14 +142,60 @@ pub fn select(g: &ClaimGraph, s: &Support, f: &ClaimFilter) -> Vec<NodeIx> {
     g.sorted_by_id(hits)
 }
 
-fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: ClaimRef<'_>) -> bool {
-    let (c, claim) = (c.ix, c.claim);
-    let has = |rel, who: &[NodeIx]| who.iter().all(|&w| g.sources(c, rel).any(|x| x == w));
+/// Whether `c` passes the filters of `f` that read the support only (`--contested`,
+/// `--ungrounded`, `--circular`, `--single-origin`, `--independent`).
+fn passes_support(s: &Support, f: &ClaimFilter, c: NodeIx) -> bool {
     (!f.contested || s.contested(c))
         && (!f.ungrounded || s.ungrounded(c))
         && (!f.circular || s.circular(c))
         && (!f.single_origin || s.single_origin(c))
         && (!f.independent || s.independent(c))
+}
+
+/// Whether `f` reads nothing but the support: no ids to resolve, no record fields, no
+/// chokepoints through given nodes.
+pub fn reads_support_only(f: &ClaimFilter) -> bool {
+    f.asserted_by.is_empty()
+        && f.denied_by.is_empty()
+        && f.cites.is_empty()
+        && f.grounded_in.is_empty()
+        && f.about.is_empty()
+        && f.found_in.is_empty()
+        && f.through.is_empty()
+        && f.topic.is_empty()
+        && f.grep.is_none()
+        && f.verdict.is_none()
+        && !f.interested_denial
+}
+
+/// [`select`] without the graph, for a filter that [`reads_support_only`]: of the claims
+/// `by_id` (node indices, sorted by id), the positions of those that pass, in order.
+/// `None` when the answer needs the graph after all (a filter that reads more, or a tag
+/// past the support's tag bits).
+pub fn select_by_support(s: &Support, f: &ClaimFilter, by_id: &[u32]) -> Option<Vec<usize>> {
+    if !reads_support_only(f) {
+        return None;
+    }
+    let only_on = match f.rests_only_on.as_deref() {
+        Some(tag) => Some(s.rests_only_on_by_bits(tag)?),
+        None => None,
+    };
+    let relay = f.single_relay.then(|| s.single_relay());
+    let hits = (0..by_id.len())
+        .filter(|&i| {
+            let c = NodeIx::new(by_id[i] as usize);
+            only_on.as_ref().is_none_or(|o| o[c.index()])
+                && relay.is_none_or(|r| r[c.index()])
+                && passes_support(s, f, c)
+        })
+        .collect();
+    Some(hits)
+}
+
+fn passes(g: &ClaimGraph, s: &Support, f: &ClaimFilter, c: ClaimRef<'_>) -> bool {
+    let (c, claim) = (c.ix, c.claim);
+    let has = |rel, who: &[NodeIx]| who.iter().all(|&w| g.sources(c, rel).any(|x| x == w));
+    passes_support(s, f, c)
         && (!f.interested_denial || interested_denial(g, s, c))
         && has(Rel::Asserts, &f.asserted_by)
         && has(Rel::Denies, &f.denied_by)

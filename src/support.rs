@@ -228,15 +228,23 @@ impl Support {
 
     /// `rests_only_on(x, tag)` for every node, indexed by node index.
     pub fn rests_only_on(&self, g: &ClaimGraph, tag: &str) -> Vec<bool> {
+        // With no bit and no overflow, no ground carries the tag: nothing rests only on it.
+        self.rests_only_on_by_bits(tag)
+            .unwrap_or_else(|| self.rests_only_on_by_fold(g, tag))
+    }
+
+    /// [`Support::rests_only_on`] when the support alone can tell (the tag has a bit, or no
+    /// ground tag was left without one); `None` when the graph's tags must be read.
+    pub fn rests_only_on_by_bits(&self, tag: &str) -> Option<Vec<bool>> {
         match self.tag_bits.iter().position(|t| &**t == tag) {
-            Some(bit) => self
-                .nodes
-                .iter()
-                .map(|v| v.reach.has(Flags::GROUNDED) && v.reach.tags & (1 << bit) != 0)
-                .collect(),
-            // No ground carries the tag: nothing rests only on it.
-            None if !self.tags_overflow => vec![false; self.nodes.len()],
-            None => self.rests_only_on_by_fold(g, tag),
+            Some(bit) => Some(
+                self.nodes
+                    .iter()
+                    .map(|v| v.reach.has(Flags::GROUNDED) && v.reach.tags & (1 << bit) != 0)
+                    .collect(),
+            ),
+            None if !self.tags_overflow => Some(vec![false; self.nodes.len()]),
+            None => None,
         }
     }
 

@@ -5,10 +5,12 @@
 //! graph folder, or beside a one-file graph), with a `.gitignore` of its own; graph folders
 //! skip hidden entries, so `check` and `fmt` never read it as graph data.
 //!
-//! A snapshot is a header and three sections, each read on its own (seek and read, no
+//! A snapshot is a header and four sections, each read on its own (seek and read, no
 //! memory map): the graph's records, documents and edges; its support ([`Support`], so that
-//! a warm query does not compute it again); and the names shell completion offers (ids with
-//! a short help, tags, topics), which completion reads without touching the rest.
+//! a warm query does not compute it again); the names shell completion offers (ids with a
+//! short help, tags, topics), which completion reads without touching the rest; and the
+//! claims sorted by id with the entities' tags ([`WarmClaims`]), from which, with the
+//! support, a claim query that reads nothing else is answered without decoding the graph.
 //!
 //! Trust rules: a snapshot is used only when its key — the file name, length and 64-bit xxh3
 //! hash of every source file, in order — equals the key of the bytes just read, so a
@@ -20,10 +22,12 @@
 //! either the old snapshot or the new one; a location that cannot be written is skipped
 //! without a word (the graph loads as if there were no cache).
 
+mod claims;
 mod codec;
 mod names;
 mod snapshot;
 
+pub use claims::WarmClaims;
 pub use codec::Corrupt;
 pub use names::{Name, NameKind, Names, HELP_COLUMNS};
 
@@ -51,9 +55,19 @@ enum Section {
     Graph = 0,
     Support = 1,
     Names = 2,
+    Claims = 3,
 }
 
-const SECTIONS: usize = 3;
+const SECTIONS: usize = 4;
+
+impl Section {
+    const ALL: [Section; SECTIONS] = [
+        Section::Graph,
+        Section::Support,
+        Section::Names,
+        Section::Claims,
+    ];
+}
 
 /// Where one section lies in the file, and the xxh3 of its bytes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -169,13 +183,35 @@ impl Snapshots {
         names::decode(&mut Reader::new(&bytes)).ok()
     }
 
+    /// The claims, tags and support of the graph at `graph`, read from the snapshot alone
+    /// (the graph's files are hashed, not parsed), for a query that reads nothing else;
+    /// `None` when there is no intact snapshot of the files as they are now. The caller
+    /// sees to it that no edit is under way (see [`crate::store::look_consistent`]).
+    pub fn warm_claims(&self, graph: &Path) -> Option<WarmClaims> {
+        let mut f = File::open(&self.file).ok()?;
+        let header = read_header(&mut f).ok()?;
+        let t = crate::timing::phase("hash");
+        let fresh = header.key == key_of_files(graph).ok()?;
+        drop(t);
+        if !fresh {
+            return None;
+        }
+        let _t = crate::timing::phase("snapshot read");
+        let support = read_section(&mut f, &header, Section::Support).ok()?;
+        let claims = read_section(&mut f, &header, Section::Claims).ok()?;
+        claims::decode(&mut Reader::new(&claims), |nodes| {
+            snapshot::decode_support(&mut Reader::new(&support), nodes)
+        })
+        .ok()
+    }
+
     /// Compares the snapshot with `sources`.
     pub fn state(&self, sources: &[Source]) -> State {
         let Ok(mut f) = File::open(&self.file) else {
             return State::Missing;
         };
         let checked = read_header(&mut f).and_then(|header| {
-            for section in [Section::Graph, Section::Support, Section::Names] {
+            for section in Section::ALL {
                 read_section(&mut f, &header, section)?;
             }
             Ok(header)
@@ -210,9 +246,12 @@ impl Snapshots {
         if header.key != key {
             return Err(Open::Stale);
         }
+        let t = crate::timing::phase("read graph section");
         let bytes = read_section(&mut f, &header, Section::Graph)?;
+        drop(t);
         let g = snapshot::decode(&mut Reader::new(&bytes)).map_err(Open::Corrupt)?;
         drop(bytes);
+        let _t = crate::timing::phase("read support");
         let bytes = read_section(&mut f, &header, Section::Support)?;
         let s = snapshot::decode_support(&mut Reader::new(&bytes), g.node_bound())
             .map_err(Open::Corrupt)?;
@@ -227,6 +266,7 @@ impl Snapshots {
         snapshot::encode(g, &mut sections[Section::Graph as usize]).map_err(invalid)?;
         snapshot::encode_support(s, &mut sections[Section::Support as usize]).map_err(invalid)?;
         names::encode(&Names::of(g), &mut sections[Section::Names as usize]).map_err(invalid)?;
+        claims::encode(g, &mut sections[Section::Claims as usize]).map_err(invalid)?;
         let head = header_bytes(key, &sections).map_err(invalid)?;
         std::fs::create_dir_all(&self.dir)?;
         let ignore = self.dir.join(".gitignore");

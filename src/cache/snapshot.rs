@@ -71,6 +71,7 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
     g.files = (0..files)
         .map(|_| r.str().map(str::to_string))
         .collect::<Result<_, _>>()?;
+    let t = crate::timing::phase("decode records");
     let nodes = r.count(9)?;
     g.records = Vec::with_capacity(nodes);
     for _ in 0..nodes {
@@ -91,6 +92,8 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
             origin,
         });
     }
+    drop(t);
+    let t = crate::timing::phase("decode edges");
     let parents = r.count(4)?;
     if parents != nodes {
         return Err(Corrupt("parents do not match the nodes"));
@@ -112,7 +115,11 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
     if !r.is_empty() {
         return Err(Corrupt("bytes after the graph"));
     }
+    drop(t);
+    let t = crate::timing::phase("derive index");
     derive(&mut g)?;
+    drop(t);
+    let _t = crate::timing::phase("check references");
     check_references(&g)?;
     Ok(g)
 }

@@ -258,9 +258,60 @@ fn damaged_names_are_not_offered() {
     let (_dir, graph) = copied_graph();
     let snaps = Snapshots::for_graph(&graph);
     snaps.load(&load::read_sources(&graph).unwrap().0).unwrap();
+    let header = read_header(&mut File::open(snaps.file()).unwrap()).unwrap();
+    let names = header.spans[Section::Names as usize];
     let mut bytes = std::fs::read(snaps.file()).unwrap();
-    let last = bytes.len() - 1; // the names section is the last
-    bytes[last] ^= 0x01;
+    bytes[(names.offset + names.len / 2) as usize] ^= 0x01;
     std::fs::write(snaps.file(), &bytes).unwrap();
     assert_eq!(snaps.names(&graph), None);
+}
+
+/// Every support-only filter answered from the snapshot's claims and support picks the
+/// claims, in the order, that `select` picks from the loaded graph.
+#[test]
+fn support_only_selections_from_the_snapshot_equal_those_of_the_graph() {
+    use crate::query::{select, select_by_support, ClaimFilter};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gen.json");
+    std::fs::write(&file, &generated(1500, 7)[0].bytes).unwrap();
+    for graph in [copied_graph().1, file] {
+        let snaps = Snapshots::for_graph(&graph);
+        assert!(snaps.warm_claims(&graph).is_none(), "no snapshot yet");
+        let (g, s, _) = snaps
+            .load_with_support(&load::read_sources(&graph).unwrap().0)
+            .unwrap();
+        let warm = snaps.warm_claims(&graph).expect("a fresh snapshot");
+        let mut tags = warm.tags.clone();
+        tags.push("no-such-tag".into());
+        for bits in 0..64u32 {
+            for tag in tags.iter().map(Some).chain([None]) {
+                let on = |b: u32| bits & (1 << b) != 0;
+                let f = ClaimFilter {
+                    rests_only_on: tag.cloned(),
+                    contested: on(0),
+                    ungrounded: on(1),
+                    circular: on(2),
+                    single_origin: on(3),
+                    independent: on(4),
+                    single_relay: on(5),
+                    ..ClaimFilter::default()
+                };
+                let want: Vec<&str> = select(&g, &s, &f)
+                    .iter()
+                    .map(|&c| g.id(c).as_str())
+                    .collect();
+                let got: Vec<&str> = select_by_support(&warm.support, &f, &warm.by_id)
+                    .unwrap()
+                    .into_iter()
+                    .map(|i| warm.id(i))
+                    .collect();
+                assert_eq!(got, want, "{f:?}");
+            }
+        }
+        let f = ClaimFilter {
+            interested_denial: true,
+            ..ClaimFilter::default()
+        };
+        assert!(select_by_support(&warm.support, &f, &warm.by_id).is_none());
+    }
 }

@@ -158,6 +158,42 @@ fn parse_topic(g: &ClaimGraph, topic: &str) -> Result<(), CliError> {
 }
 
 impl FilterArgs {
+    /// The filter, when it reads nothing but the support (see
+    /// [`query::reads_support_only`]) and so needs no graph to be built; `None` otherwise.
+    pub fn support_filter(&self) -> Option<ClaimFilter> {
+        let f = ClaimFilter {
+            rests_only_on: self.rests_only_on.clone(),
+            contested: self.contested,
+            ungrounded: self.ungrounded,
+            circular: self.circular,
+            single_origin: self.single_origin,
+            independent: self.independent,
+            single_relay: self.single_relay,
+            ..ClaimFilter::default()
+        };
+        let rest = FilterArgs {
+            rests_only_on: None,
+            contested: false,
+            ungrounded: false,
+            circular: false,
+            single_origin: false,
+            independent: false,
+            single_relay: false,
+            asserted_by: self.asserted_by.clone(),
+            denied_by: self.denied_by.clone(),
+            cites: self.cites.clone(),
+            grounded_in: self.grounded_in.clone(),
+            about: self.about.clone(),
+            found_in: self.found_in.clone(),
+            interested_denial: self.interested_denial,
+            through: self.through.clone(),
+            grep: self.grep.clone(),
+            topic: self.topic.clone(),
+            verdict: self.verdict,
+        };
+        (!rest.is_set()).then_some(f)
+    }
+
     /// Whether any filter was given (with none, every claim passes).
     pub fn is_set(&self) -> bool {
         *self != FilterArgs::default()

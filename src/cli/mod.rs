@@ -43,7 +43,7 @@ mod unlink;
 mod whatif;
 mod why;
 
-use claimgraph::cache::Snapshots;
+use claimgraph::cache::{Snapshots, WarmClaims};
 use claimgraph::graph::{ClaimGraph, ClaimRef, NodeIx, Slot};
 use claimgraph::load::{self, LoadError, Loaded};
 use claimgraph::store;
@@ -352,10 +352,32 @@ pub fn load_graph_with_support(
         });
     drop(spinner);
     let loaded = loaded?;
-    for note in &loaded.0.notes {
-        say!("claimgraph: note: {}", safe(note));
-    }
+    term::say_notes(&loaded.0.notes);
     Ok(loaded)
+}
+
+/// A fresh snapshot's claims and support (see [`Snapshots::warm_claims`]), read as no edit
+/// leaves the graph half done, with the notes a load would print about files passed over;
+/// `None` when there is none, or anything stands in the way (the full load then answers,
+/// and reports what went wrong).
+pub fn warm_claims(path: &std::path::Path) -> Option<Warm> {
+    let snaps = Snapshots::for_graph(path);
+    if !snaps.file().is_file() {
+        return None;
+    }
+    let (_, notes) = load::source_listing(path).ok()?;
+    let claims = store::look_consistent(path, &say_waiting, || snaps.warm_claims(path))
+        .ok()
+        .flatten()
+        .flatten()?;
+    Some(Warm { claims, notes })
+}
+
+/// What [`warm_claims`] reads.
+pub struct Warm {
+    pub claims: WarmClaims,
+    /// Notes about files passed over, to print as a load does.
+    pub notes: Vec<String>,
 }
 
 /// A usage error (exit 2) when nothing is at the graph path, with a did-you-mean among the

@@ -128,6 +128,13 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// Prints the notes a load gives about files passed over, one `claimgraph: note:` line each.
+pub fn say_notes(notes: &[String]) {
+    for note in notes {
+        say!("claimgraph: note: {}", safe(note));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

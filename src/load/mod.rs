@@ -113,10 +113,15 @@ pub fn read_sources(path: &Path) -> Result<(Vec<Source>, Vec<String>), LoadError
 /// The files [`read_sources`] reads for the graph at `path`, in its order, without reading
 /// them.
 pub fn source_paths(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    source_listing(path).map(|(paths, _)| paths)
+}
+
+/// [`source_paths`], and the notes [`read_sources`] gives on what it passes over.
+pub fn source_listing(path: &Path) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
     if path.is_dir() {
-        Ok(list_json_files(path)?.0)
+        list_json_files(path)
     } else {
-        Ok(vec![path.to_path_buf()])
+        Ok((vec![path.to_path_buf()], Vec::new()))
     }
 }
 

@@ -126,6 +126,29 @@ pub fn read_consistent(
     Ok(read)
 }
 
+/// Runs `look` on the graph at `graph` as no edit leaves it half done, as
+/// [`read_consistent`] reads it, but without reading the files: `None` when an interrupted
+/// edit is to be finished first or a writer started meanwhile (then [`read_consistent`]
+/// is the way to read).
+pub fn look_consistent<T>(
+    graph: &Path,
+    on_wait: OnWait<'_>,
+    look: impl FnOnce() -> T,
+) -> Result<Option<T>, StoreError> {
+    if journal::exists(graph) {
+        return Ok(None);
+    }
+    let shared = disk::lock_shared(graph, on_wait)?;
+    if shared.is_some() && journal::exists(graph) {
+        return Ok(None);
+    }
+    let seen = look();
+    if shared.is_none() && disk::has_lock_file(graph) {
+        return Ok(None);
+    }
+    Ok(Some(seen))
+}
+
 /// Finishes an interrupted edit under the exclusive lock, then reads; when the lock cannot
 /// be had for writing, reads the files as the journal will leave them.
 fn read_recovering(

@@ -19,6 +19,19 @@ const READS: &[&[&str]] = &[
         "--format",
         "ids",
     ],
+    &["claims", "--ungrounded", "--format", "ids"],
+    &["claims", "--single-relay", "--format", "ids"],
+    &["claims", "--contested", "--circular", "--format", "ids"],
+    &[
+        "claims",
+        "--rests-only-on",
+        "state-media",
+        "--independent",
+        "--single-origin",
+        "--format",
+        "ids",
+    ],
+    &["claims", "--format", "ids"],
     &["entities", "--format", "json"],
     &["sources", "--format", "json"],
     &["stats", "--format", "json"],
@@ -256,4 +269,71 @@ fn completion_offers_the_same_names_from_the_snapshot_and_never_stale_ones() {
     }
     let got = complete_fish(&graph, &["claimgraph", "show", "kcn"]);
     assert!(got.starts_with("kcnb"), "{got}");
+}
+
+/// A claim query that reads only the support is answered from the snapshot with the same
+/// output on both streams as a load: the notes about files passed over, and for a tag no
+/// entity carries, the note that says so.
+#[test]
+fn support_only_queries_from_the_snapshot_say_what_a_load_says() {
+    let g = shipped_copy();
+    fs::write(g.graph().join("notes.txt"), "not graph data").unwrap();
+    let queries: &[&[&str]] = &[
+        &[
+            "claims",
+            "--rests-only-on",
+            "intelligence",
+            "--format",
+            "ids",
+        ],
+        &["claims", "--rests-only-on", "military", "--format", "ids"],
+        &[
+            "claims",
+            "--rests-only-on",
+            "no-such-tag",
+            "--format",
+            "ids",
+        ],
+    ];
+    for args in queries {
+        let mut cold_args = vec!["--no-cache"];
+        cold_args.extend_from_slice(args);
+        let cold = g.run(&cold_args);
+        g.run(args);
+        let warm = g.run(args);
+        assert_eq!(
+            (warm.code, &warm.stdout, &warm.stderr),
+            (cold.code, &cold.stdout, &cold.stderr),
+            "{args:?}"
+        );
+        assert!(cold.stderr.contains("notes.txt"), "{}", cold.stderr);
+    }
+}
+
+/// The answer from the snapshot alone (a query that reads only the support) is never stale
+/// either: a claim renamed in place, same sizes and modification times, shows.
+#[test]
+fn a_support_only_query_never_answers_from_a_stale_snapshot() {
+    let g = shipped_copy();
+    let args = ["claims", "--format", "ids"];
+    let before = ok(g.run(&args), "first");
+    assert_eq!(ok(g.run(&args), "warm"), before);
+    for p in crate::util::shipped_files() {
+        let path = g.graph().join(p.file_name().unwrap());
+        let text = fs::read_to_string(&path).unwrap();
+        let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(
+            &path,
+            text.replace("putin-willing-to-visit-nk", "putin-willing-to-visit-nx"),
+        )
+        .unwrap();
+        let f = fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(mtime).unwrap();
+    }
+    let after = ok(g.run(&args), "after the edit");
+    assert!(after.contains("putin-willing-to-visit-nx"), "{after}");
+    assert_eq!(
+        after,
+        ok(g.run(&["--no-cache", "claims", "--format", "ids"]), "cold")
+    );
 }
