@@ -171,16 +171,17 @@ impl Snapshots {
     }
 
     /// The names shell completion offers for the graph at `graph`, read from the snapshot
-    /// alone (the graph's files are hashed, not parsed); `None` when there is no intact
-    /// snapshot of the files as they are now.
-    pub fn names(&self, graph: &Path) -> Option<Names> {
+    /// alone (the graph's files are hashed, not parsed), with only the ids that start with
+    /// `prefix` (all with ""); `None` when there is no intact snapshot of the files as they
+    /// are now.
+    pub fn names(&self, graph: &Path, prefix: &str) -> Option<Names> {
         let mut f = File::open(&self.file).ok()?;
         let header = read_header(&mut f).ok()?;
         if header.key != key_of_files(graph).ok()? {
             return None;
         }
         let bytes = read_section(&mut f, &header, Section::Names).ok()?;
-        names::decode(&mut Reader::new(&bytes)).ok()
+        names::decode(&mut Reader::new(&bytes), prefix).ok()
     }
 
     /// The claims, tags and support of the graph at `graph`, read from the snapshot alone
@@ -261,13 +262,6 @@ impl Snapshots {
     /// Writes the snapshot of `g` and its support `s`, made from the bytes `key` describes,
     /// atomically.
     fn write(&self, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
-        let invalid = |c: Corrupt| io::Error::new(io::ErrorKind::InvalidData, c.0);
-        let mut sections: [Writer; SECTIONS] = Default::default();
-        snapshot::encode(g, &mut sections[Section::Graph as usize]).map_err(invalid)?;
-        snapshot::encode_support(s, &mut sections[Section::Support as usize]).map_err(invalid)?;
-        names::encode(&Names::of(g), &mut sections[Section::Names as usize]).map_err(invalid)?;
-        claims::encode(g, &mut sections[Section::Claims as usize]).map_err(invalid)?;
-        let head = header_bytes(key, &sections).map_err(invalid)?;
         std::fs::create_dir_all(&self.dir)?;
         let ignore = self.dir.join(".gitignore");
         if !ignore.exists() {
@@ -279,18 +273,47 @@ impl Snapshots {
             std::process::id()
         ));
         let written = File::create(&tmp)
-            .and_then(|f| {
-                let mut f = io::BufWriter::new(f);
-                f.write_all(&head)?;
-                sections.iter().try_for_each(|s| f.write_all(&s.buf))?;
-                f.flush()
-            })
+            .and_then(|f| write_snapshot(f, key, g, s))
             .and_then(|()| std::fs::rename(&tmp, &self.file));
         if written.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
         written
     }
+}
+
+/// Writes the snapshot of `g` and `s` to `f`: the header's place first, then each section
+/// as soon as it is encoded (so that only one is held in memory at a time), then the header
+/// with their places and checksums.
+fn write_snapshot(mut f: File, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
+    let invalid = |c: Corrupt| io::Error::new(io::ErrorKind::InvalidData, c.0);
+    let head_len = header_bytes(key, &[Span::default(); SECTIONS])
+        .map_err(invalid)?
+        .len();
+    f.write_all(&vec![0u8; head_len])?;
+    let mut spans = [Span::default(); SECTIONS];
+    let mut offset = head_len as u64;
+    for section in Section::ALL {
+        let mut w = Writer::default();
+        match section {
+            Section::Graph => snapshot::encode(g, &mut w),
+            Section::Support => snapshot::encode_support(s, &mut w),
+            Section::Names => names::encode(&Names::of(g), &mut w),
+            Section::Claims => claims::encode(g, &mut w),
+        }
+        .map_err(invalid)?;
+        f.write_all(&w.buf)?;
+        let len = w.buf.len() as u64;
+        spans[section as usize] = Span {
+            offset,
+            len,
+            sum: xxh3_64(&w.buf),
+        };
+        offset += len;
+    }
+    f.seek(SeekFrom::Start(0))?;
+    f.write_all(&header_bytes(key, &spans).map_err(invalid)?)?;
+    f.flush()
 }
 
 /// Why a snapshot was not used.
@@ -310,21 +333,19 @@ impl From<Corrupt> for Open {
 /// The fixed part before the header: the magic number, the format and the header's length.
 const PREFIX: usize = MAGIC.len() + 4 + 4;
 
-/// The header of a snapshot whose sections are `sections`, made from the bytes `key`
+/// The header of a snapshot whose sections lie at `spans`, made from the bytes `key`
 /// describes: magic, format, header length, then the program version, the key and each
-/// section's place and checksum, then the xxh3 of all of that.
-fn header_bytes(key: &[u8], sections: &[Writer; SECTIONS]) -> Result<Vec<u8>, Corrupt> {
+/// section's place and checksum, then the xxh3 of all of that. Its length does not depend
+/// on the spans.
+fn header_bytes(key: &[u8], spans: &[Span; SECTIONS]) -> Result<Vec<u8>, Corrupt> {
     let mut h = Writer::default();
     h.str(env!("CARGO_PKG_VERSION"))?;
     h.u64(key.len() as u64);
     h.buf.extend_from_slice(key);
-    let spans_len = (SECTIONS * 24) as u64;
-    let mut offset = (PREFIX + h.buf.len() + 8) as u64 + spans_len;
-    for s in sections {
-        h.u64(offset);
-        h.u64(s.buf.len() as u64);
-        h.u64(xxh3_64(&s.buf));
-        offset += s.buf.len() as u64;
+    for span in spans {
+        h.u64(span.offset);
+        h.u64(span.len);
+        h.u64(span.sum);
     }
     let mut w = Writer::default();
     w.buf.extend_from_slice(MAGIC);

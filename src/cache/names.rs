@@ -86,9 +86,11 @@ pub(crate) fn encode(n: &Names, w: &mut Writer) -> Result<(), Corrupt> {
     Ok(())
 }
 
-pub(crate) fn decode(r: &mut Reader<'_>) -> Result<Names, Corrupt> {
+/// Reads the names written by [`encode`], keeping only the ids that start with `prefix`
+/// (the others are read past without a copy).
+pub(crate) fn decode(r: &mut Reader<'_>, prefix: &str) -> Result<Names, Corrupt> {
     let count = r.count(9)?;
-    let mut ids = Vec::with_capacity(count);
+    let mut ids = Vec::new();
     for _ in 0..count {
         let kind = match r.u8()? {
             0 => NameKind::Entity,
@@ -96,11 +98,14 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<Names, Corrupt> {
             2 => NameKind::Document,
             _ => return Err(Corrupt("a bad name kind")),
         };
-        ids.push(Name {
-            kind,
-            id: r.str()?.to_string(),
-            help: r.str()?.to_string(),
-        });
+        let (id, help) = (r.str()?, r.str()?);
+        if id.starts_with(prefix) {
+            ids.push(Name {
+                kind,
+                id: id.to_string(),
+                help: help.to_string(),
+            });
+        }
     }
     let mut words = || -> Result<Vec<String>, Corrupt> {
         let n = r.count(4)?;

@@ -231,11 +231,23 @@ fn the_files_hashed_in_chunks_give_the_key_of_the_files_read() {
 fn completion_names_come_from_a_fresh_snapshot_only() {
     let (_dir, graph) = copied_graph();
     let snaps = Snapshots::for_graph(&graph);
-    assert_eq!(snaps.names(&graph), None, "no snapshot yet");
+    assert_eq!(snaps.names(&graph, ""), None, "no snapshot yet");
     let sources = load::read_sources(&graph).unwrap().0;
     let (g, _) = snaps.load(&sources).unwrap();
-    let names = snaps.names(&graph).expect("a fresh snapshot");
+    let names = snaps.names(&graph, "").expect("a fresh snapshot");
     assert_eq!(names, Names::of(&g));
+    let some = snaps.names(&graph, "nk-").unwrap();
+    assert!(!some.ids.is_empty() && some.ids.len() < names.ids.len());
+    let kept: Vec<&Name> = names
+        .ids
+        .iter()
+        .filter(|n| n.id.starts_with("nk-"))
+        .collect();
+    assert_eq!(some.ids.iter().collect::<Vec<_>>(), kept);
+    assert_eq!(
+        (some.tags, some.topics),
+        (names.tags.clone(), names.topics.clone())
+    );
     assert!(names.tags.iter().any(|t| t == "intelligence"));
     // A same-size edit with the modification time restored: the names are not used.
     let file = &load::source_paths(&graph).unwrap()[0];
@@ -250,7 +262,7 @@ fn completion_names_come_from_a_fresh_snapshot_only() {
         .unwrap()
         .set_modified(before)
         .unwrap();
-    assert_eq!(snaps.names(&graph), None);
+    assert_eq!(snaps.names(&graph, ""), None);
 }
 
 #[test]
@@ -263,7 +275,7 @@ fn damaged_names_are_not_offered() {
     let mut bytes = std::fs::read(snaps.file()).unwrap();
     bytes[(names.offset + names.len / 2) as usize] ^= 0x01;
     std::fs::write(snaps.file(), &bytes).unwrap();
-    assert_eq!(snaps.names(&graph), None);
+    assert_eq!(snaps.names(&graph, ""), None);
 }
 
 /// Every support-only filter answered from the snapshot's claims and support picks the

@@ -95,6 +95,22 @@ fn graph_for_completion() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("graph"))
 }
 
+/// The word being completed, when it is a bare value (not a flag, nor `--flag=value`): the
+/// candidates offered are those that start with it, so the others need not be read. The
+/// shell passes the words after `--`, and with bash the index of the current one.
+fn typed_word() -> Option<String> {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let words = &args[args.iter().position(|a| a == "--")? + 1..];
+    let at = match std::env::var("_CLAP_COMPLETE_INDEX") {
+        Ok(i) => i.parse().ok()?,
+        Err(_) => words.len().checked_sub(1)?,
+    };
+    let word = words.get(at)?;
+    (!word.starts_with('-')).then(|| word.clone())
+}
+
 /// Which ids a completed argument takes.
 #[derive(Clone, Copy)]
 enum Want {
@@ -109,7 +125,8 @@ enum Want {
 /// the files as they are (hashed, not parsed), else from the graph loaded.
 fn graph_names() -> Option<Names> {
     let path = graph_for_completion();
-    if let Some(names) = Snapshots::for_graph(&path).names(&path) {
+    let prefix = typed_word().unwrap_or_default();
+    if let Some(names) = Snapshots::for_graph(&path).names(&path, &prefix) {
         return Some(names);
     }
     let loaded = claimgraph::load::from_path(&path).ok()?;
