@@ -170,6 +170,18 @@ impl Snapshots {
         Ok((g, s, Served::Files))
     }
 
+    /// The graph at `graph` and its support, read back from the snapshot when it was made
+    /// from the files as they are now (hashed a chunk at a time, never read whole); `None`
+    /// otherwise. The caller sees to it that no edit is under way (see
+    /// [`crate::store::look_consistent`]).
+    pub fn load_fresh(&self, graph: &Path) -> Option<(ClaimGraph, Support)> {
+        let t = crate::timing::phase("hash");
+        let key = key_of_files(graph).ok()?;
+        drop(t);
+        let _t = crate::timing::phase("snapshot read");
+        self.read(&key).ok()
+    }
+
     /// The names shell completion offers for the graph at `graph`, read from the snapshot
     /// alone (the graph's files are hashed, not parsed), with only the ids that start with
     /// `prefix` (all with ""); `None` when there is no intact snapshot of the files as they

@@ -334,6 +334,11 @@ pub fn load_graph_with_support(
     cache: bool,
 ) -> Result<(Loaded, Option<Support>), CliError> {
     missing_graph(path)?;
+    if cache {
+        if let Some(fresh) = load_fresh(path) {
+            return Ok(fresh);
+        }
+    }
     let shown = safe(&path.display().to_string()).into_owned();
     let spinner = progress::Progress::start(format!("loading {shown}"));
     let read = claimgraph::timing::phase("read");
@@ -371,6 +376,25 @@ pub fn warm_claims(path: &std::path::Path) -> Option<Warm> {
         .flatten()
         .flatten()?;
     Some(Warm { claims, notes })
+}
+
+/// The graph and its support from a fresh snapshot, without reading the files whole (see
+/// [`Snapshots::load_fresh`]), as no edit leaves the graph half done, with the notes a load
+/// prints; `None` when there is no fresh snapshot or anything stands in the way (the files
+/// are then read and parsed, and whatever went wrong is reported from there).
+fn load_fresh(path: &std::path::Path) -> Option<(Loaded, Option<Support>)> {
+    let snaps = Snapshots::for_graph(path);
+    if !snaps.file().is_file() {
+        return None;
+    }
+    let (_, notes) = load::source_listing(path).ok()?;
+    let spinner =
+        progress::Progress::start(format!("loading {}", safe(&path.display().to_string())));
+    let fresh = store::look_consistent(path, &say_waiting, || snaps.load_fresh(path));
+    drop(spinner);
+    let (graph, support) = fresh.ok().flatten().flatten()?;
+    term::say_notes(&notes);
+    Some((Loaded { graph, notes }, Some(support)))
 }
 
 /// What [`warm_claims`] reads.
