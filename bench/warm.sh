@@ -81,7 +81,7 @@ for size in $SIZES; do
     snap_mb=$(stat -c %s "$(dirname "$graph")/.claimgraph-cache/$(basename "$graph").snapshot" | awk '{ printf "%.1f", $1 / 1e6 }')
     for mode in $TOOLS; do
         read -r secs rss cpu < <(sort -n "$BENCH_DIR/warm-$mode.times" | awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }')
-        answers=$(wc -l <"$BENCH_DIR/warm-$mode-$size.out")
+        answers=$(grep -c "" "$BENCH_DIR/warm-$mode-$size.out" || true)
         echo "| $size | $file_mb | $snap_mb | $mode | $secs | $cpu | $((rss / 1024)) | $answers |"
     done
 done
