@@ -127,16 +127,9 @@ pub(crate) fn decode(r: &mut Reader<'_>) -> Result<ClaimGraph, Corrupt> {
 /// Writes the support `s` of a graph: its arrays (see [`Parts`]).
 pub(crate) fn encode_support(s: &Support, w: &mut Writer) -> Result<(), Corrupt> {
     let p = s.to_parts();
-    for list in [
-        &p.start,
-        &p.adj,
-        &p.visit,
-        &p.sole,
-        &p.reach_origin,
-        &p.tags,
-        &p.flags,
-        &p.origin,
-    ] {
+    w.u32s(&p.start)?;
+    w.u32s(&p.adj)?;
+    for list in p.per_node() {
         w.u32s(list)?;
     }
     strings(w, &p.tag_bits)?;

@@ -36,6 +36,20 @@ pub struct Parts {
     pub components: u32,
 }
 
+impl Parts {
+    /// The arrays with one entry per node, in the order they are stored.
+    pub fn per_node(&self) -> [&Vec<u32>; 6] {
+        [
+            &self.visit,
+            &self.sole,
+            &self.reach_origin,
+            &self.tags,
+            &self.flags,
+            &self.origin,
+        ]
+    }
+}
+
 impl Support {
     /// The arrays [`Support::from_parts`] takes back.
     pub fn to_parts(&self) -> Parts {
@@ -101,15 +115,7 @@ impl Support {
 /// Whether `p` has the shape of the support of a graph of `n` nodes: every array of the
 /// right length, every node index and component number in range.
 fn check(p: &Parts, n: usize) -> Result<(), &'static str> {
-    let per_node = [
-        &p.visit,
-        &p.sole,
-        &p.reach_origin,
-        &p.tags,
-        &p.flags,
-        &p.origin,
-    ];
-    if per_node.iter().any(|a| a.len() != n) || p.start.len() != n + 1 {
+    if p.per_node().iter().any(|a| a.len() != n) || p.start.len() != n + 1 {
         return Err("the support does not match the nodes");
     }
     let rows_ok = p.start.first() == Some(&0)
