@@ -7,6 +7,13 @@
 #   bench/edits.sh                          # N = 1500 3000 6000 12000
 #   SIZES="12000 48000" RUNS=5 bench/edits.sh
 #
+# `bench/edits.sh add` times instead `add entity` on one-file generated graphs (bench/gen,
+# ADD_SIZES claims, "100000 1000000"), beside the cold query it is measured against
+# (`claims --rests-only-on intelligence --no-cache`): on the generated file as written (not
+# in the canonical layout: the edit rewrites it whole) and on the same graph after `fmt`
+# (the new entity's line is spliced in). It prints wall seconds, CPU seconds (user + sys),
+# peak RSS and the ratios to the cold query and to the file size.
+#
 # Environment: SIZES (records per file), RUNS (timed runs per edit, the median is reported;
 # 3), BENCH_DIR (graphs, target/bench-edits), CLAIMGRAPH (the binary,
 # target/release/claimgraph; set it to time another build without building).
@@ -21,6 +28,70 @@ if [[ -z "${CLAIMGRAPH:-}" ]]; then
     CLAIMGRAPH=target/release/claimgraph
 fi
 mkdir -p "$BENCH_DIR"
+
+# measure OUT CMD...: runs CMD once; prints "wall-seconds cpu-seconds peak-rss-kb".
+measure() {
+    local start end
+    start=$EPOCHREALTIME
+    /usr/bin/time -f '%U %S %M' -o "$BENCH_DIR/time" "${@:2}" >"$1" 2>"$BENCH_DIR/stderr" || {
+        echo "edits.sh: failed: ${*:2}" >&2
+        cat "$BENCH_DIR/stderr" >&2
+        exit 1
+    }
+    end=$EPOCHREALTIME
+    tail -1 "$BENCH_DIR/time" | awk -v a="$start" -v b="$end" '{ printf "%.3f %.2f %d\n", b - a, $1 + $2, $3 }'
+}
+
+# median_of: the line with the median first field.
+median_of() { sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'; }
+
+# `add entity` beside the cold query, on generated graphs.
+add_mode() {
+    local gen=${GEN:-target/release/claimgraph-gen}
+    [[ -n "${GEN:-}" ]] || cargo build --release --quiet -p claimgraph-gen
+    printf '| claims | file MB | command | wall s | CPU s | peak RSS MB | × cold wall | × cold CPU | RSS × file |\n'
+    printf '|---:|---:|---|---:|---:|---:|---:|---:|---:|\n'
+    for n in ${ADD_SIZES:-100000 1000000}; do
+        local g="$BENCH_DIR/add-$n.json" canon="$BENCH_DIR/add-$n-canonical.json" work="$BENCH_DIR/work.json"
+        [[ -f "$g" ]] || "$gen" --claims "$n" --seed 1 --shape realistic -o "$g" >/dev/null
+        if [[ ! -f "$canon" ]]; then
+            cp "$g" "$canon"
+            "$CLAIMGRAPH" --graph "$canon" fmt >/dev/null 2>&1
+            rm -rf "$BENCH_DIR/.claimgraph-cache"
+        fi
+        local bytes cold
+        bytes=$(stat -c %s "$canon")
+        cold=$(for _ in $(seq "$RUNS"); do
+            measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$canon" claims --rests-only-on intelligence --format ids
+        done | median_of)
+        row "$n" "$bytes" "claims --rests-only-on intelligence (cold)" "$cold" "$cold"
+        for src in "$g" "$canon"; do
+            local what="add entity (canonical file: splice)"
+            [[ $src == "$g" ]] && what="add entity (file as generated: full rewrite)"
+            local t
+            t=$(for r in $(seq "$RUNS"); do
+                cp "$src" "$work"
+                measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$work" add entity --name "Bench Agency $r" --kind organization --tag intelligence
+            done | median_of)
+            row "$n" "$(stat -c %s "$src")" "$what" "$t" "$cold"
+        done
+        rm -f "$work"
+    done
+}
+
+# row CLAIMS BYTES WHAT "wall cpu rss" "cold-wall cold-cpu cold-rss"
+row() {
+    read -r w c m <<<"$4"
+    read -r cw cc _ <<<"$5"
+    awk -v n="$1" -v b="$2" -v what="$3" -v w="$w" -v c="$c" -v m="$m" -v cw="$cw" -v cc="$cc" 'BEGIN {
+        printf "| %d | %.0f | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f |\n",
+            n, b / 1e6, what, w, c, m / 1024, w / cw, c / cc, m * 1024 / b }'
+}
+
+if [[ "${1:-}" == add ]]; then
+    add_mode
+    exit 0
+fi
 
 # A graph of four files with N records each: entities (keep and drop among them), claims
 # about both, and two files of edges in which both assert every claim.

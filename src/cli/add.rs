@@ -1,7 +1,7 @@
 //! `add`: a new entity, claim or document; prints its id on stdout.
 
 use super::completions;
-use super::editing::{edit, file_arg};
+use super::editing::{edit, edit_quick, file_arg};
 use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, NewClaim, NewDocument, NewEntity};
@@ -149,10 +149,9 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
     let file = file_arg(&args.file);
     let force = args.write.force;
     let mut close: Vec<Hit> = Vec::new();
-    let placed = edit(ctx, |files| match args.what {
-        What::Entity(a) => edit::add_entity(
-            files,
-            NewEntity {
+    let placed = match args.what {
+        What::Entity(a) => {
+            let new = NewEntity {
                 id: a.id.get(),
                 name: a.name,
                 kind: Some(a.kind),
@@ -162,10 +161,14 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 reliability: a.reliability,
                 note: a.note,
                 force,
-            },
-            file,
-        ),
-        What::Claim(a) => {
+            };
+            edit_quick(
+                ctx,
+                |read| edit::quick::add_entity(read, &new, file),
+                |files| edit::add_entity(files, new.clone(), file),
+            )?
+        }
+        What::Claim(a) => edit(ctx, |files| {
             if let Ok(g) = files.graph() {
                 close = similar::close_claims(g, &a.text, NEAR, 3);
             }
@@ -183,19 +186,21 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 },
                 file,
             )
-        }
-        What::Doc(a) => edit::add_document(
-            files,
-            NewDocument {
-                id: a.id.get(),
-                title: a.title,
-                url: a.url,
-                published: a.published,
-                publisher: a.publisher,
-            },
-            file,
-        ),
-    })?;
+        })?,
+        What::Doc(a) => edit(ctx, |files| {
+            edit::add_document(
+                files,
+                NewDocument {
+                    id: a.id.get(),
+                    title: a.title,
+                    url: a.url,
+                    published: a.published,
+                    publisher: a.publisher,
+                },
+                file,
+            )
+        })?,
+    };
     warn_close(&close);
     writeln!(out, "{}", placed.id)?;
     Ok(ExitCode::SUCCESS)

@@ -51,6 +51,21 @@ pub fn edit<T>(
     Ok(done.value)
 }
 
+/// [`edit`] for a change with a quick path (see [`store::edit_quick`]).
+pub fn edit_quick<T>(
+    ctx: &Ctx,
+    quick: impl FnOnce(store::Read<'_>) -> Result<store::Quick<T>, EditError>,
+    full: impl FnOnce(&mut Files) -> Result<T, EditError>,
+) -> Result<T, CliError> {
+    let options = EditOptions {
+        force: ctx.force,
+        on_wait: &super::say_waiting,
+    };
+    let done = store::edit_quick(&ctx.graph_path, options, quick, full)?;
+    report_written(&done.written);
+    Ok(done.value)
+}
+
 /// Says on stderr which files were written.
 pub fn report_written(written: &[PathBuf]) {
     if written.is_empty() {

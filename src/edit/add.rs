@@ -58,18 +58,21 @@ fn new_id(files: &Files, given: Option<&str>, source: &str, what: &str) -> Resul
             Ok(id)
         }
         None => {
-            let base = slug(source).ok_or_else(|| {
-                EditError::Usage(format!(
-                    "cannot make an id from the {what} {}: give one with --id",
-                    quoted(source)
-                ))
-            })?;
+            let base = slug(source).ok_or_else(|| no_slug(source, what))?;
             Ok(unique_id(files, &base, |_| false))
         }
     }
 }
 
-fn non_empty(value: &str, what: &str) -> Result<(), EditError> {
+/// The refusal of a name, text or title (`what`) no id can be made from.
+pub(super) fn no_slug(source: &str, what: &str) -> EditError {
+    EditError::Usage(format!(
+        "cannot make an id from the {what} {}: give one with --id",
+        quoted(source)
+    ))
+}
+
+pub(super) fn non_empty(value: &str, what: &str) -> Result<(), EditError> {
     if value.trim().is_empty() {
         Err(EditError::Usage(format!("{what} must not be empty")))
     } else {

@@ -13,6 +13,7 @@ mod ids;
 mod import;
 mod names;
 mod placer;
+pub mod quick;
 mod set;
 mod slug;
 
@@ -27,7 +28,7 @@ pub use names::{ensure_names_free, entity_named, NameClash};
 pub use set::{set, Change, FieldChanged, Target};
 pub use slug::{slug, unique_id};
 
-use crate::graph::Slot;
+use crate::graph::{ClaimGraph, Slot};
 use crate::model::{GraphFile, Id};
 use crate::store::{Files, StoreError};
 use crate::text::quoted;
@@ -84,17 +85,27 @@ pub fn resolve(files: &Files, text: &str, want: Want) -> Result<Id, EditError> {
             let g = files
                 .graph()
                 .map_err(|e| EditError::Store(StoreError::Invalid(e)))?;
-            let slot = g
-                .resolve(text)
-                .map_err(|e| EditError::Usage(e.to_string()))?;
-            let array = match slot {
-                Slot::Doc(_) => Array::Documents,
-                Slot::Node(ix) if g.is_claim(ix) => Array::Claims,
-                Slot::Node(_) => Array::Entities,
-            };
-            (g.slot_id(slot).clone(), array)
+            return resolve_in(g, text, want);
         }
     };
+    of_sort(id, array, want)
+}
+
+/// [`resolve`] in a loaded graph.
+pub(crate) fn resolve_in(g: &ClaimGraph, text: &str, want: Want) -> Result<Id, EditError> {
+    let slot = g
+        .resolve(text)
+        .map_err(|e| EditError::Usage(e.to_string()))?;
+    let array = match slot {
+        Slot::Doc(_) => Array::Documents,
+        Slot::Node(ix) if g.is_claim(ix) => Array::Claims,
+        Slot::Node(_) => Array::Entities,
+    };
+    of_sort(g.slot_id(slot).clone(), array, want)
+}
+
+/// `id`, defined in `array`, if that is the wanted sort of record (usage error otherwise).
+fn of_sort(id: Id, array: Array, want: Want) -> Result<Id, EditError> {
     let (what, ok) = match array {
         Array::Documents => ("a document", matches!(want, Want::Document | Want::Any)),
         Array::Claims => (
@@ -147,13 +158,17 @@ fn defines(file: &GraphFile, id: &str) -> Option<Array> {
 /// Refuses `id` if a record already has it (exit 1: a duplicate id makes the graph invalid).
 fn ensure_free(files: &Files, id: &Id) -> Result<(), EditError> {
     match find(files, id.as_str()) {
-        Some((f, _)) => Err(EditError::Refused(format!(
-            "duplicate id {}: already defined in {}",
-            quoted(id.as_str()),
-            files.files[f].name()
-        ))),
+        Some((f, _)) => Err(duplicate_id(id, &files.files[f].name())),
         None => Ok(()),
     }
+}
+
+/// The refusal of a new record's id that a record of `file` already has.
+fn duplicate_id(id: &Id, file: &str) -> EditError {
+    EditError::Refused(format!(
+        "duplicate id {}: already defined in {file}",
+        quoted(id.as_str()),
+    ))
 }
 
 /// Calls `f` on every id-valued field of every record in `file`: record ids and every
@@ -222,7 +237,7 @@ pub(crate) fn fixed_file(
     file: Option<&Path>,
 ) -> Result<Option<usize>, EditError> {
     if let Some(p) = file {
-        let path = file_in_graph(files, p)?;
+        let path = file_in_graph(&files.root, files.single, p)?;
         return Ok(Some(files.file_index(&path)));
     }
     if files.single {
@@ -296,15 +311,15 @@ pub fn place(
 
 /// Checks a `--file` argument: a `.json` file directly in the graph folder (the loader reads
 /// nothing else, so a record written anywhere else would be lost).
-fn file_in_graph(files: &Files, p: &Path) -> Result<PathBuf, EditError> {
-    if files.single {
-        return if p == files.root || p.file_name() == files.root.file_name() {
-            Ok(files.root.clone())
+fn file_in_graph(root: &Path, single: bool, p: &Path) -> Result<PathBuf, EditError> {
+    if single {
+        return if p == root || p.file_name() == root.file_name() {
+            Ok(root.to_path_buf())
         } else {
             Err(EditError::Usage(format!(
                 "--file {}: the graph is the single file {}; new records go there",
                 p.display(),
-                files.root.display()
+                root.display()
             )))
         };
     }
@@ -320,21 +335,18 @@ fn file_in_graph(files: &Files, p: &Path) -> Result<PathBuf, EditError> {
     }
     let bare = p.parent().is_none_or(|d| d.as_os_str().is_empty());
     let in_root = bare
-        || match (
-            p.parent().map(Path::canonicalize),
-            files.root.canonicalize(),
-        ) {
+        || match (p.parent().map(Path::canonicalize), root.canonicalize()) {
             (Some(Ok(a)), Ok(b)) => a == b,
             _ => false,
         };
     match name {
         Some(n) if in_root && n.ends_with(".json") && !n.starts_with('.') => {
-            Ok(files.root.join(n))
+            Ok(root.join(n))
         }
         _ => Err(EditError::Usage(format!(
             "--file {}: expected a .json file name in the graph folder {} (the graph reads no other files)",
             p.display(),
-            files.root.display()
+            root.display()
         ))),
     }
 }

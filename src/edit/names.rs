@@ -59,19 +59,24 @@ pub fn ensure_names_free<'a>(
 ) -> Result<(), EditError> {
     for name in names {
         if let Some(c) = entity_named(files, name, except) {
-            let what = if c.is_name { "name" } else { "alias" };
-            return Err(EditError::Refused(format!(
-                "{} is already the {what} of entity {} ({}, in {}; names are compared without case, accents and punctuation): \
-                 use {} for it, or pass --force if they are two different entities",
-                quoted(name),
-                quoted(c.id.as_str()),
-                quoted(&c.has),
-                c.file,
-                quoted(c.id.as_str()),
-            )));
+            return Err(name_taken(name, &c));
         }
     }
     Ok(())
+}
+
+/// The refusal of `name`, which entity `c.id` already has.
+pub(super) fn name_taken(name: &str, c: &NameClash) -> EditError {
+    let what = if c.is_name { "name" } else { "alias" };
+    EditError::Refused(format!(
+        "{} is already the {what} of entity {} ({}, in {}; names are compared without case, accents and punctuation): \
+         use {} for it, or pass --force if they are two different entities",
+        quoted(name),
+        quoted(c.id.as_str()),
+        quoted(&c.has),
+        c.file,
+        quoted(c.id.as_str()),
+    ))
 }
 
 #[cfg(test)]

@@ -10,11 +10,40 @@ use std::io::{self, Write};
 
 /// Writes `file` in the canonical layout. The arrays must already be sorted.
 pub fn write_canonical<W: Write + ?Sized>(w: &mut W, file: &GraphFile) -> io::Result<()> {
+    write_records(
+        w,
+        file.documents.iter(),
+        file.entities.iter(),
+        file.claims.iter(),
+        file.edges.iter(),
+    )
+}
+
+/// Writes the four arrays, given as records in the order they are to appear, in the
+/// canonical layout (the layout only: sorting them is the caller's part).
+pub fn write_records<W, D, E, C, G>(
+    w: &mut W,
+    documents: D,
+    entities: E,
+    claims: C,
+    edges: G,
+) -> io::Result<()>
+where
+    W: Write + ?Sized,
+    D: ExactSizeIterator,
+    D::Item: Serialize,
+    E: ExactSizeIterator,
+    E::Item: Serialize,
+    C: ExactSizeIterator,
+    C::Item: Serialize,
+    G: ExactSizeIterator,
+    G::Item: Serialize,
+{
     let present = [
-        !file.documents.is_empty(),
-        !file.entities.is_empty(),
-        !file.claims.is_empty(),
-        !file.edges.is_empty(),
+        documents.len() > 0,
+        entities.len() > 0,
+        claims.len() > 0,
+        edges.len() > 0,
     ];
     let last = present.iter().rposition(|&p| p);
     let Some(last) = last else {
@@ -23,35 +52,45 @@ pub fn write_canonical<W: Write + ?Sized>(w: &mut W, file: &GraphFile) -> io::Re
     w.write_all(b"{\n")?;
     let more = |i: usize| i < last;
     if present[0] {
-        section(w, "documents", &file.documents, more(0))?;
+        section(w, "documents", documents, more(0))?;
     }
     if present[1] {
-        section(w, "entities", &file.entities, more(1))?;
+        section(w, "entities", entities, more(1))?;
     }
     if present[2] {
-        section(w, "claims", &file.claims, more(2))?;
+        section(w, "claims", claims, more(2))?;
     }
     if present[3] {
-        section(w, "edges", &file.edges, false)?;
+        section(w, "edges", edges, false)?;
     }
     w.write_all(b"}\n")
 }
 
 /// One `"name": [ ... ]` array, a record per line; `comma` if another array follows.
-fn section<W: Write + ?Sized, T: Serialize>(
-    w: &mut W,
-    name: &str,
-    records: &[T],
-    comma: bool,
-) -> io::Result<()> {
+fn section<W, I>(w: &mut W, name: &str, records: I, comma: bool) -> io::Result<()>
+where
+    W: Write + ?Sized,
+    I: ExactSizeIterator,
+    I::Item: Serialize,
+{
     writeln!(w, "  \"{name}\": [")?;
-    for (i, r) in records.iter().enumerate() {
+    let len = records.len();
+    for (i, r) in records.enumerate() {
         w.write_all(b"    ")?;
-        let mut ser = serde_json::Serializer::with_formatter(&mut *w, OneLine);
-        r.serialize(&mut ser).map_err(io::Error::other)?;
-        w.write_all(if i + 1 < records.len() { b",\n" } else { b"\n" })?;
+        write_line(w, &r)?;
+        w.write_all(if i + 1 < len { b",\n" } else { b"\n" })?;
     }
     w.write_all(if comma { b"  ],\n" } else { b"  ]\n" })
+}
+
+/// Writes one record as the canonical layout puts it on its line (without the indent and
+/// the line's end).
+pub fn write_line<W: Write + ?Sized, T: Serialize + ?Sized>(
+    w: &mut W,
+    record: &T,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *w, OneLine);
+    record.serialize(&mut ser).map_err(io::Error::other)
 }
 
 /// JSON on one line with a space after each `:` and `,`, as a person would type it:

@@ -212,12 +212,17 @@ pub(super) fn sweep(graph: &Path) -> Result<(), StoreError> {
 
 /// Writes `bytes` to a new temporary file beside `path` with `path`'s permissions, fsynced.
 pub(super) fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-    write_temp_as(path, bytes, true)
+    write_temp_as(path, &[bytes], true)
+}
+
+/// [`write_temp`] of the concatenation of `parts`.
+pub(super) fn write_temp_parts(path: &Path, parts: &[&[u8]]) -> Result<PathBuf, StoreError> {
+    write_temp_as(path, parts, true)
 }
 
 /// Writes `bytes` to a new temporary file beside `path` (created new: nothing already there
 /// is followed or opened), fsynced; with `path`'s permissions when `keep_mode`.
-fn write_temp_as(path: &Path, bytes: &[u8], keep_mode: bool) -> Result<PathBuf, StoreError> {
+fn write_temp_as(path: &Path, parts: &[&[u8]], keep_mode: bool) -> Result<PathBuf, StoreError> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -233,7 +238,9 @@ fn write_temp_as(path: &Path, bytes: &[u8], keep_mode: bool) -> Result<PathBuf, 
                 f.set_permissions(meta.permissions())?;
             }
         }
-        f.write_all(bytes)?;
+        for part in parts {
+            f.write_all(part)?;
+        }
         f.sync_all()
     };
     write().map_err(|e| {
@@ -255,7 +262,7 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
 /// which is renamed over the name, so that a symbolic link planted at `path` is replaced,
 /// not followed. The folder must exist.
 pub fn create(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let tmp = write_temp_as(path, bytes, false)?;
+    let tmp = write_temp_as(path, &[bytes], false)?;
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         io_err(path, "cannot write")(e)

@@ -22,6 +22,11 @@
 //!   never see an edit half done; a reader that finds a journal finishes the edit first;
 //! - no surprise writes: a read-only file (no write permission bit) is not replaced unless
 //!   the edit is forced.
+//!
+//! [`edit_quick`] runs the same transaction for an edit that can say, from the bytes read
+//! and the validated graph they make, which bytes to insert into which one file: the
+//! edit proves the result valid itself (see `crate::edit::quick`), the file is written
+//! from the original's pieces, and every other case falls back to [`edit`]'s path.
 
 mod disk;
 mod files;
@@ -31,7 +36,7 @@ pub use disk::{create, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiti
 pub use files::{sort, Files, StoredFile};
 
 use crate::load::{self, LoadError, Source};
-use disk::{sync_dir, write_temp};
+use disk::{sync_dir, write_temp, write_temp_parts};
 use journal::Faults;
 use std::fs;
 use std::io;
@@ -223,6 +228,109 @@ where
     let value = change(&mut files)?;
     let written = commit(&files)?;
     Ok(Edited { value, written })
+}
+
+/// The graph's files as read under the lock, for a quick edit.
+#[derive(Debug, Clone, Copy)]
+pub struct Read<'a> {
+    /// The graph path as given: a folder, or one file.
+    pub root: &'a Path,
+    /// Whether the graph is one file.
+    pub single: bool,
+    /// Every file, in name order.
+    pub sources: &'a [Source],
+}
+
+/// What a quick edit found it has to write.
+#[derive(Debug)]
+pub enum Quick<T> {
+    /// Not a case for the quick path: run the full transaction instead.
+    Full,
+    /// Insert `bytes` at byte `at` of source `file` (the rest of the file unchanged).
+    Insert {
+        value: T,
+        file: usize,
+        at: usize,
+        bytes: Vec<u8>,
+    },
+    /// Write a new file at `path` holding `bytes`.
+    Create {
+        value: T,
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
+}
+
+/// [`edit_with`] for an edit that has a quick path: under the lock, `quick` is offered the
+/// files as read; when it answers [`Quick::Full`], the files are parsed for editing and
+/// `full` runs as in [`edit_with`]. `quick` answers anything else only for a change it has
+/// proved leaves a valid graph and exactly the bytes `full` would have written.
+pub fn edit_quick<T, E>(
+    graph: &Path,
+    options: EditOptions<'_>,
+    quick: impl FnOnce(Read<'_>) -> Result<Quick<T>, E>,
+    full: impl FnOnce(&mut Files) -> Result<T, E>,
+) -> Result<Edited<T>, E>
+where
+    E: From<StoreError>,
+{
+    if fs::metadata(graph).is_err() {
+        load::read_sources(graph).map_err(StoreError::Invalid)?;
+    }
+    let _lock = lock_waiting(graph, options.on_wait)?;
+    let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
+    let read = Read {
+        root: graph,
+        single: !graph.is_dir(),
+        sources: &sources,
+    };
+    let (value, written) = match quick(read)? {
+        Quick::Full => {
+            let mut files = files_of(graph, sources)?;
+            files.force = options.force;
+            let value = full(&mut files)?;
+            return Ok(Edited {
+                value,
+                written: commit(&files)?,
+            });
+        }
+        Quick::Insert {
+            value,
+            file,
+            at,
+            bytes,
+        } => {
+            let old = &sources[file].bytes;
+            let path = PathBuf::from(&sources[file].name);
+            write_one(&path, &[&old[..at], &bytes, &old[at..]], options.force)?;
+            (value, path)
+        }
+        Quick::Create { value, path, bytes } => {
+            write_one(&path, &[&bytes], options.force)?;
+            (value, path)
+        }
+    };
+    Ok(Edited {
+        value,
+        written: vec![written],
+    })
+}
+
+/// Replaces (or creates) the one file an edit changes, as [`commit`] does: refused when
+/// read-only unless `force`, written aside, fsynced, renamed, the folder fsynced.
+fn write_one(path: &Path, parts: &[&[u8]], force: bool) -> Result<(), StoreError> {
+    if !force {
+        refuse_read_only(path)?;
+    }
+    let tmp = write_temp_parts(path, parts)?;
+    let mut faults = Faults::from_env();
+    faults.start();
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_err(path, "cannot replace")(e));
+    }
+    faults.renamed();
+    sync_dir(&parent_dir(path))
 }
 
 /// Validates the edited files and writes the changed ones; returns their paths. When the
