@@ -450,6 +450,24 @@ impl ClaimGraph {
         }
     }
 
+    /// The edge as [`Self::edge_record`] gives it, borrowed from the graph.
+    pub fn edge_view(
+        &self,
+        e: petgraph::stable_graph::EdgeReference<'_, EdgeData>,
+    ) -> crate::model::EdgeView<'_> {
+        let w = &self.g[e.id()];
+        let extra = w.extra.as_deref();
+        crate::model::EdgeView {
+            from: self.id(e.source()),
+            rel: w.rel,
+            to: self.id(e.target()),
+            date: extra.and_then(|x| x.date.as_ref()),
+            quote: extra.and_then(|x| x.quote.as_ref()),
+            in_doc: w.in_doc.map(|d| &self.docs[d as usize].doc.id),
+            note: extra.and_then(|x| x.note.as_ref()),
+        }
+    }
+
     /// Every edge as a file record, sorted by (from, rel, to, in).
     pub fn edge_records(&self) -> Vec<Edge> {
         let mut edges: Vec<Edge> = self

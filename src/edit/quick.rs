@@ -49,7 +49,10 @@ pub fn add_entity(
     let Ok(g) = load::from_sources(read.sources) else {
         return Ok(Quick::Full);
     };
-    let Some(files) = Layout::of(&g, read.sources) else {
+    let t = crate::timing::phase("canonical check");
+    let files = Layout::of(&g, read.sources);
+    drop(t);
+    let Some(files) = files else {
         return Ok(Quick::Full);
     };
     let names: Vec<&str> = read.sources.iter().map(|s| s.name.as_str()).collect();
@@ -256,7 +259,9 @@ impl<'g> Layout<'g> {
     /// Every file's records, when every file is in the canonical layout (`None` if one is
     /// not).
     fn of(g: &'g ClaimGraph, sources: &[Source]) -> Option<Vec<Layout<'g>>> {
+        let t = crate::timing::phase("gather records");
         let mut records = Records::of(g, sources.len());
+        drop(t);
         let mut files = Vec::with_capacity(sources.len());
         for (f, src) in sources.iter().enumerate() {
             files.push(records.canonical(g, f, &src.bytes)?);
@@ -337,21 +342,33 @@ impl<'g> Records<'g> {
         if !increasing {
             return None;
         }
-        let pos = Cell::new(0);
+        // Compared a buffer at a time; `written` counts what went into the buffer, so it
+        // is where each entity's line starts.
+        let written = Cell::new(0);
         let mut entity_lines = Vec::with_capacity(entities.len());
-        let mut same = Same {
-            expected: bytes,
-            pos: &pos,
+        let mut same = io::BufWriter::with_capacity(
+            1 << 16,
+            Same {
+                expected: bytes,
+                pos: 0,
+            },
+        );
+        let mut counted = Counted {
+            inner: &mut same,
+            written: &written,
         };
         write_records(
-            &mut same,
+            &mut counted,
             documents.iter(),
-            entities.iter().inspect(|_| entity_lines.push(pos.get())),
+            entities
+                .iter()
+                .inspect(|_| entity_lines.push(written.get())),
             claims.iter(),
-            edges.iter().map(|&e| g.edge_record(e)),
+            edges.iter().map(|&e| g.edge_view(e)),
         )
         .ok()?;
-        (pos.get() == bytes.len()).then_some(Layout {
+        let same = same.into_inner().ok()?;
+        (same.pos == bytes.len()).then_some(Layout {
             entities,
             entity_lines,
         })
@@ -389,15 +406,14 @@ fn edge_key<'g>(
 /// difference; `pos` is how far it has matched.
 struct Same<'a> {
     expected: &'a [u8],
-    pos: &'a Cell<usize>,
+    pos: usize,
 }
 
 impl Write for Same<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let at = self.pos.get();
-        match self.expected.get(at..at + buf.len()) {
+        match self.expected.get(self.pos..self.pos + buf.len()) {
             Some(seen) if seen == buf => {
-                self.pos.set(at + buf.len());
+                self.pos += buf.len();
                 Ok(buf.len())
             }
             _ => Err(io::Error::other("not the canonical layout")),
@@ -406,6 +422,24 @@ impl Write for Same<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// A writer counting the bytes it passes on.
+struct Counted<'a, W> {
+    inner: W,
+    written: &'a Cell<usize>,
+}
+
+impl<W: Write> Write for Counted<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written.set(self.written.get() + n);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

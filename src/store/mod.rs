@@ -278,7 +278,9 @@ where
         load::read_sources(graph).map_err(StoreError::Invalid)?;
     }
     let _lock = lock_waiting(graph, options.on_wait)?;
+    let t = crate::timing::phase("read");
     let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
+    drop(t);
     let read = Read {
         root: graph,
         single: !graph.is_dir(),
@@ -300,6 +302,7 @@ where
             at,
             bytes,
         } => {
+            let _t = crate::timing::phase("write");
             let old = &sources[file].bytes;
             let path = PathBuf::from(&sources[file].name);
             write_one(&path, &[&old[..at], &bytes, &old[at..]], options.force)?;

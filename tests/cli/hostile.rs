@@ -741,6 +741,61 @@ fn defect8_a_read_only_file_is_refused_unless_forced() {
     assert_eq!(mode & 0o777, 0o444, "the file keeps its mode");
 }
 
+/// `add entity` on a graph in the canonical layout splices its line in without parsing the
+/// files for editing: it refuses a read-only file the same way, keeps the mode when forced,
+/// and leaves the layout `fmt` would.
+#[test]
+fn defect8_add_entity_on_a_canonical_graph_refuses_read_only_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let g = shipped_copy();
+    let r = run_in(g.path(), &["fmt", "--check"]);
+    assert_eq!(
+        r.code,
+        0,
+        "the shipped graph is canonical: {}",
+        r.transcript()
+    );
+    let entities = g.path().join("entities.json");
+    std::fs::set_permissions(&entities, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&entities).unwrap();
+    let entity = [
+        "entity",
+        "--name",
+        "Yonhap",
+        "--kind",
+        "organization",
+        "--tag",
+        "wire",
+    ];
+    let r = run_in(g.path(), &[&["add"][..], &entity].concat());
+    assert_eq!(r.code, 1, "{}", r.transcript());
+    assert!(r.stderr.contains("read-only"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&entities).unwrap(), before);
+    let r = run_in(g.path(), &[&["add", "--force"][..], &entity].concat());
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert_eq!(r.stdout.trim(), "yonhap");
+    assert!(
+        r.stderr.contains("wrote") && r.stderr.contains("entities.json"),
+        "{}",
+        r.stderr
+    );
+    let after = std::fs::read_to_string(&entities).unwrap();
+    assert!(
+        after.contains(
+            r#"{"id": "yonhap", "name": "Yonhap", "kind": "organization", "tags": ["wire"]}"#
+        ),
+        "{after}"
+    );
+    assert_eq!(
+        after.len(),
+        before.len() + after.lines().find(|l| l.contains("yonhap")).unwrap().len() + 1
+    );
+    let mode = std::fs::metadata(&entities).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the file keeps its mode");
+    let r = run_in(g.path(), &["fmt", "--check"]);
+    assert_eq!(r.code, 0, "still canonical: {}", r.transcript());
+}
+
 // ---------------------------------------------------------------------------------------
 // 9. Values parsed at the boundary.
 
