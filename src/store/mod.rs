@@ -31,6 +31,7 @@
 mod disk;
 mod files;
 pub mod journal;
+mod known;
 
 pub use disk::{create, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting, LOCK_FILE};
 pub use files::{sort, Files, StoredFile};
@@ -239,12 +240,17 @@ pub struct Read<'a> {
     pub single: bool,
     /// Every file, in name order.
     pub sources: &'a [Source],
+    /// Per file, whether its bytes are known to be in the canonical layout (an earlier
+    /// quick edit checked or wrote them so; see `known`).
+    pub canonical: &'a [bool],
 }
 
 /// What a quick edit found it has to write.
 #[derive(Debug)]
 pub enum Quick<T> {
-    /// Not a case for the quick path: run the full transaction instead.
+    /// Not a case for the quick path: run the full transaction instead. A quick edit
+    /// answers anything else only when every file it was given is in the canonical layout
+    /// (the store then remembers the files as they are after the edit as canonical).
     Full,
     /// Insert `bytes` at byte `at` of source `file` (the rest of the file unchanged).
     Insert {
@@ -281,10 +287,13 @@ where
     let t = crate::timing::phase("read");
     let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
     drop(t);
+    let known = known::Known::of(graph);
+    let canonical: Vec<bool> = sources.iter().map(|s| known.vouches(&s.bytes)).collect();
     let read = Read {
         root: graph,
         single: !graph.is_dir(),
         sources: &sources,
+        canonical: &canonical,
     };
     let (value, written) = match quick(read)? {
         Quick::Full => {
@@ -305,11 +314,18 @@ where
             let _t = crate::timing::phase("write");
             let old = &sources[file].bytes;
             let path = PathBuf::from(&sources[file].name);
-            write_one(&path, &[&old[..at], &bytes, &old[at..]], options.force)?;
+            let new = vec![&old[..at], &bytes[..], &old[at..]];
+            write_one(&path, &new, options.force)?;
+            let others = sources.iter().map(|s| vec![&s.bytes[..]]);
+            let mut after: Vec<Vec<&[u8]>> = others.collect();
+            after[file] = new;
+            known.record(after);
             (value, path)
         }
         Quick::Create { value, path, bytes } => {
             write_one(&path, &[&bytes], options.force)?;
+            let others = sources.iter().map(|s| vec![&s.bytes[..]]);
+            known.record(others.chain([vec![&bytes[..]]]));
             (value, path)
         }
     };
