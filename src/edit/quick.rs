@@ -48,6 +48,12 @@ pub fn add_entity(
     new: &NewEntity,
     file: Option<&Path>,
 ) -> Result<Quick<Placed>, EditError> {
+    let plausible =
+        (read.sources.iter().zip(read.canonical)).all(|(s, &k)| k || looks_canonical(&s.bytes));
+    if !plausible {
+        // Spare the load a file plainly in another layout would waste.
+        return Ok(Quick::Full);
+    }
     let Ok(g) = load::from_sources(read.sources) else {
         return Ok(Quick::Full);
     };
@@ -91,6 +97,18 @@ pub fn add_entity(
             })
         }
     }
+}
+
+/// Whether `bytes` begin and end as the canonical layout does (`{}`, or `{`, an array's
+/// heading, a record's line … `  ]`, `}`): a cheap look before the full check.
+fn looks_canonical(bytes: &[u8]) -> bool {
+    if bytes == b"{}\n" {
+        return true;
+    }
+    let headed = ["documents", "entities", "claims", "edges"]
+        .iter()
+        .any(|a| bytes.starts_with(format!("{{\n  \"{a}\": [\n    {{\"").as_bytes()));
+    headed && bytes.ends_with(b"}\n  ]\n}\n")
 }
 
 /// The new entity, after the checks of [`super::add_entity`] in its order.
