@@ -274,11 +274,7 @@ impl Snapshots {
     /// Writes the snapshot of `g` and its support `s`, made from the bytes `key` describes,
     /// atomically.
     fn write(&self, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        let ignore = self.dir.join(".gitignore");
-        if !ignore.exists() {
-            let _ = std::fs::write(&ignore, "*\n");
-        }
+        make_folder(&self.dir)?;
         let tmp = self.dir.join(format!(
             ".{}.{}.tmp",
             self.file.file_name().unwrap_or_default().to_string_lossy(),
@@ -297,6 +293,17 @@ impl Snapshots {
 /// Writes the snapshot of `g` and `s` to `f`: the header's place first, then each section
 /// as soon as it is encoded (so that only one is held in memory at a time), then the header
 /// with their places and checksums.
+/// Makes the cache folder `dir` if it is missing, with a `.gitignore` that ignores the
+/// folder's contents (the snapshot and the edits' list of canonical files live there).
+pub fn make_folder(dir: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = std::fs::write(&ignore, "*\n");
+    }
+    Ok(())
+}
+
 fn write_snapshot(mut f: File, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
     let invalid = |c: Corrupt| io::Error::new(io::ErrorKind::InvalidData, c.0);
     let head_len = header_bytes(key, &[Span::default(); SECTIONS])

@@ -50,12 +50,11 @@ impl Known {
             }
             text.push_str(&format!("{len} {:016x}\n", h.digest()));
         }
-        let written = self.path.parent().is_some_and(|dir| {
-            // The cache folder ignores itself in git, as the snapshot's writer leaves it.
-            let ignore = dir.join(".gitignore");
-            std::fs::create_dir_all(dir).is_ok()
-                && (ignore.exists() || std::fs::write(&ignore, "*\n").is_ok())
-        }) && super::create(&self.path, text.as_bytes()).is_ok();
+        let written = self
+            .path
+            .parent()
+            .is_some_and(|dir| crate::cache::make_folder(dir).is_ok())
+            && super::create(&self.path, text.as_bytes()).is_ok();
         if !written {
             let _ = std::fs::remove_file(&self.path);
         }

@@ -218,17 +218,24 @@ pub fn edit_with<T, E>(
 where
     E: From<StoreError>,
 {
-    if fs::metadata(graph).is_err() {
-        // Say why the graph cannot be read, before a lock file is made beside it.
-        load::read_sources(graph).map_err(StoreError::Invalid)?;
-    }
-    let _lock = lock_waiting(graph, options.on_wait)?;
-    let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
+    let (_lock, sources) = lock_and_read(graph, options.on_wait)?;
     let mut files = files_of(graph, sources)?;
     files.force = options.force;
     let value = change(&mut files)?;
     let written = commit(&files)?;
     Ok(Edited { value, written })
+}
+
+/// Takes the graph's exclusive lock and reads its files (an unreadable graph is said to be
+/// so before a lock file is made beside it).
+fn lock_and_read(graph: &Path, on_wait: OnWait<'_>) -> Result<(Lock, Vec<Source>), StoreError> {
+    if fs::metadata(graph).is_err() {
+        load::read_sources(graph).map_err(StoreError::Invalid)?;
+    }
+    let lock = lock_waiting(graph, on_wait)?;
+    let _t = crate::timing::phase("read");
+    let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
+    Ok((lock, sources))
 }
 
 /// The graph's files as read under the lock, for a quick edit.
@@ -280,13 +287,7 @@ pub fn edit_quick<T, E>(
 where
     E: From<StoreError>,
 {
-    if fs::metadata(graph).is_err() {
-        load::read_sources(graph).map_err(StoreError::Invalid)?;
-    }
-    let _lock = lock_waiting(graph, options.on_wait)?;
-    let t = crate::timing::phase("read");
-    let (sources, _notes) = load::read_sources(graph).map_err(StoreError::Invalid)?;
-    drop(t);
+    let (_lock, sources) = lock_and_read(graph, options.on_wait)?;
     let known = known::Known::of(graph);
     let canonical: Vec<bool> = sources.iter().map(|s| known.vouches(&s.bytes)).collect();
     let read = Read {
