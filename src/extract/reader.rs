@@ -146,6 +146,16 @@ impl Reader<'_> {
             };
             if raw.claim.is_empty() {
                 let anaphor = raw.anaphor.map_or("", |(a, b)| &s[a..b]);
+                // "rejected the allegation, calling it a smear": "it" is the
+                // claim the same speaker has just denied.
+                let same = self.out[first..]
+                    .last()
+                    .filter(|p| p.rel == Stance::Denies && p.source == template.source);
+                if let (Some(prev), true) = (same, is_pronoun(anaphor)) {
+                    let claim = prev.claim.clone();
+                    self.push(Attribution { claim, ..template }, false);
+                    continue;
+                }
                 if let Some(claim) = self.antecedent(&template, anaphor, raw.relative) {
                     self.push(Attribution { claim, ..template }, false);
                 }
@@ -331,6 +341,14 @@ impl Reader<'_> {
             self.quoted.push(quoted);
         }
     }
+}
+
+/// "it", "this", "them": an anaphor that names no kind of claim.
+fn is_pronoun(anaphor: &str) -> bool {
+    matches!(
+        anaphor.trim().to_lowercase().as_str(),
+        "it" | "this" | "that" | "them" | "those" | "these"
+    )
 }
 
 fn link(index: &EntityIndex, name: &str) -> Option<String> {
