@@ -42,7 +42,16 @@ impl<'a> Reader<'a> {
         let raws = clauses::analyze(&flat);
         self.sentence(&flat, &map, raws, offset, n);
         if self.out.len() > before {
-            let open = (before..self.out.len()).rev().find(|&k| self.quoted[k]);
+            // The quotation the sentence ends with, or its last reported clause
+            // when that runs to the end ("X said Y." then "\"Z,\" ..." goes on).
+            let end = offset + s.trim_end().len();
+            let open = (before..self.out.len())
+                .rev()
+                .find(|&k| self.quoted[k])
+                .or_else(|| {
+                    let last = self.out.len() - 1;
+                    (self.out[last].span[1] + 2 >= end).then_some(last)
+                });
             self.previous = Some((n, open));
         } else if let Some(open) = self.continuation(s, offset, n) {
             self.previous = Some((n, open));
