@@ -115,6 +115,26 @@ mod tests {
         );
     }
 
+    /// "X met Y and said Z": the speaker is the sentence's subject, also after an
+    /// opening adverbial, and not the words up to "and".
+    #[test]
+    fn a_coordinated_verb_of_saying_takes_the_sentence_subject() {
+        for (text, who) in [
+            (
+                "The union met the mayor on Monday and said the strike would end.",
+                "The union",
+            ),
+            (
+                "Last week, the council called on the agency to act and said the pipes were old.",
+                "the council",
+            ),
+        ] {
+            let found = extract(text, &[]);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].source, who);
+        }
+    }
+
     /// The quotation goes on past an unquoted claim of the same sentence, into
     /// the next paragraph, and past a comment after its closing mark.
     #[test]

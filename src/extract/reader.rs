@@ -442,11 +442,14 @@ fn leading_subject(s: &str) -> Option<&str> {
         .take(12)
         .collect();
     let (_, first) = *words.first()?;
-    let determiner = DETERMINERS.contains(&first);
+    // "Last week, the council ...": after an adverbial the determiner is lower case.
+    let is_determiner = |w: &str| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let determiner = is_determiner(first);
     if !determiner && (!capitalized(first) || NOT_SUBJECTS.contains(&first)) {
         return None;
     }
     let mut end = 0;
+    let mut ends = Vec::new();
     for (k, &(i, w)) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', ';', ':']);
         let verb = k > 0
@@ -456,7 +459,17 @@ fn leading_subject(s: &str) -> Option<&str> {
         if verb || (!determiner && !name) {
             break;
         }
+        // "The union met the mayor": a second determiner after a word that is
+        // no preposition follows the verb, which ends the subject.
+        let after_verb = k >= 2
+            && is_determiner(bare)
+            && !PREPOSITIONS.contains(&words[k - 1].1.to_lowercase().as_str());
+        if determiner && after_verb {
+            end = ends[k - 2];
+            break;
+        }
         end = i + bare.len();
+        ends.push(end);
         if bare.len() < w.len() && !determiner {
             break;
         }
@@ -501,6 +514,10 @@ const NOT_SUBJECTS: &[&str] = &[
     "Asked",
 ];
 const DETERMINERS: &[&str] = &["The", "A", "An", "His", "Her", "Their", "Its", "Another"];
+/// Words that join a noun to the noun phrase after it ("the leader of the party").
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "in", "on", "with", "from", "to", "by", "and", "or", "about",
+];
 /// Words that end a subject opening with a determiner: its verb.
 const VERBISH: &[&str] = &[
     "said", "says", "has", "have", "had", "is", "was", "are", "were", "will", "would", "told",
