@@ -15,8 +15,9 @@ use super::denials::set_denied_object;
 use super::headlines;
 use super::lexicon::AUXILIARIES;
 use super::phrases::{
-    comma_before, first_word, is_trailer, np_after, np_until_that, skip_comma, strip_auxiliaries,
-    subject, subject_with_clause, trailing_np, trim, words, Range, ADJUNCT, CLAIM_NOUN, LEADERS,
+    comma_before, first_word, is_trailer, np_after, np_until_that, relative_antecedent, skip_comma,
+    strip_auxiliaries, subject, subject_with_clause, trailing_np, trim, words, Range, ADJUNCT,
+    CLAIM_NOUN, LEADERS,
 };
 use super::raw::{Raw, Who};
 use super::record::Stance;
@@ -65,6 +66,7 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     let mut raws: Vec<(Raw, usize)> = Vec::new();
     let mut prev_end = 0;
     let mut prev_from = 0;
+    let mut antecedent: Option<Range> = None;
     for (k, cue) in cues.iter().enumerate() {
         if cue.start < prev_end {
             continue; // inside the speaker phrase of the previous cue
@@ -78,7 +80,24 @@ pub fn analyze(s: &str) -> Vec<Raw> {
             found = one(s, cue, prev_from, next);
         }
         prev_from = prev_end;
-        if let Some((raw, left_edge, consumed)) = found {
+        let relative = relative_antecedent(s, prev_end, cue.start);
+        if let (Some(np), Some((raw, edge, _))) = (antecedent.take(), found.as_mut()) {
+            // "Podesta, who said X, said Y": Podesta says Y too, and X ends
+            // at the comma closing the relative clause.
+            let closed = s[prev_end..cue.start].trim_end().ends_with(',');
+            let quoted = s[prev_end..cue.start].contains(['"', '“', '”']);
+            if closed
+                && !quoted
+                && !raw.quoted
+                && matches!(raw.who, Who::Phrase((a, _)) if a >= prev_end)
+            {
+                raw.who = Who::Phrase(np);
+                *edge = comma_before(s, prev_end, cue.start);
+            }
+        }
+        if let Some((mut raw, left_edge, consumed)) = found {
+            antecedent = relative.filter(|&np| raw.who == Who::Phrase(np));
+            raw.antecedent = antecedent.is_some();
             raws.push((raw, left_edge));
             prev_end = consumed.max(cue.end);
         } else {
@@ -456,6 +475,51 @@ mod tests {
                 (who, claim.join(" | "), r.stance)
             })
             .collect()
+    }
+
+    fn pairs(s: &str) -> Vec<(String, String)> {
+        show(s).into_iter().map(|(w, c, _)| (w, c)).collect()
+    }
+
+    #[test]
+    fn a_relative_who_speaks_for_its_noun_and_the_main_verb_follows() {
+        let s = "Okafor, who said the audit was finished, said the mayor was told in May.";
+        assert_eq!(
+            pairs(s),
+            vec![
+                ("Okafor".into(), "the audit was finished".into()),
+                ("Okafor".into(), "the mayor was told in May.".into()),
+            ]
+        );
+        // Inside another claim, the relative clause is part of it.
+        let s = "Lund said he met no donors who suggested that the senator quit.";
+        assert_eq!(
+            pairs(s)[0].1,
+            "he met no donors who suggested that the senator quit."
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_conjunction_has_its_own_subject() {
+        let s = "Mara said she moved here because she thought the schools were better.";
+        let found = pairs(s);
+        assert_eq!(
+            found[0],
+            (
+                "Mara".into(),
+                "she moved here because she thought the schools were better.".into()
+            )
+        );
+        assert_eq!(found[1], ("she".into(), "the schools were better.".into()));
+    }
+
+    #[test]
+    fn a_long_apposition_leaves_the_name_as_speaker() {
+        let s = "Dana Ruiz, a county organizer who ran three field offices in the last cycle and now leads the early-vote drive in the northern half of the state, said turnout would rise.";
+        assert_eq!(
+            pairs(s),
+            vec![("Dana Ruiz".into(), "turnout would rise.".into())]
+        );
     }
 
     #[test]

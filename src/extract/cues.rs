@@ -178,7 +178,28 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     // "adding to her lead", "responded to the ad", "pledged delegates": no
     // content follows.
     let idle = match word {
+        // "add up", "add a title to": the base form reports only with content.
+        "add" => matches!(next.as_str(), "up" | "to") || !introduces_content(&s[end..]),
         w if w.starts_with("add") => next == "to",
+        // "the jobs report could", "an 800-page report": a noun unless a
+        // pronoun or an auxiliary comes before it.
+        "report" => !matches!(
+            prev,
+            "they"
+                | "we"
+                | "i"
+                | "you"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "should"
+                | "did"
+                | "do"
+                | "also"
+        ),
         w if w.starts_with("respon") || w.starts_with("repl") || w.starts_with("counter") => {
             matches!(next.as_str(), "to" | "with" | "by" | "in" | "on")
         }
@@ -330,6 +351,9 @@ mod tests {
             "an estimated two million",
             "the transfers, if confirmed, would",
             "a deal, if announced, would",
+            "the State jobs report could lift stocks that day",
+            "the figures add up to a deficit that grew",
+            "they add a new title to the list",
         ] {
             let found: Vec<_> = kinds(s).into_iter().filter(|k| k.0 != "suggest").collect();
             assert!(found.is_empty(), "{s}: {found:?}");

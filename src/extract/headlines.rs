@@ -107,6 +107,19 @@ const LABELS: &[&str] = &[
     "the takeaway",
     "takeaway",
     "lesson",
+    "contributing",
+    "byline",
+    "by",
+    "plus",
+    "wow",
+    "boom",
+    "look",
+    "busted",
+    "revealed",
+    "bombshell",
+    "leaked",
+    "just leaked",
+    "just in",
 ];
 
 /// The attribution of a sentence shaped like "NAME: CLAIM", if it is one.
@@ -120,6 +133,11 @@ pub fn colon(s: &str) -> Option<Raw> {
     // "The Ninth Circle:", "STAT OF THE WEEK:": titles and section labels.
     let shouting = words > 1 && !name.chars().any(char::is_lowercase);
     if LABELS.contains(&label.as_str()) || !is_title(name) || name.starts_with("The ") || shouting {
+        return None;
+    }
+    // "Q:" and "A:" in an interview name no one; a list of names after
+    // "Contributing:" or a state's name is a roster, not a claim.
+    if name.chars().count() == 1 || is_roster(claim.as_str()) {
         return None;
     }
     let colon_at = who.end();
@@ -150,6 +168,16 @@ pub fn titled(s: &str) -> Option<Raw> {
     raw.who = Who::Phrase((who.start(), who.end()));
     raw.claim = vec![(claim.start(), s.len())];
     Some(raw)
+}
+
+/// Whether `text` is a comma-separated list of names ("Ann Lee, Bo Park and
+/// Cy Diaz").
+fn is_roster(text: &str) -> bool {
+    text.matches(',').count() >= 2
+        && text
+            .split([',', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.starts_with(char::is_uppercase) || CONNECTORS.contains(&w) || w == "and")
 }
 
 /// Whether every word of a name is capitalized (or a connector): "Marco
@@ -194,11 +222,16 @@ mod tests {
                 "I'm Not Interested In Being Vice President".into()
             )
         );
-        let s = "Q: What did you find when you came home?";
-        assert_eq!(parts(s, colon(s).expect("colon")).0, "Q");
+        let s = "FALLIN: I think he is trying to reassure them";
+        assert_eq!(parts(s, colon(s).expect("colon")).0, "FALLIN");
+        // An interview's "Q:" and "A:" name no one; a roster is no claim.
         for label in [
             "Update: the vote was moved",
             "The plan has three parts: taxes and fees",
+            "Q: What did you find when you came home?",
+            "A: No, it goes further than that",
+            "Contributing: Ann Lee, Bo Park and Cy Diaz",
+            "Ohio: Ann Lee, Bo Park, Cy Diaz, Di Ross",
         ] {
             assert!(colon(label).is_none(), "{label}");
         }

@@ -100,11 +100,39 @@ mod tests {
         assert_eq!(found[0].claim, "Fish go last. By then it is over");
         assert_eq!(found[0].source, "Kahale");
         assert_eq!(found[0].span, [1, text.len()]);
+        // A quotation after a reported clause that ends its sentence goes on with it.
         let text = "Kahale said the fish go last. \"By then it is over.\"";
         let found = extract(text, &[]);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[1].claim, "By then it is over");
-        assert_eq!(found[1].source, "Kahale");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].claim, "the fish go last. By then it is over");
+        assert_eq!(found[0].source, "Kahale");
+        // A reported clause that stops before the sentence ends does not.
+        let text = "Kahale said the fish go last, at least in June, according to the board. \"By then it is over.\"";
+        let found = extract(text, &[]);
+        assert_eq!(
+            found.last().map(|a| a.claim.as_str()),
+            Some("By then it is over")
+        );
+    }
+
+    /// "X met Y and said Z": the speaker is the sentence's subject, also after an
+    /// opening adverbial, and not the words up to "and".
+    #[test]
+    fn a_coordinated_verb_of_saying_takes_the_sentence_subject() {
+        for (text, who) in [
+            (
+                "The union met the mayor on Monday and said the strike would end.",
+                "The union",
+            ),
+            (
+                "Last week, the council called on the agency to act and said the pipes were old.",
+                "the council",
+            ),
+        ] {
+            let found = extract(text, &[]);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].source, who);
+        }
     }
 
     /// The quotation goes on past an unquoted claim of the same sentence, into

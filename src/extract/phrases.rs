@@ -125,6 +125,9 @@ pub fn subject(s: &str, from: usize, to: usize) -> Option<Range> {
 /// The subject and where its clause starts (before "though", "something
 /// both" and the like), which is where an earlier claim must stop.
 pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, usize)> {
+    if let Some(np) = relative_antecedent(s, from, to) {
+        return Some((np, np.0));
+    }
     let (a, b) = strip_auxiliaries(s, trim(s, from, to));
     let region = &s[a..b];
     let clause_start = region
@@ -155,6 +158,16 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
             a = trim(s, a + i + 6, b).0;
         }
     }
+    // "he chose to come here because he thought": the subject of the clause
+    // the conjunction opens, which is where an earlier claim stops.
+    let mut clause = clause;
+    if let Some(m) = SUBORDINATOR.find_iter(&s[a..b]).last() {
+        let after = &s[a + m.end()..b];
+        if m.start() > 0 && words(after) <= 6 && words(after) > 0 {
+            clause = a + m.start();
+            a = trim(s, a + m.end(), b).0;
+        }
+    }
     loop {
         let first = s[a..b].split_whitespace().next().unwrap_or("");
         let lower = first.to_lowercase();
@@ -168,11 +181,52 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     let content = text.split_whitespace().any(|w| {
         !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) && w.chars().any(char::is_alphabetic)
     });
-    if words(text) > 25 || !content {
+    if !content {
         return None;
+    }
+    if words(text) > 25 {
+        // "Rich Heffley, a party operative who ... in the state, said": the
+        // name before a long apposition.
+        let name = text.split(", ").next().unwrap_or(text);
+        let named = name.starts_with(char::is_uppercase) && words(name) <= 5;
+        return (named && text.ends_with(',')).then_some(((a, a + name.len()), clause));
     }
     Some(((a, b), clause))
 }
+
+/// Conjunctions that open a clause inside the words before a verb.
+static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:because|although|though|while|whereas|since|unless|until|whether|when|after|before|if)\s+")
+        .expect("subordinator regex")
+});
+
+/// "Podesta, who said ...": the noun phrase a relative "who" before the
+/// verb stands for, when the words before the verb end with it.
+pub fn relative_antecedent(s: &str, from: usize, to: usize) -> Option<Range> {
+    let (a, b) = strip_auxiliaries(s, trim(s, from, to));
+    let head = s[a..b].strip_suffix("who")?;
+    if !head.ends_with([' ', ',']) {
+        return None;
+    }
+    let head = head.trim_end().trim_end_matches(',').trim_end();
+    let mut start = head.rfind(", ").map_or(0, |i| i + 2);
+    if let Some(m) = PREPOSITION.find_iter(&head[start..]).last() {
+        start += m.end();
+    }
+    let (np_a, np_b) = trim(s, a + start, a + head.len());
+    let text = &s[np_a..np_b];
+    let content = text
+        .split_whitespace()
+        .any(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
+    (content && !text.contains(['"', '“', '”']) && words(text) <= 8).then_some((np_a, np_b))
+}
+
+/// Prepositions before the noun a relative clause hangs on ("talks with
+/// supporters who").
+static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:with|among|from|to|for|than|by|about|against|between|like)\s+")
+        .expect("preposition regex")
+});
 
 /// Words that cannot be a subject on their own ("in which", "Moreover").
 pub const FUNCTION_WORDS: &[&str] = &[

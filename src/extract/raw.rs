@@ -44,6 +44,9 @@ pub struct Raw {
     /// The denial refers back inside its own sentence ("..., something X
     /// denies", "..., a claim X disputed").
     pub relative: bool,
+    /// The speaker is the noun a relative "who" stands for ("supporters who
+    /// suggested"): inside another claim, the clause is part of that claim.
+    pub antecedent: bool,
 }
 
 /// "claims by X that Y" inside a denial: X, and the noun ("claims") that is
@@ -70,6 +73,7 @@ impl Raw {
             frames: false,
             anaphor: None,
             relative: false,
+            antecedent: false,
         }
     }
 }

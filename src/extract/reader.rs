@@ -42,7 +42,16 @@ impl<'a> Reader<'a> {
         let raws = clauses::analyze(&flat);
         self.sentence(&flat, &map, raws, offset, n);
         if self.out.len() > before {
-            let open = (before..self.out.len()).rev().find(|&k| self.quoted[k]);
+            // The quotation the sentence ends with, or its last reported clause
+            // when that runs to the end ("X said Y." then "\"Z,\" ..." goes on).
+            let end = offset + s.trim_end().len();
+            let open = (before..self.out.len())
+                .rev()
+                .find(|&k| self.quoted[k])
+                .or_else(|| {
+                    let last = self.out.len() - 1;
+                    (self.out[last].span[1] + 2 >= end).then_some(last)
+                });
             self.previous = Some((n, open));
         } else if let Some(open) = self.continuation(s, offset, n) {
             self.previous = Some((n, open));
@@ -146,6 +155,16 @@ impl Reader<'_> {
             };
             if raw.claim.is_empty() {
                 let anaphor = raw.anaphor.map_or("", |(a, b)| &s[a..b]);
+                // "rejected the allegation, calling it a smear": "it" is the
+                // claim the same speaker has just denied.
+                let same = self.out[first..]
+                    .last()
+                    .filter(|p| p.rel == Stance::Denies && p.source == template.source);
+                if let (Some(prev), true) = (same, is_pronoun(anaphor)) {
+                    let claim = prev.claim.clone();
+                    self.push(Attribution { claim, ..template }, false);
+                    continue;
+                }
                 if let Some(claim) = self.antecedent(&template, anaphor, raw.relative) {
                     self.push(Attribution { claim, ..template }, false);
                 }
@@ -333,6 +352,14 @@ impl Reader<'_> {
     }
 }
 
+/// "it", "this", "them": an anaphor that names no kind of claim.
+fn is_pronoun(anaphor: &str) -> bool {
+    matches!(
+        anaphor.trim().to_lowercase().as_str(),
+        "it" | "this" | "that" | "them" | "those" | "these"
+    )
+}
+
 fn link(index: &EntityIndex, name: &str) -> Option<String> {
     index.link(name).map(str::to_string)
 }
@@ -415,11 +442,14 @@ fn leading_subject(s: &str) -> Option<&str> {
         .take(12)
         .collect();
     let (_, first) = *words.first()?;
-    let determiner = DETERMINERS.contains(&first);
+    // "Last week, the council ...": after an adverbial the determiner is lower case.
+    let is_determiner = |w: &str| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let determiner = is_determiner(first);
     if !determiner && (!capitalized(first) || NOT_SUBJECTS.contains(&first)) {
         return None;
     }
     let mut end = 0;
+    let mut ends = Vec::new();
     for (k, &(i, w)) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', ';', ':']);
         let verb = k > 0
@@ -429,7 +459,17 @@ fn leading_subject(s: &str) -> Option<&str> {
         if verb || (!determiner && !name) {
             break;
         }
+        // "The union met the mayor": a second determiner after a word that is
+        // no preposition follows the verb, which ends the subject.
+        let after_verb = k >= 2
+            && is_determiner(bare)
+            && !PREPOSITIONS.contains(&words[k - 1].1.to_lowercase().as_str());
+        if determiner && after_verb {
+            end = ends[k - 2];
+            break;
+        }
         end = i + bare.len();
+        ends.push(end);
         if bare.len() < w.len() && !determiner {
             break;
         }
@@ -474,6 +514,10 @@ const NOT_SUBJECTS: &[&str] = &[
     "Asked",
 ];
 const DETERMINERS: &[&str] = &["The", "A", "An", "His", "Her", "Their", "Its", "Another"];
+/// Words that join a noun to the noun phrase after it ("the leader of the party").
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "in", "on", "with", "from", "to", "by", "and", "or", "about",
+];
 /// Words that end a subject opening with a determiner: its verb.
 const VERBISH: &[&str] = &[
     "said", "says", "has", "have", "had", "is", "was", "are", "were", "will", "would", "told",

@@ -37,7 +37,7 @@ fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
     // "..., though he conceded": a clause of its own.
     let opens = |between: &str| {
         let t = between.trim();
-        t.is_empty() || t == "that" || t.ends_with(" that")
+        t.is_empty() || t == "that" || t.ends_with(" that") || CONJUNCTIONS.contains(&t)
     };
     if !s.get(*edge..a).is_some_and(opens) {
         return false;
@@ -54,8 +54,12 @@ fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
         && inner.kind == CueKind::Verb
         && !outer.quoted
         && starts_inside
-        && pronoun
+        && (pronoun || inner.antecedent)
 }
+
+/// Conjunctions that open a clause inside a claim ("said he chose it because
+/// he thought ...").
+const CONJUNCTIONS: &[&str] = &["because", "if", "when"];
 
 /// Turns "citing X" into a citation of the neighbouring attribution, and
 /// "according to X" into a relay when it frames another speaker's words

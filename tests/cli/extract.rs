@@ -223,22 +223,41 @@ fn records_describe_their_speakers_and_relays() {
     assert_eq!(voss["part_of"], "Unity Party");
 }
 
-/// A denial that refers back ("rejected the report") denies the claim its noun names, among
-/// several candidates of other speakers, or none: a wrong attachment is a wrong edge.
+/// Denials that refer back ("denied the report", "rejected the allegations", "dismissed the
+/// claims") over several candidate claims of other speakers, one case per part of
+/// `denials-refer-back.txt` (parts split by a `----` line). For each case the expectations
+/// name the denier and the cue of the claim the denial refers to, or `null` when no claim
+/// fits: the denial must take exactly that claim or be left out; a wrong attachment is a
+/// wrong edge in the graph and fails.
 #[test]
 fn a_denial_that_refers_back_takes_the_claim_it_names() {
-    let text = "Opposition senator Ana Ruiz said the army had bought 5,000 rifles from a Belgian \
-                firm. Union leaders said wages in the ports had fallen for three years. The \
-                newspaper El Norte reported that the army had hidden the purchase from \
-                parliament.\n\nThe defence ministry rejected the report as a lie.";
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), text).unwrap();
-    let found = records(&["extract", file.path().to_str().unwrap(), "--format", "json"]);
-    let denials: Vec<_> = found.iter().filter(|a| a["rel"] == "denies").collect();
-    assert_eq!(denials.len(), 1, "{found:#?}");
-    assert_eq!(denials[0]["source"], "The defence ministry");
-    assert_eq!(
-        denials[0]["claim"],
-        "the army had hidden the purchase from parliament"
-    );
+    let dir = crate::util::fixture("extract");
+    let text = std::fs::read_to_string(dir.join("denials-refer-back.txt")).unwrap();
+    let expect: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("denials-refer-back.expect.json")).unwrap(),
+    )
+    .unwrap();
+    let cases: Vec<&str> = text.split("\n----\n").collect();
+    assert_eq!(cases.len(), expect.len(), "one expectation per case");
+    for (case, want) in cases.iter().zip(&expect) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), case).unwrap();
+        let found = records(&["extract", file.path().to_str().unwrap(), "--format", "json"]);
+        let denials: Vec<_> = found
+            .iter()
+            .filter(|a| a["rel"] == "denies" && a["source"] == want["denier"])
+            .collect();
+        match want["refers_to"].as_str() {
+            None => assert!(
+                denials.is_empty(),
+                "{case}\nshould be left out: {denials:#?}"
+            ),
+            Some(cue) => {
+                let referred: Vec<_> = found.iter().filter(|a| a["cue"] == cue).collect();
+                assert_eq!(referred.len(), 1, "{case}\n{found:#?}");
+                assert_eq!(denials.len(), 1, "{case}\n{found:#?}");
+                assert_eq!(denials[0]["claim"], referred[0]["claim"], "{case}");
+            }
+        }
+    }
 }
