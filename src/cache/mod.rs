@@ -187,13 +187,10 @@ impl Snapshots {
     /// `prefix` (all with ""); `None` when there is no intact snapshot of the files as they
     /// are now.
     pub fn names(&self, graph: &Path, prefix: &str) -> Option<Names> {
-        let mut f = File::open(&self.file).ok()?;
-        let header = read_header(&mut f).ok()?;
-        if header.key != key_of_files(graph).ok()? {
-            return None;
-        }
-        let bytes = read_section(&mut f, &header, Section::Names).ok()?;
-        names::decode(&mut Reader::new(&bytes), prefix).ok()
+        self.read_if_fresh(graph, |f, header| {
+            let bytes = read_section(f, header, Section::Names).ok()?;
+            names::decode(&mut Reader::new(&bytes), prefix).ok()
+        })
     }
 
     /// The claims, tags and support of the graph at `graph`, read from the snapshot alone
@@ -201,21 +198,38 @@ impl Snapshots {
     /// `None` when there is no intact snapshot of the files as they are now. The caller
     /// sees to it that no edit is under way (see [`crate::store::look_consistent`]).
     pub fn warm_claims(&self, graph: &Path) -> Option<WarmClaims> {
+        self.read_if_fresh(graph, |f, header| {
+            let support = read_section(f, header, Section::Support).ok()?;
+            let claims = read_section(f, header, Section::Claims).ok()?;
+            claims::decode(&mut Reader::new(&claims), |nodes| {
+                snapshot::decode_support(&mut Reader::new(&support), nodes)
+            })
+            .ok()
+        })
+    }
+
+    /// What `read` makes of the snapshot's sections, when the snapshot was made from the
+    /// files at `graph` as they are now; `None` otherwise. The files are hashed on a second
+    /// thread while `read` runs, so that checking them costs no time of its own; what `read`
+    /// made is dropped unread when they do not match.
+    fn read_if_fresh<T>(
+        &self,
+        graph: &Path,
+        read: impl FnOnce(&mut File, &Header) -> Option<T>,
+    ) -> Option<T> {
         let mut f = File::open(&self.file).ok()?;
         let header = read_header(&mut f).ok()?;
-        let t = crate::timing::phase("hash");
-        let fresh = header.key == key_of_files(graph).ok()?;
-        drop(t);
-        if !fresh {
-            return None;
-        }
-        let _t = crate::timing::phase("snapshot read");
-        let support = read_section(&mut f, &header, Section::Support).ok()?;
-        let claims = read_section(&mut f, &header, Section::Claims).ok()?;
-        claims::decode(&mut Reader::new(&claims), |nodes| {
-            snapshot::decode_support(&mut Reader::new(&support), nodes)
+        std::thread::scope(|scope| {
+            let hashing = scope.spawn(|| {
+                let _t = crate::timing::phase("hash");
+                key_of_files(graph).ok()
+            });
+            let t = crate::timing::phase("snapshot read");
+            let made = read(&mut f, &header);
+            drop(t);
+            let key = hashing.join().ok().flatten()?;
+            made.filter(|_| key == header.key)
         })
-        .ok()
     }
 
     /// Compares the snapshot with `sources`.
