@@ -45,6 +45,7 @@ pub fn edit<T>(
     let options = EditOptions {
         force: ctx.force,
         on_wait: &super::say_waiting,
+        cache: ctx.cache,
     };
     let done = store::edit_with(&ctx.graph_path, options, change)?;
     report_written(&done.written);
@@ -60,6 +61,7 @@ pub fn edit_quick<T>(
     let options = EditOptions {
         force: ctx.force,
         on_wait: &super::say_waiting,
+        cache: ctx.cache,
     };
     let done = store::edit_quick(&ctx.graph_path, options, quick, full)?;
     report_written(&done.written);

@@ -184,6 +184,9 @@ pub struct EditOptions<'a> {
     pub force: bool,
     /// Told once when the lock is not free within a second.
     pub on_wait: OnWait<'a>,
+    /// Whether the cache folder may be read and written (the list of files known to be in
+    /// the canonical layout); false with `--no-cache`.
+    pub cache: bool,
 }
 
 impl Default for EditOptions<'_> {
@@ -191,6 +194,7 @@ impl Default for EditOptions<'_> {
         EditOptions {
             force: false,
             on_wait: &quietly,
+            cache: true,
         }
     }
 }
@@ -288,8 +292,11 @@ where
     E: From<StoreError>,
 {
     let (_lock, sources) = lock_and_read(graph, options.on_wait)?;
-    let known = known::Known::of(graph);
-    let canonical: Vec<bool> = sources.iter().map(|s| known.vouches(&s.bytes)).collect();
+    let known = options.cache.then(|| known::Known::of(graph));
+    let canonical: Vec<bool> = sources
+        .iter()
+        .map(|s| known.as_ref().is_some_and(|k| k.vouches(&s.bytes)))
+        .collect();
     let read = Read {
         root: graph,
         single: !graph.is_dir(),
@@ -320,13 +327,17 @@ where
             let others = sources.iter().map(|s| vec![&s.bytes[..]]);
             let mut after: Vec<Vec<&[u8]>> = others.collect();
             after[file] = new;
-            known.record(after);
+            if let Some(known) = &known {
+                known.record(after);
+            }
             (value, path)
         }
         Quick::Create { value, path, bytes } => {
             write_one(&path, &[&bytes], options.force)?;
             let others = sources.iter().map(|s| vec![&s.bytes[..]]);
-            known.record(others.chain([vec![&bytes[..]]]));
+            if let Some(known) = &known {
+                known.record(others.chain([vec![&bytes[..]]]));
+            }
             (value, path)
         }
     };

@@ -159,6 +159,27 @@ fn a_corrupt_or_truncated_snapshot_is_rebuilt() {
     }
 }
 
+/// An edit with `--no-cache` neither reads nor writes the cache folder: on a canonical graph
+/// it still takes its quick path (proving the layout itself) and leaves no folder behind;
+/// without the option it remembers the file as canonical there.
+#[test]
+fn an_edit_with_no_cache_leaves_no_cache_folder() {
+    let g = shipped_copy();
+    let entity = [
+        "add",
+        "entity",
+        "--name",
+        "Yonhap",
+        "--kind",
+        "organization",
+    ];
+    ok(g.run(&[&["--no-cache"][..], &entity].concat()), "no cache");
+    assert!(!g.graph().join(".claimgraph-cache").exists());
+    let entity = ["add", "entity", "--name", "Kyodo", "--kind", "organization"];
+    ok(g.run(&entity), "cached");
+    assert!(g.graph().join(".claimgraph-cache").exists());
+}
+
 #[test]
 fn no_cache_writes_nothing_and_cache_clear_removes_the_snapshot() {
     let g = shipped_copy();
