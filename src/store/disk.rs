@@ -190,7 +190,6 @@ fn holder(path: &Path) -> Option<Holder> {
 /// Removes temporary files of earlier, interrupted writes (called under the lock).
 pub(super) fn sweep(graph: &Path) -> Result<(), StoreError> {
     let (dir, _) = lock_path(graph);
-    let dir = dir.as_path();
     let prefix = if graph.is_dir() {
         ".".to_string()
     } else {
@@ -199,10 +198,16 @@ pub(super) fn sweep(graph: &Path) -> Result<(), StoreError> {
             graph.file_name().unwrap_or_default().to_string_lossy()
         )
     };
+    sweep_dir(&dir, &prefix)
+}
+
+/// Removes the temporary files in `dir` whose names start with `prefix` (called under the
+/// lock).
+pub(super) fn sweep_dir(dir: &Path, prefix: &str) -> Result<(), StoreError> {
     let entries = fs::read_dir(dir).map_err(io_err(dir, "cannot list"))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(TMP_SUFFIX) {
+        if name.starts_with(prefix) && name.ends_with(TMP_SUFFIX) {
             let p = entry.path();
             fs::remove_file(&p).map_err(io_err(&p, "cannot remove a stale temporary file"))?;
         }

@@ -23,9 +23,7 @@ pub struct Known {
 impl Known {
     /// The list for the graph at `graph` (empty when there is none or it cannot be read).
     pub fn of(graph: &Path) -> Known {
-        let path = Snapshots::for_graph(graph)
-            .file()
-            .with_extension("canonical");
+        let path = list_path(graph);
         let entries = std::fs::read_to_string(&path)
             .map(|text| parse(&text))
             .unwrap_or_default();
@@ -73,6 +71,22 @@ fn parse(text: &str) -> Vec<(u64, u64)> {
         .unwrap_or_default()
 }
 
+/// Where the list of the graph at `graph` lives: beside its snapshot.
+fn list_path(graph: &Path) -> PathBuf {
+    Snapshots::for_graph(graph)
+        .file()
+        .with_extension("canonical")
+}
+
+/// Removes the temporary files a writer killed while writing the list left behind (called
+/// under the graph's lock; a cache folder that is not there has none).
+pub(super) fn sweep(graph: &Path) {
+    let path = list_path(graph);
+    if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
+        let _ = super::disk::sweep_dir(dir, &format!(".{}.", name.to_string_lossy()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +111,20 @@ mod tests {
             !Known::of(&g).vouches(b"{\n}\n"),
             "a garbled list vouches for nothing"
         );
+    }
+
+    #[test]
+    fn the_lock_sweeps_a_half_written_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let g = dir.path().join("g.json");
+        std::fs::write(&g, "{}\n").unwrap();
+        Known::of(&g).record([vec![&b"{}\n"[..]]]);
+        let list = list_path(&g);
+        let name = list.file_name().unwrap().to_string_lossy().into_owned();
+        let stale = list.with_file_name(format!(".{name}.99-0.cgtmp"));
+        std::fs::write(&stale, "4 ").unwrap();
+        drop(crate::store::lock(&g).unwrap());
+        assert!(!stale.exists(), "the half-written list is swept");
+        assert!(Known::of(&g).vouches(b"{}\n"), "the list itself stays");
     }
 }

@@ -92,6 +92,7 @@ pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreErro
     let lock = disk::lock_exclusive(graph, on_wait)?;
     journal::recover(graph)?;
     disk::sweep(graph)?;
+    known::sweep(graph);
     Ok(lock)
 }
 
