@@ -64,7 +64,7 @@ read_options!(DocRead, DocFormat);
 pub struct EntityList {
     /// Only entities with this tag.
     #[arg(long, value_name = "T", add = ArgValueCandidates::new(completions::tags))]
-    pub tag: Option<String>,
+    tag: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,

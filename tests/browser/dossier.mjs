@@ -1,24 +1,10 @@
 // Opens an HTML dossier in headless Chromium, applies filters through the page's own
 // controls, and prints what a reader would see as JSON on stdout (tests/cli/html.rs checks
 // it against the command line). Usage: node dossier.mjs PAGE.html SCREENSHOT.png
-import { chromium } from "playwright-core";
-import { pathToFileURL } from "node:url";
+import { read } from "./reader.mjs";
 
 const [page_path, shot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const result = { requests: [], errors: [] };
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("request", (r) => { if (!r.url().startsWith("file:")) result.requests.push(r.url()); });
-  page.on("pageerror", (e) => result.errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") result.errors.push(m.text()); });
-  await page.goto(pathToFileURL(page_path).href);
-  const visible = () => page.$$eval("#claims tr.claim", (rows) =>
-    rows.filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.id));
+await read(page_path, {}, async (page, visible, result) => {
   const count = () => page.textContent("#count");
 
   result.all = await visible();
@@ -59,7 +45,4 @@ try {
   result.title = await page.title();
   result.pwned = await page.evaluate(() => window.pwned === true);
   if (shot) await page.screenshot({ path: shot, fullPage: false });
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(result, null, 1) + "\n");
+});

@@ -3,24 +3,10 @@
 // what a reader would see as JSON on stdout: each claim's grounds and standing, the claims
 // the "ungrounded" and "changed" filters show, and the summary (tests/cli/html.rs checks it
 // against `claims --discredit`). Usage: node whatif.mjs PAGE.html SET... (SET: ids,by,commas)
-import { chromium } from "playwright-core";
-import { pathToFileURL } from "node:url";
+import { read } from "./reader.mjs";
 
 const [page_path, ...sets] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const result = { requests: [], errors: [], sets: {} };
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("request", (r) => { if (!r.url().startsWith("file:")) result.requests.push(r.url()); });
-  page.on("pageerror", (e) => result.errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") result.errors.push(m.text()); });
-  await page.goto(pathToFileURL(page_path).href);
-  const visible = () => page.$$eval("#claims tr.claim", (rows) =>
-    rows.filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.dataset.id));
+await read(page_path, { sets: {} }, async (page, visible, result) => {
   const claims = () => page.$$eval("#claims tr.claim", (rows) => Object.fromEntries(rows.map((r) =>
     [r.dataset.id, { grounds: r.dataset.grounds ? r.dataset.grounds.split(",") : [],
       standing: r.dataset.standing, badges: [...r.querySelectorAll(".badge")].map((b) => b.textContent) }])));
@@ -50,7 +36,4 @@ try {
   }
   result.after_clear = await claims();
   result.chokepoint_marks = await page.$$eval(".m-choke", (ms) => ms.length);
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(result, null, 1) + "\n");
+});
