@@ -133,6 +133,60 @@ impl<'t> Locator<'t> {
 /// The top-level keys a [`Locator`] indexes.
 const FILE_KEYS: &[&str] = &["documents", "entities", "claims", "edges"];
 
+/// Byte spans of the elements of the array that is the value of the top-level member `key`
+/// of the JSON object `b`: `None` unless `b` is an object with a member of that name whose
+/// value is an array, and no member before it has a name written with an escape (whose
+/// meaning this scanner does not decode). It expects text the loader has accepted, which
+/// refuses a member given twice, so the scan stops at the member it looks for.
+pub fn top_level_array(b: &[u8], key: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    let at = top_level_member(b, key)?;
+    if b.get(at) != Some(&b'[') {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let mut j = skip_ws(b, at + 1);
+    while j < b.len() && b[j] != b']' {
+        let end = skip_value(b, j);
+        spans.push(j..end);
+        j = skip_ws(b, end);
+        if b.get(j) != Some(&b',') {
+            break;
+        }
+        j = skip_ws(b, j + 1);
+    }
+    Some(spans)
+}
+
+/// Offset of the value of the top-level member `key` of the object `b`, when no member
+/// before it has an escape in its name.
+fn top_level_member(b: &[u8], key: &str) -> Option<usize> {
+    let mut j = skip_ws(b, 0);
+    if b.get(j) != Some(&b'{') {
+        return None;
+    }
+    j = skip_ws(b, j + 1);
+    while j < b.len() && b[j] == b'"' {
+        let end = skip_string(b, j);
+        let name = b.get(j + 1..end.checked_sub(1)?)?;
+        if name.contains(&b'\\') {
+            return None;
+        }
+        j = skip_ws(b, end);
+        if b.get(j) != Some(&b':') {
+            return None;
+        }
+        j = skip_ws(b, j + 1);
+        if name == key.as_bytes() {
+            return Some(j);
+        }
+        j = skip_ws(b, skip_value(b, j));
+        if b.get(j) == Some(&b',') {
+            j = skip_ws(b, j + 1);
+        }
+    }
+    None
+}
+
 /// Start offsets of the elements of the array at `i` (empty if it is not an array).
 fn element_starts(b: &[u8], i: usize) -> Vec<usize> {
     let mut starts = Vec::new();
@@ -263,6 +317,25 @@ mod tests {
         assert_eq!(&text[off..off + 3], "\"b\"");
         let off = offset_of(text, &parse_path("edges[1]")).unwrap();
         assert!(text[off..].starts_with("{\"from\": \"y\""));
+    }
+
+    #[test]
+    fn a_top_level_array_gives_each_element_span() {
+        let text = br#" { "documents": [{"id": "]"}], "entities" : [ {"id": "a", "n": "x\"}"} ,
+            {"id": "b"}], "claims": [] }"#;
+        let spans = top_level_array(text, "entities").unwrap();
+        let got: Vec<&[u8]> = spans.into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [&br#"{"id": "a", "n": "x\"}"}"#[..], &br#"{"id": "b"}"#[..]]
+        );
+        assert_eq!(top_level_array(text, "claims"), Some(vec![]));
+        assert_eq!(top_level_array(text, "edges"), None);
+        // Not an array, or a member name with an escape before it: no answer.
+        assert_eq!(top_level_array(br#"{"entities": {}}"#, "entities"), None);
+        let escaped = br#"{"entit\u0069es": [], "entities": [{"id": "a"}]}"#;
+        assert_eq!(top_level_array(escaped, "entities"), None);
+        assert_eq!(top_level_array(b"[]", "entities"), None);
     }
 
     #[test]

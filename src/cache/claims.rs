@@ -32,6 +32,15 @@ impl WarmClaims {
     }
 }
 
+impl WarmClaims {
+    /// Adds `tags` to the tags the entities carry (those of entities a patch adds).
+    pub(crate) fn add_tags<'a>(&mut self, tags: impl IntoIterator<Item = &'a String>) {
+        self.tags.extend(tags.into_iter().cloned());
+        self.tags.sort();
+        self.tags.dedup();
+    }
+}
+
 pub(crate) fn encode(g: &ClaimGraph, w: &mut Writer) -> Result<(), Corrupt> {
     w.len(g.node_bound())?;
     let tags: BTreeSet<&str> = g

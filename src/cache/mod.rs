@@ -25,16 +25,19 @@
 mod claims;
 mod codec;
 mod names;
+mod patch;
 mod snapshot;
 
 pub use claims::WarmClaims;
 pub use codec::Corrupt;
 pub use names::{Name, NameKind, Names, HELP_COLUMNS};
+pub use patch::Added;
 
 use crate::graph::ClaimGraph;
 use crate::load::{self, LoadError, Source};
 use crate::support::Support;
 use codec::{Reader, Writer};
+use patch::Patch;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -77,11 +80,14 @@ struct Span {
     sum: u64,
 }
 
-/// What the header says: the key the snapshot was made from, and where its sections are.
+/// What the header says: the key the snapshot was made from, and where its sections are;
+/// and the header's own checksum, which names this snapshot (a patch names the snapshot it
+/// applies to by it).
 #[derive(Debug)]
 struct Header {
     key: Vec<u8>,
     spans: [Span; SECTIONS],
+    sum: u64,
 }
 
 /// Where the snapshot of one graph lives.
@@ -98,6 +104,10 @@ pub enum State {
     Missing,
     /// A snapshot of exactly these files, intact.
     Fresh,
+    /// An intact snapshot of these files as they were before edits that added this many
+    /// entities, with the patch that brings it up to date (used by the commands that read
+    /// only the claims and support, and by completion; the others rebuild it).
+    Patched(usize),
     /// An intact snapshot of other bytes (files edited, added or removed since).
     Stale,
     /// Not a snapshot this program can trust (damaged, truncated or from another version),
@@ -136,6 +146,66 @@ impl Snapshots {
     /// The snapshot file.
     pub fn file(&self) -> &Path {
         &self.file
+    }
+
+    /// The patch file beside the snapshot (see [`patch`]).
+    fn patch_file(&self) -> PathBuf {
+        let mut name = self.file.file_name().unwrap_or_default().to_os_string();
+        name.push(".patch");
+        self.file.with_file_name(name)
+    }
+
+    /// The entities a patch adds to the snapshot whose header is `header`, for the files
+    /// whose key is `key`; `None` when the patch is missing, damaged or made for another
+    /// snapshot or other files.
+    fn patched(&self, header: &Header, key: &[u8]) -> Option<Vec<Added>> {
+        let p = Patch::read(&self.patch_file())?;
+        (p.base == header.sum && p.key == key).then_some(p.added)
+    }
+
+    /// Brings the snapshot up to date after an edit that inserts `inserted` at byte `at` of
+    /// file `file` of `old` (the files as the edit read them, under its lock) and so adds
+    /// the entity `added`, which no record refers to: when the snapshot, with the patch so
+    /// far, matched `old`, the patch is rewritten to add `added` and to match the files as
+    /// the edit leaves them. Otherwise, or when nothing can be written, the snapshot is
+    /// left as it is (stale: the next load rebuilds it). It may run before the edit's write:
+    /// a patch for files that never come to be is never applied.
+    pub fn after_insert(
+        &self,
+        old: &[Source],
+        (file, at, inserted): (usize, usize, &[u8]),
+        added: Added,
+    ) {
+        let Some(src) = old.get(file).filter(|s| at <= s.bytes.len()) else {
+            return;
+        };
+        let Ok(header) = File::open(&self.file)
+            .map_err(|_| Open::Stale)
+            .and_then(|mut f| read_header(&mut f))
+        else {
+            return;
+        };
+        let mut sizes = sizes(old);
+        let old_key = key_of(old, &sizes);
+        let mut list = match header.key == old_key {
+            true => Vec::new(),
+            false => match self.patched(&header, &old_key) {
+                Some(list) => list,
+                None => return,
+            },
+        };
+        list.push(added);
+        let mut hash = Xxh3::new();
+        for part in [&src.bytes[..at], inserted, &src.bytes[at..]] {
+            hash.update(part);
+        }
+        sizes[file] = ((src.bytes.len() + inserted.len()) as u64, hash.digest());
+        let patch = Patch {
+            base: header.sum,
+            key: key_of(old, &sizes),
+            added: list,
+        };
+        let _ = patch.write(&self.patch_file());
     }
 
     /// The graph of `sources`: from the snapshot when it was made from exactly these
@@ -187,10 +257,12 @@ impl Snapshots {
     /// `prefix` (all with ""); `None` when there is no intact snapshot of the files as they
     /// are now.
     pub fn names(&self, graph: &Path, prefix: &str) -> Option<Names> {
-        self.read_if_fresh(graph, |f, header| {
+        let (mut names, added) = self.read_if_fresh(graph, |f, header| {
             let bytes = read_section(f, header, Section::Names).ok()?;
             names::decode(&mut Reader::new(&bytes), prefix).ok()
-        })
+        })?;
+        names.add(&added, prefix);
+        Some(names)
     }
 
     /// The claims, tags and support of the graph at `graph`, read from the snapshot alone
@@ -198,25 +270,28 @@ impl Snapshots {
     /// `None` when there is no intact snapshot of the files as they are now. The caller
     /// sees to it that no edit is under way (see [`crate::store::look_consistent`]).
     pub fn warm_claims(&self, graph: &Path) -> Option<WarmClaims> {
-        self.read_if_fresh(graph, |f, header| {
+        let (mut claims, added) = self.read_if_fresh(graph, |f, header| {
             let support = read_section(f, header, Section::Support).ok()?;
             let claims = read_section(f, header, Section::Claims).ok()?;
             claims::decode(&mut Reader::new(&claims), |nodes| {
                 snapshot::decode_support(&mut Reader::new(&support), nodes)
             })
             .ok()
-        })
+        })?;
+        claims.add_tags(added.iter().flat_map(|a| &a.tags));
+        Some(claims)
     }
 
     /// What `read` makes of the snapshot's sections, when the snapshot was made from the
-    /// files at `graph` as they are now; `None` otherwise. The files are hashed on a second
-    /// thread while `read` runs, so that checking them costs no time of its own; what `read`
-    /// made is dropped unread when they do not match.
+    /// files at `graph` as they are now, or from the files before edits its patch records
+    /// (with the entities they added, for the caller to add); `None` otherwise. The files
+    /// are hashed on a second thread while `read` runs, so that checking them costs no time
+    /// of its own; what `read` made is dropped unread when they do not match.
     fn read_if_fresh<T>(
         &self,
         graph: &Path,
         read: impl FnOnce(&mut File, &Header) -> Option<T>,
-    ) -> Option<T> {
+    ) -> Option<(T, Vec<Added>)> {
         let mut f = File::open(&self.file).ok()?;
         let header = read_header(&mut f).ok()?;
         std::thread::scope(|scope| {
@@ -228,7 +303,11 @@ impl Snapshots {
             let made = read(&mut f, &header);
             drop(t);
             let key = hashing.join().ok().flatten()?;
-            made.filter(|_| key == header.key)
+            let added = match key == header.key {
+                true => Vec::new(),
+                false => self.patched(&header, &key)?,
+            };
+            Some((made?, added))
         })
     }
 
@@ -243,9 +322,13 @@ impl Snapshots {
             }
             Ok(header)
         });
+        let key = key(sources);
         match checked {
-            Ok(header) if header.key == key(sources) => State::Fresh,
-            Ok(_) => State::Stale,
+            Ok(header) if header.key == key => State::Fresh,
+            Ok(header) => match self.patched(&header, &key) {
+                Some(added) => State::Patched(added.len()),
+                None => State::Stale,
+            },
             Err(Open::Stale) => State::Missing,
             Err(Open::Corrupt(c)) => State::Unusable(c.0),
         }
@@ -297,18 +380,21 @@ impl Snapshots {
         let written = File::create(&tmp)
             .and_then(|f| write_snapshot(f, key, g, s))
             .and_then(|()| std::fs::rename(&tmp, &self.file));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        match written {
+            // No patch names the new snapshot: any left is of no more use.
+            Ok(()) => {
+                let _ = std::fs::remove_file(self.patch_file());
+            }
+            Err(_) => {
+                let _ = std::fs::remove_file(&tmp);
+            }
         }
         written
     }
 }
 
-/// Writes the snapshot of `g` and `s` to `f`: the header's place first, then each section
-/// as soon as it is encoded (so that only one is held in memory at a time), then the header
-/// with their places and checksums.
 /// Makes the cache folder `dir` if it is missing, with a `.gitignore` that ignores the
-/// folder's contents (the snapshot and the edits' list of canonical files live there).
+/// folder's contents (the snapshot and its patch live there).
 pub fn make_folder(dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
@@ -318,6 +404,9 @@ pub fn make_folder(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes the snapshot of `g` and `s` to `f`: the header's place first, then each section
+/// as soon as it is encoded (so that only one is held in memory at a time), then the header
+/// with their places and checksums.
 fn write_snapshot(mut f: File, key: &[u8], g: &ClaimGraph, s: &Support) -> io::Result<()> {
     let invalid = |c: Corrupt| io::Error::new(io::ErrorKind::InvalidData, c.0);
     let head_len = header_bytes(key, &[Span::default(); SECTIONS])
@@ -413,7 +502,8 @@ fn read_header(f: &mut File) -> Result<Header, Open> {
     f.read_exact(&mut all[PREFIX..])
         .map_err(|_| corrupt("the snapshot ends early"))?;
     let (body, sum) = all.split_at(PREFIX + len as usize);
-    if xxh3_64(body) != u64::from_le_bytes(sum.try_into().unwrap_or_default()) {
+    let sum = u64::from_le_bytes(sum.try_into().unwrap_or_default());
+    if xxh3_64(body) != sum {
         return Err(corrupt("checksum mismatch"));
     }
     let mut r = Reader::new(&body[PREFIX..]);
@@ -437,7 +527,7 @@ fn read_header(f: &mut File) -> Result<Header, Open> {
             return Err(corrupt("the snapshot ends early"));
         }
     }
-    Ok(Header { key, spans })
+    Ok(Header { key, spans, sum })
 }
 
 /// Reads one section of the snapshot open as `f` and checks it against its checksum.
@@ -470,13 +560,23 @@ fn key_entry(w: &mut Writer, path: &str, len: u64, hash: u64) {
 
 /// What a snapshot must have been made from: every source's name, length and content hash.
 pub fn key(sources: &[Source]) -> Vec<u8> {
-    let t = crate::timing::phase("hash");
+    let _t = crate::timing::phase("hash");
+    key_of(sources, &sizes(sources))
+}
+
+/// The length and content hash of each source.
+fn sizes(sources: &[Source]) -> Vec<(u64, u64)> {
+    let size = |s: &Source| (s.bytes.len() as u64, xxh3_64(&s.bytes));
+    sources.iter().map(size).collect()
+}
+
+/// The [`key`] of files named as `sources` are, whose lengths and hashes are `sizes`.
+fn key_of(sources: &[Source], sizes: &[(u64, u64)]) -> Vec<u8> {
     let mut w = Writer::default();
     w.u64(sources.len() as u64);
-    for s in sources {
-        key_entry(&mut w, &s.name, s.bytes.len() as u64, xxh3_64(&s.bytes));
+    for (s, &(len, hash)) in sources.iter().zip(sizes) {
+        key_entry(&mut w, &s.name, len, hash);
     }
-    drop(t);
     w.buf
 }
 

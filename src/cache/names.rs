@@ -72,6 +72,24 @@ impl Names {
     }
 }
 
+impl Names {
+    /// Adds the entities a patch records (see [`super::Added`]): their ids that start with
+    /// `prefix`, and their tags.
+    pub(crate) fn add(&mut self, added: &[super::Added], prefix: &str) {
+        for a in added.iter().filter(|a| a.id.starts_with(prefix)) {
+            self.ids.push(Name {
+                kind: NameKind::Entity,
+                id: a.id.clone(),
+                help: truncate(&a.name, HELP_COLUMNS),
+            });
+        }
+        self.tags
+            .extend(added.iter().flat_map(|a| a.tags.iter().cloned()));
+        self.tags.sort();
+        self.tags.dedup();
+    }
+}
+
 pub(crate) fn encode(n: &Names, w: &mut Writer) -> Result<(), Corrupt> {
     w.len(n.ids.len())?;
     for name in &n.ids {

@@ -37,6 +37,11 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             let state = match snaps.state(&sources) {
                 State::Missing => "none".to_string(),
                 State::Fresh => "fresh (matches the graph's files)".to_string(),
+                State::Patched(n) => format!(
+                    "fresh with {n} {} added by edits (claim queries and completion use it; \
+                     a command that reads the whole graph rebuilds it)",
+                    if n == 1 { "entity" } else { "entities" }
+                ),
                 State::Stale => "stale (the files changed; the next load rebuilds it)".to_string(),
                 State::Unusable(why) => format!("unusable ({why}; the next load rebuilds it)"),
             };

@@ -31,7 +31,6 @@
 mod disk;
 mod files;
 pub mod journal;
-mod known;
 
 pub use disk::{create, parent_dir, quietly, replace, Holder, Lock, OnWait, Waiting, LOCK_FILE};
 pub use files::{sort, Files, StoredFile};
@@ -92,7 +91,6 @@ pub fn lock_waiting(graph: &Path, on_wait: OnWait<'_>) -> Result<Lock, StoreErro
     let lock = disk::lock_exclusive(graph, on_wait)?;
     journal::recover(graph)?;
     disk::sweep(graph)?;
-    known::sweep(graph);
     Ok(lock)
 }
 
@@ -185,8 +183,8 @@ pub struct EditOptions<'a> {
     pub force: bool,
     /// Told once when the lock is not free within a second.
     pub on_wait: OnWait<'a>,
-    /// Whether the cache folder may be read and written (the list of files known to be in
-    /// the canonical layout); false with `--no-cache`.
+    /// Whether the graph's snapshot (see `crate::cache`) may be read and brought up to date
+    /// after the edit; false with `--no-cache`.
     pub cache: bool,
 }
 
@@ -252,17 +250,14 @@ pub struct Read<'a> {
     pub single: bool,
     /// Every file, in name order.
     pub sources: &'a [Source],
-    /// Per file, whether its bytes are known to be in the canonical layout (an earlier
-    /// quick edit checked or wrote them so; see `known`).
-    pub canonical: &'a [bool],
+    /// Whether the graph's snapshot may be brought up to date (see [`EditOptions::cache`]).
+    pub cache: bool,
 }
 
 /// What a quick edit found it has to write.
 #[derive(Debug)]
 pub enum Quick<T> {
-    /// Not a case for the quick path: run the full transaction instead. A quick edit
-    /// answers anything else only when every file it was given is in the canonical layout
-    /// (the store then remembers the files as they are after the edit as canonical).
+    /// Not a case for the quick path: run the full transaction instead.
     Full,
     /// Insert `bytes` at byte `at` of source `file` (the rest of the file unchanged).
     Insert {
@@ -282,7 +277,7 @@ pub enum Quick<T> {
 /// [`edit_with`] for an edit that has a quick path: under the lock, `quick` is offered the
 /// files as read; when it answers [`Quick::Full`], the files are parsed for editing and
 /// `full` runs as in [`edit_with`]. `quick` answers anything else only for a change it has
-/// proved leaves a valid graph and exactly the bytes `full` would have written.
+/// proved leaves a valid graph holding the records `full` would have left.
 pub fn edit_quick<T, E>(
     graph: &Path,
     options: EditOptions<'_>,
@@ -293,16 +288,11 @@ where
     E: From<StoreError>,
 {
     let (_lock, sources) = lock_and_read(graph, options.on_wait)?;
-    let known = options.cache.then(|| known::Known::of(graph));
-    let canonical: Vec<bool> = sources
-        .iter()
-        .map(|s| known.as_ref().is_some_and(|k| k.vouches(&s.bytes)))
-        .collect();
     let read = Read {
         root: graph,
         single: !graph.is_dir(),
         sources: &sources,
-        canonical: &canonical,
+        cache: options.cache,
     };
     let (value, written) = match quick(read)? {
         Quick::Full => {
@@ -325,20 +315,10 @@ where
             let path = PathBuf::from(&sources[file].name);
             let new = vec![&old[..at], &bytes[..], &old[at..]];
             write_one(&path, &new, options.force)?;
-            let others = sources.iter().map(|s| vec![&s.bytes[..]]);
-            let mut after: Vec<Vec<&[u8]>> = others.collect();
-            after[file] = new;
-            if let Some(known) = &known {
-                known.record(after);
-            }
             (value, path)
         }
         Quick::Create { value, path, bytes } => {
             write_one(&path, &[&bytes], options.force)?;
-            let others = sources.iter().map(|s| vec![&s.bytes[..]]);
-            if let Some(known) = &known {
-                known.record(others.chain([vec![&bytes[..]]]));
-            }
             (value, path)
         }
     };

@@ -159,13 +159,140 @@ fn a_corrupt_or_truncated_snapshot_is_rebuilt() {
     }
 }
 
-/// An edit with `--no-cache` neither reads nor writes the cache folder: on a canonical graph
-/// it still takes its quick path (proving the layout itself) and leaves no folder behind;
-/// without the option it remembers the file as canonical there.
+/// The claim queries a snapshot answers without the graph, run after `add entity`: every
+/// support filter, and tags the new entities carry (one nobody carried before).
+const AFTER_ADD: &[&[&str]] = &[
+    &["claims", "--rests-only-on", "ngo", "--format", "ids"],
+    &[
+        "claims",
+        "--rests-only-on",
+        "intelligence",
+        "--format",
+        "ids",
+    ],
+    &["claims", "--rests-only-on", "wire", "--format", "ids"],
+    &["claims", "--rests-only-on", "government", "--format", "ids"],
+    &["claims", "--contested", "--circular", "--format", "ids"],
+    &[
+        "claims",
+        "--ungrounded",
+        "--single-relay",
+        "--format",
+        "ids",
+    ],
+    &[
+        "claims",
+        "--single-origin",
+        "--independent",
+        "--format",
+        "ids",
+    ],
+];
+
+/// `add entity` brings a fresh snapshot up to date instead of leaving it stale: the claim
+/// queries answered from the snapshot alone and completion use it, with the same output on
+/// both streams as a parse of the files; a command that reads the whole graph rebuilds it;
+/// an edit with `--no-cache` leaves it stale, and a file changed afterwards is never
+/// served from it.
+#[test]
+fn add_entity_brings_the_snapshot_up_to_date() {
+    let g = shipped_copy();
+    let graph = g.graph();
+    ok(g.run(&["claims", "--format", "ids"]), "writes the snapshot");
+    for (name, tag) in [("Yonhap", "ngo"), ("Kyodo", "wire")] {
+        let add = [
+            "add",
+            "entity",
+            "--name",
+            name,
+            "--kind",
+            "organization",
+            "--tag",
+            tag,
+        ];
+        ok(g.run(&add), "add entity");
+    }
+    assert!(
+        state(&graph).contains("fresh with 2 entities added"),
+        "{}",
+        state(&graph)
+    );
+    let same_as_a_parse = |args: &[&str]| {
+        let warm = g.run(args);
+        let cold = g.run(&[&["--no-cache"][..], args].concat());
+        assert_eq!(
+            (warm.code, &warm.stdout, &warm.stderr),
+            (cold.code, &cold.stdout, &cold.stderr),
+            "{args:?}"
+        );
+    };
+    for args in AFTER_ADD {
+        same_as_a_parse(args);
+    }
+    assert!(
+        state(&graph).contains("fresh with 2 entities added"),
+        "answered from the snapshot and its patch, not rebuilt"
+    );
+    let patched: Vec<String> = COMPLETIONS
+        .iter()
+        .map(|w| complete_fish(&graph, w))
+        .collect();
+    let new = complete_fish(&graph, &["claimgraph", "show", "y"]);
+    assert!(new.contains("yonhap\tYonhap"), "{new}");
+    ok(g.run(&["cache", "clear"]), "clear");
+    for (words, expected) in COMPLETIONS.iter().zip(&patched) {
+        assert_eq!(
+            &complete_fish(&graph, words),
+            expected,
+            "{words:?} from the files"
+        );
+    }
+    // A command that reads the whole graph writes a fresh snapshot; the patch goes.
+    ok(g.run(&["stats"]), "rebuilds");
+    assert!(
+        state(&graph).contains("fresh (matches"),
+        "{}",
+        state(&graph)
+    );
+    let add = [
+        "add",
+        "entity",
+        "--name",
+        "Kyodo News",
+        "--kind",
+        "organization",
+    ];
+    ok(g.run(&add), "patched again");
+    assert!(state(&graph).contains("fresh with 1 entity added"));
+    // A file changed by hand since: the patch no longer matches.
+    let path = graph.join("entities.json");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("\"Kyodo News\"", "\"Kyodo Newz\"", 1)).unwrap();
+    assert!(state(&graph).contains("stale"), "{}", state(&graph));
+    for args in AFTER_ADD {
+        same_as_a_parse(args);
+    }
+    // An edit with --no-cache neither reads nor brings up to date the snapshot.
+    ok(g.run(&["claims", "--format", "ids"]), "fresh again");
+    let add = [
+        "--no-cache",
+        "add",
+        "entity",
+        "--name",
+        "Xinhua",
+        "--kind",
+        "organization",
+    ];
+    ok(g.run(&add), "no cache");
+    assert!(state(&graph).contains("stale"), "{}", state(&graph));
+}
+
+/// An edit with `--no-cache` writes no cache folder.
 #[test]
 fn an_edit_with_no_cache_leaves_no_cache_folder() {
     let g = shipped_copy();
-    let entity = [
+    let add = [
+        "--no-cache",
         "add",
         "entity",
         "--name",
@@ -173,11 +300,8 @@ fn an_edit_with_no_cache_leaves_no_cache_folder() {
         "--kind",
         "organization",
     ];
-    ok(g.run(&[&["--no-cache"][..], &entity].concat()), "no cache");
+    ok(g.run(&add), "no cache");
     assert!(!g.graph().join(".claimgraph-cache").exists());
-    let entity = ["add", "entity", "--name", "Kyodo", "--kind", "organization"];
-    ok(g.run(&entity), "cached");
-    assert!(g.graph().join(".claimgraph-cache").exists());
 }
 
 #[test]

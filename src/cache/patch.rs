@@ -1,0 +1,159 @@
+//! What edits have added since the snapshot was written, kept in a small file beside it so
+//! that an edit brings the snapshot up to date instead of leaving it stale.
+//!
+//! Only additions that change nothing a snapshot section says about the graph's other
+//! records are kept: entities that no record refers to (what `add entity` makes). Such an
+//! entity grounds no claim and is part of nothing, so the support, the claims and every
+//! claim query answered from them stay as they are; it only adds an id to complete and its
+//! tags to the tags the entities carry.
+//!
+//! A patch names the snapshot it applies to (the checksum of that snapshot's header) and
+//! the key of the files after the edits (every file's name, length and xxh3 hash). It is
+//! used only when both match — the snapshot on disk and the files as they are now — so a
+//! patch left by an edit that failed, or overtaken by a later edit, is never applied. The
+//! file carries a magic number, a format version and a checksum of its own, and is written
+//! to a temporary file and renamed into place. A command that needs the whole graph does not
+//! apply a patch: it parses the files and writes a fresh snapshot, which the patch does not
+//! name.
+
+use super::codec::{Corrupt, Reader, Writer};
+use std::io;
+use std::path::Path;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The first bytes of every patch.
+const MAGIC: &[u8; 8] = b"CGPATCH\x01";
+
+/// The layout of a patch; bumped whenever [`Patch::to_bytes`] writes something else.
+const FORMAT: u32 = 1;
+
+/// An entity added by an edit since the snapshot was written, with what the snapshot's
+/// sections would say of it: its id, its name as completion shows it, and its tags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    pub id: String,
+    pub name: String,
+    pub tags: Vec<String>,
+}
+
+/// The entities added since the snapshot whose header has the checksum `base`, and the key
+/// of the files they were added to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Patch {
+    pub(crate) base: u64,
+    pub(crate) key: Vec<u8>,
+    pub(crate) added: Vec<Added>,
+}
+
+impl Patch {
+    /// The patch's bytes: magic, format, the snapshot's header checksum, the key, each
+    /// entity, then the xxh3 of all of that.
+    pub(crate) fn to_bytes(&self) -> Result<Vec<u8>, Corrupt> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(FORMAT);
+        w.u64(self.base);
+        w.len(self.key.len())?;
+        w.buf.extend_from_slice(&self.key);
+        w.len(self.added.len())?;
+        for a in &self.added {
+            w.str(&a.id)?;
+            w.str(&a.name)?;
+            w.len(a.tags.len())?;
+            a.tags.iter().try_for_each(|t| w.str(t))?;
+        }
+        let sum = xxh3_64(&w.buf);
+        w.u64(sum);
+        Ok(w.buf)
+    }
+
+    /// Reads back what [`Patch::to_bytes`] wrote; damaged, truncated or foreign bytes are
+    /// an error.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Patch, Corrupt> {
+        let body_len = bytes
+            .len()
+            .checked_sub(8)
+            .ok_or(Corrupt("the patch ends early"))?;
+        let (body, sum) = bytes.split_at(body_len);
+        if !body.starts_with(MAGIC) {
+            return Err(Corrupt("not a patch"));
+        }
+        if xxh3_64(body) != u64::from_le_bytes(sum.try_into().unwrap_or_default()) {
+            return Err(Corrupt("checksum mismatch"));
+        }
+        let mut r = Reader::new(&body[MAGIC.len()..]);
+        if r.u32()? != FORMAT {
+            return Err(Corrupt("another version's patch"));
+        }
+        let base = r.u64()?;
+        let n = r.u32()? as usize;
+        let key = r.bytes(n)?.to_vec();
+        let count = r.count(12)?;
+        let mut added = Vec::with_capacity(count);
+        for _ in 0..count {
+            let id = r.str()?.to_string();
+            let name = r.str()?.to_string();
+            let tags = r.count(4)?;
+            let tags = (0..tags)
+                .map(|_| r.str().map(str::to_string))
+                .collect::<Result<Vec<_>, _>>()?;
+            added.push(Added { id, name, tags });
+        }
+        if !r.is_empty() {
+            return Err(Corrupt("bytes after the patch"));
+        }
+        Ok(Patch { base, key, added })
+    }
+
+    /// The patch at `path`, if there is an intact one.
+    pub(crate) fn read(path: &Path) -> Option<Patch> {
+        let bytes = std::fs::read(path).ok()?;
+        Patch::from_bytes(&bytes).ok()
+    }
+
+    /// Writes the patch to `path` atomically: a temporary file in the same folder, then a
+    /// rename.
+    pub(crate) fn write(&self, path: &Path) -> io::Result<()> {
+        let bytes = self
+            .to_bytes()
+            .map_err(|c| io::Error::new(io::ErrorKind::InvalidData, c.0))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn patch() -> Patch {
+        Patch {
+            base: 7,
+            key: b"key bytes".to_vec(),
+            added: vec![Added {
+                id: "yonhap".into(),
+                name: "Yonhap ünï".into(),
+                tags: vec!["media".into(), "wire".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_patch_reads_back_and_any_damage_is_refused() {
+        let bytes = patch().to_bytes().unwrap();
+        assert_eq!(Patch::from_bytes(&bytes).unwrap(), patch());
+        for cut in [0, 7, 8, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Patch::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x20;
+            assert!(Patch::from_bytes(&bad).is_err(), "byte {i} flipped");
+        }
+    }
+}
