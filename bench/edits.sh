@@ -9,11 +9,12 @@
 #
 # `bench/edits.sh add` times instead `add entity` on one-file generated graphs (bench/gen,
 # ADD_SIZES claims, "100000 1000000"), beside the cold query it is measured against
-# (`claims --rests-only-on intelligence --no-cache`): on the generated file as written (not
-# in the canonical layout: the edit rewrites it whole) and on the same graph after `fmt`
-# (the new entity's line is spliced in: once with the layout to check, and once more, as the
-# next edit, when the first has recorded the file as canonical). It prints wall seconds,
-# CPU seconds (user + sys), peak RSS and the ratios to the cold query and to the file size.
+# (`claims --rests-only-on intelligence --format ids --no-cache` on the file as generated):
+# on the file as generated and on the same graph after `fmt` (either way the new entity's
+# record is spliced in), without a snapshot; then on the file as generated with a fresh
+# snapshot, which the edit brings up to date, and the same query run again after the edit,
+# answered from the snapshot and its patch. It prints wall seconds, CPU seconds (user +
+# sys), peak RSS and the ratios to the cold query and to the size of the file edited.
 #
 # Environment: SIZES (records per file), RUNS (timed runs per edit, the median is reported;
 # 3), BENCH_DIR (graphs, target/bench-edits), CLAIMGRAPH (the binary,
@@ -60,27 +61,33 @@ add_mode() {
             "$CLAIMGRAPH" --graph "$canon" fmt >/dev/null 2>&1
             rm -rf "$BENCH_DIR/.claimgraph-cache"
         fi
-        local bytes cold
-        bytes=$(stat -c %s "$canon")
+        local cold query=(claims --rests-only-on intelligence --format ids)
         cold=$(for _ in $(seq "$RUNS"); do
-            measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$canon" claims --rests-only-on intelligence --format ids
+            measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$g" "${query[@]}"
         done | median_of)
-        row "$n" "$bytes" "claims --rests-only-on intelligence (cold)" "$cold" "$cold"
-        for mode in generated canonical again; do
-            local src=$canon what
+        row "$n" "$(stat -c %s "$g")" "${query[*]} (cold)" "$cold" "$cold"
+        for mode in generated canonical snapshot; do
+            local src=$g what cache=(--no-cache)
             case $mode in
-                generated) src=$g what="add entity (file as generated: full rewrite)" ;;
-                canonical) what="add entity (canonical file: layout checked, line spliced)" ;;
-                again) what="add entity (next edit: layout known, line spliced)" ;;
+                generated) what="add entity (file as generated, no snapshot)" ;;
+                canonical) src=$canon what="add entity (file after fmt, no snapshot)" ;;
+                snapshot) what="add entity (file as generated, snapshot brought up to date)" cache=() ;;
             esac
-            local t
+            local t after=""
             t=$(for r in $(seq "$RUNS"); do
                 cp "$src" "$work"
+                sync # the copy's dirty pages written back, as a graph's file is
                 rm -rf "$BENCH_DIR/.claimgraph-cache"
-                [[ $mode != again ]] || "$CLAIMGRAPH" --graph "$work" add entity --name "Bench First $r" --kind person >/dev/null 2>&1
-                measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$work" add entity --name "Bench Agency $r" --kind organization --tag intelligence
+                [[ $mode != snapshot ]] || "$CLAIMGRAPH" --graph "$work" "${query[@]}" >/dev/null
+                measure /dev/null "$CLAIMGRAPH" "${cache[@]}" --graph "$work" add entity --name "Bench Agency $r" --kind organization --tag intelligence
+                [[ $mode != snapshot ]] || measure /dev/null "$CLAIMGRAPH" --graph "$work" "${query[@]}" >>"$BENCH_DIR/after"
             done | median_of)
             row "$n" "$(stat -c %s "$src")" "$what" "$t" "$cold"
+            if [[ $mode == snapshot ]]; then
+                after=$(median_of <"$BENCH_DIR/after")
+                rm -f "$BENCH_DIR/after"
+                row "$n" "$(stat -c %s "$src")" "${query[*]} after the edit (snapshot + patch)" "$after" "$cold"
+            fi
         done
         rm -f "$work"
     done

@@ -1,7 +1,7 @@
 //! `link`: add an asserts, denies or cites edge.
 
 use super::completions;
-use super::editing::{edit, file_arg};
+use super::editing::{edit_quick, file_arg};
 use super::term::say;
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, Linked, NewEdge};
@@ -56,7 +56,11 @@ pub fn run(args: Args, ctx: &Ctx, _out: &mut dyn Write) -> Result<ExitCode, CliE
         date: args.date,
         note: args.note,
     };
-    let linked = edit(ctx, |files| edit::link(files, new, file))?;
+    let linked = edit_quick(
+        ctx,
+        |read| edit::quick::link(read, &new, file),
+        |files| edit::link(files, new.clone(), file),
+    )?;
     if let Linked::Already(p) = linked {
         say!(
             "claimgraph: the edge is already in {}",

@@ -151,25 +151,7 @@ pub fn link(files: &mut Files, new: NewEdge, file: Option<&Path>) -> Result<Link
         .transpose()?;
     let from_claim = sort_name(files, &from) == "claim";
     let to_claim = sort_name(files, &to) == "claim";
-    if let Some(rule) = direction_rule(new.rel, from_claim, to_claim) {
-        return Err(EditError::Refused(format!(
-            "cannot link {} {} {}: {rule}; here it goes from {} {} to {} {}",
-            from,
-            new.rel,
-            to,
-            sort_name(files, &from),
-            quoted(from.as_str()),
-            sort_name(files, &to),
-            quoted(to.as_str())
-        )));
-    }
-    if from == to {
-        let what = if from_claim { "a claim" } else { "an entity" };
-        return Err(EditError::Refused(format!(
-            "cannot link {from} {} {to}: {what} cannot cite itself (that would be circular support)",
-            new.rel,
-        )));
-    }
+    check_ends((&from, from_claim), new.rel, (&to, to_claim))?;
     let edge = Edge {
         from: from.clone(),
         rel: new.rel,
@@ -192,6 +174,32 @@ pub fn link(files: &mut Files, new: NewEdge, file: Option<&Path>) -> Result<Link
         id: from,
         path: files.files[f].path.clone(),
     }))
+}
+
+/// Refuses an edge `from -rel-> to` in a direction its relation does not allow, or from a
+/// record to itself; each end with whether it is a claim.
+pub(crate) fn check_ends(
+    (from, from_claim): (&Id, bool),
+    rel: Rel,
+    (to, to_claim): (&Id, bool),
+) -> Result<(), EditError> {
+    let sort = |claim: bool| if claim { "claim" } else { "entity" };
+    if let Some(rule) = direction_rule(rel, from_claim, to_claim) {
+        return Err(EditError::Refused(format!(
+            "cannot link {from} {rel} {to}: {rule}; here it goes from {} {} to {} {}",
+            sort(from_claim),
+            quoted(from.as_str()),
+            sort(to_claim),
+            quoted(to.as_str())
+        )));
+    }
+    if from == to {
+        let what = if from_claim { "a claim" } else { "an entity" };
+        return Err(EditError::Refused(format!(
+            "cannot link {from} {rel} {to}: {what} cannot cite itself (that would be circular support)",
+        )));
+    }
+    Ok(())
 }
 
 /// The answer to linking `new` when the edge at `at` has its identity: nothing to do, or a

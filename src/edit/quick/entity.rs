@@ -1,0 +1,213 @@
+//! `add entity`, quick (see [`super`]): a new entity with a free, well-formed id, a
+//! non-empty name, checked values and a `part_of` naming an existing entity cannot make a
+//! valid graph invalid: nothing refers to it, so it closes no `part_of` cycle, and no rule
+//! of docs/format.md §1 relates it to any record but its parent. When the graph's snapshot
+//! matched the files before the edit, it is brought up to date with a patch naming the new
+//! entity (see `crate::cache`), so that the claim queries and completion that read it stay
+//! warm.
+
+use super::{at_path, defining_file, entities_by_file, fixed_target, sorted_place, splice, Target};
+use crate::cache::{Added, Snapshots};
+use crate::edit::add::{no_slug, non_empty};
+use crate::edit::names::name_taken;
+use crate::edit::{duplicate_id, resolve_in, slug, EditError, NameClash, NewEntity, Placed, Want};
+use crate::export::json::{to_canonical_string, write_line};
+use crate::graph::ClaimGraph;
+use crate::load;
+use crate::model::{Entity, GraphFile, Id};
+use crate::store::{Quick, Read};
+use crate::text::fold_name;
+use std::path::{Path, PathBuf};
+
+/// `add entity` without parsing the files for editing, when the graph is valid and the
+/// target file has entities to place the new one among ([`Quick::Full`] otherwise).
+pub fn add_entity(
+    read: Read<'_>,
+    new: &NewEntity,
+    file: Option<&Path>,
+) -> Result<Quick<Placed>, EditError> {
+    let Ok(g) = load::from_sources(read.sources) else {
+        return Ok(Quick::Full);
+    };
+    let files = entities_by_file(&g, read.sources.len());
+    let names: Vec<&str> = read.sources.iter().map(|s| s.name.as_str()).collect();
+    let entity = checked(&g, &files, &names, new)?;
+    let target = place(&g, &files, read, &entity, file)?;
+    let placed = |path: PathBuf| Placed {
+        id: entity.id.clone(),
+        path,
+    };
+    match target {
+        // A file the reading did not see is there after all: let the full path judge.
+        Target::New(path) if path.exists() => Ok(Quick::Full),
+        Target::New(path) => {
+            let file = GraphFile {
+                entities: vec![entity.clone()],
+                ..GraphFile::default()
+            };
+            let bytes = to_canonical_string(&file).into_bytes();
+            Ok(Quick::Create {
+                value: placed(path.clone()),
+                path,
+                bytes,
+            })
+        }
+        Target::Existing(f) => {
+            let ids: Vec<&Id> = files[f].iter().map(|e| &e.id).collect();
+            let k = sorted_place(&ids, &&entity.id);
+            let mut line = Vec::with_capacity(256);
+            write_line(&mut line, &entity).expect("writing to a Vec cannot fail");
+            let bytes = &read.sources[f].bytes;
+            let Some((at, bytes)) = splice(bytes, "entities", ids.len(), k, &line) else {
+                return Ok(Quick::Full);
+            };
+            if read.cache {
+                let _t = crate::timing::phase("snapshot patch");
+                Snapshots::for_graph(read.root).after_insert(
+                    read.sources,
+                    (f, at, &bytes),
+                    Added {
+                        id: entity.id.to_string(),
+                        name: entity.name.clone(),
+                        tags: entity.tags.iter().map(|t| t.to_string()).collect(),
+                    },
+                );
+            }
+            Ok(Quick::Insert {
+                value: placed(PathBuf::from(&read.sources[f].name)),
+                file: f,
+                at,
+                bytes,
+            })
+        }
+    }
+}
+
+/// The new entity, after the checks of [`super::add_entity`] in its order.
+fn checked(
+    g: &ClaimGraph,
+    files: &[Vec<&Entity>],
+    names: &[&str],
+    new: &NewEntity,
+) -> Result<Entity, EditError> {
+    non_empty(&new.name, "the name")?;
+    if !new.force {
+        for name in std::iter::once(new.name.as_str()).chain(new.aliases.iter().map(String::as_str))
+        {
+            if let Some(c) = entity_named(files, names, name) {
+                return Err(name_taken(name, &c));
+            }
+        }
+    }
+    let kind = new
+        .kind
+        .ok_or_else(|| EditError::Usage("an entity needs --kind".into()))?;
+    let id = match new.id.as_deref() {
+        Some(s) => {
+            let id = Id::new(s).map_err(|e| EditError::Usage(e.0))?;
+            if let Some(f) = defining_file(g, id.as_str()) {
+                return Err(duplicate_id(&id, names[f]));
+            }
+            id
+        }
+        None => {
+            let base = slug(&new.name).ok_or_else(|| no_slug(&new.name, "name"))?;
+            unique_id(g, &base)
+        }
+    };
+    let part_of = new
+        .part_of
+        .as_deref()
+        .map(|p| resolve_in(g, p, Want::Entity))
+        .transpose()?;
+    let mut tags = new.tags.clone();
+    tags.dedup();
+    Ok(Entity {
+        id,
+        name: new.name.clone(),
+        kind,
+        tags,
+        part_of,
+        aliases: new.aliases.clone(),
+        reliability: new.reliability,
+        note: new.note.clone(),
+    })
+}
+
+/// The entity other than none whose name or an alias folds like `name`, the first in file
+/// order (as [`super::entity_named`] finds it).
+fn entity_named(files: &[Vec<&Entity>], names: &[&str], name: &str) -> Option<NameClash> {
+    let wanted = fold_name(name);
+    if wanted.is_empty() {
+        return None;
+    }
+    for (f, entities) in files.iter().enumerate() {
+        for e in entities {
+            let all = std::iter::once((&e.name, true)).chain(e.aliases.iter().map(|a| (a, false)));
+            for (has, is_name) in all {
+                if fold_name(has) == wanted {
+                    return Some(NameClash {
+                        id: e.id.clone(),
+                        has: has.clone(),
+                        is_name,
+                        file: names[f].to_string(),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `base` if nothing has it as its id, else `base-2`, `base-3`, … (as [`super::unique_id`]).
+fn unique_id(g: &ClaimGraph, base: &str) -> Id {
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while g.lookup(&candidate).is_some() {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Id::new(candidate).expect("slugs and suffixes keep the id pattern")
+}
+
+/// The file the new entity goes to, by the rule of [`super::place`] for an entity touching
+/// its `part_of`.
+fn place(
+    g: &ClaimGraph,
+    files: &[Vec<&Entity>],
+    read: Read<'_>,
+    entity: &Entity,
+    file: Option<&Path>,
+) -> Result<Target, EditError> {
+    if let Some(target) = fixed_target(read, file)? {
+        return Ok(target);
+    }
+    let holders: Vec<usize> = (0..files.len()).filter(|&f| !files[f].is_empty()).collect();
+    let defined = entity
+        .part_of
+        .as_ref()
+        .and_then(|p| defining_file(g, p.as_str()));
+    // Per file: 2 if it defines the parent, 1 if one of its entities is the parent or is
+    // part of it (the parent is an entity: the file defining it holds both).
+    let bound = |f: usize| match &entity.part_of {
+        Some(p) => {
+            let mentions = files[f]
+                .iter()
+                .any(|e| &e.id == p || e.part_of.as_ref() == Some(p));
+            2 * usize::from(defined == Some(f)) + usize::from(mentions)
+        }
+        None => 0,
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for &f in &holders {
+        let s = bound(f);
+        if s > 0 && best.is_none_or(|(_, b)| s > b) {
+            best = Some((f, s));
+        }
+    }
+    let only_holder = (holders.len() == 1).then(|| holders[0]);
+    match best.map(|(f, _)| f).or(only_holder).or(defined) {
+        Some(f) => Ok(Target::Existing(f)),
+        None => Ok(at_path(read, read.root.join("claims.json"))),
+    }
+}

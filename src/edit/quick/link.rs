@@ -1,0 +1,173 @@
+//! `link`, quick (see [`super`]): a new edge between records that exist, in a direction
+//! its relation allows, not from a record to itself, in a document that exists, and not
+//! already there (the same `from`, `rel`, `to` and `in`) cannot make a valid graph invalid:
+//! those are every rule of docs/format.md §1 about an edge, and the same relation in
+//! another document is a further appearance, which is legal. An edge changes the support,
+//! so the graph's snapshot is left as it is (stale: the next load rebuilds it).
+
+use super::{defining_file, fixed_target, in_file_order, sorted_place, splice, Target};
+use crate::edit::edges::check_ends;
+use crate::edit::{resolve_in, EditError, Linked, NewEdge, Placed, Want};
+use crate::export::json::write_line;
+use crate::graph::{ClaimGraph, EdgeData, NodeIx};
+use crate::load;
+use crate::model::{Edge, Id, Rel};
+use crate::store::{Quick, Read};
+use petgraph::stable_graph::EdgeReference;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use std::path::{Path, PathBuf};
+
+/// `link` without parsing the files for editing, when the graph is valid, the edge is new
+/// and the file it goes to has edges to place it among ([`Quick::Full`] otherwise: an edge
+/// already there is answered, or refused, by the full path).
+pub fn link(
+    read: Read<'_>,
+    new: &NewEdge,
+    file: Option<&Path>,
+) -> Result<Quick<Linked>, EditError> {
+    let Ok(g) = load::from_sources(read.sources) else {
+        return Ok(Quick::Full);
+    };
+    let from = resolve_in(&g, &new.from, Want::Node)?;
+    let to = resolve_in(&g, &new.to, Want::Node)?;
+    let in_doc = new
+        .in_doc
+        .as_deref()
+        .map(|d| resolve_in(&g, d, Want::Document))
+        .transpose()?;
+    let (Some(fx), Some(tx)) = (g.node_by_id(from.as_str()), g.node_by_id(to.as_str())) else {
+        return Ok(Quick::Full);
+    };
+    check_ends((&from, g.is_claim(fx)), new.rel, (&to, g.is_claim(tx)))?;
+    let doc = in_doc.as_ref().map(|d| g.document_index(d.as_str()));
+    if doc == Some(None) || g.find_edge(fx, new.rel, tx, doc.flatten()).is_some() {
+        return Ok(Quick::Full);
+    }
+    let edge = Edge {
+        from,
+        rel: new.rel,
+        to,
+        date: new.date,
+        quote: new.quote.clone(),
+        in_doc,
+        note: new.note.clone(),
+    };
+    let edges = edges_by_file(&g, read.sources.len());
+    let Target::Existing(f) = place(&g, &edges, read, (fx, tx, doc.flatten()), file)? else {
+        // A new file: the full path writes it.
+        return Ok(Quick::Full);
+    };
+    let keys: Vec<_> = edges[f].iter().map(|&e| key(&g, e)).collect();
+    let new_key = (&edge.from, edge.rel, &edge.to, edge.in_doc.as_ref());
+    let k = sorted_place(&keys, &new_key);
+    let mut line = Vec::with_capacity(256);
+    write_line(&mut line, &edge).expect("writing to a Vec cannot fail");
+    let Some((at, bytes)) = splice(&read.sources[f].bytes, "edges", keys.len(), k, &line) else {
+        return Ok(Quick::Full);
+    };
+    Ok(Quick::Insert {
+        value: Linked::Added(Placed {
+            id: edge.from,
+            path: PathBuf::from(&read.sources[f].name),
+        }),
+        file: f,
+        at,
+        bytes,
+    })
+}
+
+type GraphEdge<'g> = EdgeReference<'g, EdgeData>;
+
+/// Every file's edges, in file order.
+fn edges_by_file(g: &ClaimGraph, files: usize) -> Vec<Vec<GraphEdge<'_>>> {
+    let mut by_file: Vec<Vec<(u32, GraphEdge<'_>)>> = vec![Vec::new(); files];
+    for e in g.petgraph().edge_references() {
+        let o = e.weight().origin;
+        if let Some(list) = by_file.get_mut(o.file as usize) {
+            list.push((o.pos, e));
+        }
+    }
+    in_file_order(by_file)
+}
+
+/// The canonical sort key of an edge (as [`Edge::key_cmp`]), borrowed.
+fn key<'g>(g: &'g ClaimGraph, e: GraphEdge<'g>) -> (&'g Id, Rel, &'g Id, Option<&'g Id>) {
+    (
+        g.id(e.source()),
+        e.weight().rel,
+        g.id(e.target()),
+        g.edge_doc_id(&e),
+    )
+}
+
+/// The file the new edge between `from` and `to` (in document `doc`) goes to, by the rule
+/// of [`crate::edit::place`] for an edge touching its ends and its document.
+fn place(
+    g: &ClaimGraph,
+    edges: &[Vec<GraphEdge<'_>>],
+    read: Read<'_>,
+    (from, to, doc): (NodeIx, NodeIx, Option<u32>),
+    file: Option<&Path>,
+) -> Result<Target, EditError> {
+    if let Some(target) = fixed_target(read, file)? {
+        return Ok(target);
+    }
+    let files = edges.len();
+    let touched: Vec<&Id> = [g.id(from), g.id(to)]
+        .into_iter()
+        .chain(doc.map(|d| &g.document(d).doc.id))
+        .collect();
+    // Per file: how many touched ids it defines, and how many its edges mention.
+    let mut defined = vec![0usize; files];
+    for id in &touched {
+        if let Some(f) = defining_file(g, id.as_str()) {
+            defined[f] += 1;
+        }
+    }
+    let mut mentioned = vec![0usize; files];
+    let mut mentions = |files_of: Vec<usize>| {
+        let mut seen = files_of;
+        seen.sort_unstable();
+        seen.dedup();
+        for f in seen {
+            mentioned[f] += 1;
+        }
+    };
+    for node in [from, to] {
+        let incident = [Direction::Outgoing, Direction::Incoming]
+            .into_iter()
+            .flat_map(|d| g.petgraph().edges_directed(node, d));
+        mentions(incident.map(|e| e.weight().origin.file as usize).collect());
+    }
+    if let Some(d) = doc {
+        let within = g.edges_in_document(d);
+        mentions(within.map(|e| e.weight().origin.file as usize).collect());
+    }
+    let best = |score: &dyn Fn(usize) -> usize, only_holders: bool| {
+        let mut best: Option<(usize, usize)> = None;
+        for (f, list) in edges.iter().enumerate() {
+            if only_holders && list.is_empty() {
+                continue;
+            }
+            let s = score(f);
+            if s > 0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((f, s));
+            }
+        }
+        best.map(|(f, _)| f)
+    };
+    let mut holders = (0..files).filter(|&f| !edges[f].is_empty());
+    let only_holder = match (holders.next(), holders.next()) {
+        (Some(f), None) => Some(f),
+        _ => None,
+    };
+    let bound = |f: usize| 2 * defined[f] + mentioned[f];
+    let chosen = best(&bound, true)
+        .or(only_holder)
+        .or_else(|| best(&|f| defined[f], false));
+    Ok(match chosen {
+        Some(f) => Target::Existing(f),
+        None => super::at_path(read, read.root.join("claims.json")),
+    })
+}

@@ -1,0 +1,151 @@
+//! Quick edits: `add entity` and `link` checked against the validated graph the files make
+//! (its id index, names, origins) and their one record spliced into its file, instead of
+//! every file parsed into editable records, the whole edited graph validated again and the
+//! changed file serialized again.
+//!
+//! The record goes into its array in the file — at its sorted place when the array's
+//! records are sorted as the canonical layout sorts them, else after the last — on one
+//! line, set off from its neighbour as the file sets off that neighbour; every other byte
+//! of the file stays as it was. On a file in the canonical layout that is exactly what the
+//! full path (the edit under [`crate::store::edit`]) writes; on any other layout the
+//! records are the same and the file's own layout is kept (`fmt` rewrites it). A quick edit
+//! is taken when:
+//! - the graph as read is valid (it is loaded as a query loads it; an invalid graph takes
+//!   the full path, which reports its errors);
+//! - its checks are the full path's, in its order, against the same facts (the first clash
+//!   in file order, the file defining an id, the same did-you-mean), so refusals read the
+//!   same;
+//! - the record cannot make a valid graph invalid (see each edit's own module);
+//! - the file it goes to already has records in that array, to place it among. Anything
+//!   else takes the full path, which also writes the file in the canonical layout.
+
+mod entity;
+mod link;
+
+pub use entity::add_entity;
+pub use link::link;
+
+use super::{file_in_graph, EditError};
+use crate::graph::{ClaimGraph, Record, Slot};
+use crate::locate;
+use crate::model::Entity;
+use crate::store::Read;
+use std::path::{Path, PathBuf};
+
+/// Every file's entities, in file order.
+fn entities_by_file(g: &ClaimGraph, files: usize) -> Vec<Vec<&Entity>> {
+    let mut by_file: Vec<Vec<(u32, &Entity)>> = vec![Vec::new(); files];
+    for n in &g.records {
+        if let (Record::Entity(e), Some(list)) =
+            (&n.record, by_file.get_mut(n.origin.file as usize))
+        {
+            list.push((n.origin.pos, e));
+        }
+    }
+    in_file_order(by_file)
+}
+
+/// Each file's list of `(position, record)`, sorted by position, without the positions.
+fn in_file_order<T>(by_file: Vec<Vec<(u32, T)>>) -> Vec<Vec<T>> {
+    by_file
+        .into_iter()
+        .map(|mut list| {
+            list.sort_unstable_by_key(|(pos, _)| *pos);
+            list.into_iter().map(|(_, x)| x).collect()
+        })
+        .collect()
+}
+
+/// Where a new record goes in `bytes`, a file whose top-level array `array` has `count`
+/// records, and the bytes to insert there: before the `k`-th record, or after the last when
+/// `k` is `None` or past the end; `line` (the record on one line) set off from its
+/// neighbour by a comma and the whitespace the file puts before that neighbour, so that in
+/// the canonical layout it is one more line of it. `None` when the array is missing or
+/// empty, or does not hold `count` records.
+fn splice(
+    bytes: &[u8],
+    array: &str,
+    count: usize,
+    k: Option<usize>,
+    line: &[u8],
+) -> Option<(usize, Vec<u8>)> {
+    let spans = locate::top_level_array(bytes, array)?;
+    if spans.is_empty() || spans.len() != count {
+        return None;
+    }
+    let space_before = |at: usize| {
+        let n = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        &bytes[at - n..at]
+    };
+    match k.and_then(|k| spans.get(k)) {
+        // Before the k-th: the line, `,` and the space that led to the k-th.
+        Some(next) => {
+            let mut insert = line.to_vec();
+            insert.push(b',');
+            insert.extend_from_slice(space_before(next.start));
+            Some((next.start, insert))
+        }
+        // After the last: `,`, the space that led to the last, and the line.
+        None => {
+            let last = spans.last()?;
+            let mut insert = vec![b','];
+            insert.extend_from_slice(space_before(last.start));
+            insert.extend_from_slice(line);
+            Some((last.end, insert))
+        }
+    }
+}
+
+/// Where `sorted` says a record with `key` goes among records with `keys`: its sorted
+/// place when they are sorted, else `None` (after the last).
+fn sorted_place<K: Ord>(keys: &[K], key: &K) -> Option<usize> {
+    let sorted = keys.windows(2).all(|w| w[0] < w[1]);
+    sorted.then(|| keys.partition_point(|k| k < key))
+}
+
+/// The file defining `id` (a document, an entity or a claim).
+fn defining_file(g: &ClaimGraph, id: &str) -> Option<usize> {
+    let origin = match g.lookup(id)? {
+        Slot::Doc(d) => g.document(d).origin,
+        Slot::Node(ix) => g.node(ix).origin,
+    };
+    Some(origin.file as usize)
+}
+
+/// Where a new record goes.
+enum Target {
+    /// The file of that index.
+    Existing(usize),
+    /// A new file.
+    New(PathBuf),
+}
+
+/// The file `--file` names, or the only file of a one-file graph (as
+/// [`super::fixed_file`]); `None` when the edit chooses.
+fn fixed_target(read: Read<'_>, file: Option<&Path>) -> Result<Option<Target>, EditError> {
+    if let Some(p) = file {
+        return Ok(Some(at_path(
+            read,
+            file_in_graph(read.root, read.single, p)?,
+        )));
+    }
+    if read.single {
+        return Ok(Some(at_path(read, read.root.to_path_buf())));
+    }
+    Ok(None)
+}
+
+/// The file at `path`: one of the graph's, or a new one.
+fn at_path(read: Read<'_>, path: PathBuf) -> Target {
+    match read.sources.iter().position(|s| Path::new(&s.name) == path) {
+        Some(f) => Target::Existing(f),
+        None => Target::New(path),
+    }
+}
+
+#[cfg(test)]
+mod tests;
