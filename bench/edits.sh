@@ -7,14 +7,15 @@
 #   bench/edits.sh                          # N = 1500 3000 6000 12000
 #   SIZES="12000 48000" RUNS=5 bench/edits.sh
 #
-# `bench/edits.sh add` times instead `add entity` on one-file generated graphs (bench/gen,
-# ADD_SIZES claims, "100000 1000000"), beside the cold query it is measured against
-# (`claims --rests-only-on intelligence --format ids --no-cache` on the file as generated):
-# on the file as generated and on the same graph after `fmt` (either way the new entity's
-# record is spliced in), without a snapshot; then on the file as generated with a fresh
-# snapshot, which the edit brings up to date, and the same query run again after the edit,
-# answered from the snapshot and its patch. It prints wall seconds, CPU seconds (user +
-# sys), peak RSS and the ratios to the cold query and to the size of the file edited.
+# `bench/edits.sh add` times instead the edits that splice one record into a file, on
+# one-file generated graphs (bench/gen, ADD_SIZES claims, "100000 1000000"), beside the cold
+# query they are measured against (`claims --rests-only-on intelligence --format ids
+# --no-cache` on the file as generated): `add entity` on the file as generated and on the
+# same graph after `fmt`, `add claim` and `link` on the file as generated, all without a
+# snapshot; then `add entity` with a fresh snapshot, which the edit brings up to date, and
+# the same query run again after it, answered from the snapshot and its patch. It prints
+# wall seconds, CPU seconds (user + sys), peak RSS and the ratios to the cold query and to
+# the size of the file edited.
 #
 # Environment: SIZES (records per file), RUNS (timed runs per edit, the median is reported;
 # 3), BENCH_DIR (graphs, target/bench-edits), CLAIMGRAPH (the binary,
@@ -66,11 +67,13 @@ add_mode() {
             measure /dev/null "$CLAIMGRAPH" --no-cache --graph "$g" "${query[@]}"
         done | median_of)
         row "$n" "$(stat -c %s "$g")" "${query[*]} (cold)" "$cold" "$cold"
-        for mode in generated canonical snapshot; do
-            local src=$g what cache=(--no-cache)
+        for mode in generated canonical claim link snapshot; do
+            local src=$g what cache=(--no-cache) edit=(add entity --name "Bench Agency \$r" --kind organization --tag intelligence)
             case $mode in
                 generated) what="add entity (file as generated, no snapshot)" ;;
                 canonical) src=$canon what="add entity (file after fmt, no snapshot)" ;;
+                claim) what="add claim --about e0 --found-in d0 (file as generated)" edit=(add claim --text "Bench finding \$r" --about e0 --found-in d0) ;;
+                link) what="link e0 asserts c1 --in d0 (file as generated)" edit=(link e0 asserts c1 --in d0) ;;
                 snapshot) what="add entity (file as generated, snapshot brought up to date)" cache=() ;;
             esac
             local t after=""
@@ -79,7 +82,7 @@ add_mode() {
                 sync # the copy's dirty pages written back, as a graph's file is
                 rm -rf "$BENCH_DIR/.claimgraph-cache"
                 [[ $mode != snapshot ]] || "$CLAIMGRAPH" --graph "$work" "${query[@]}" >/dev/null
-                measure /dev/null "$CLAIMGRAPH" "${cache[@]}" --graph "$work" add entity --name "Bench Agency $r" --kind organization --tag intelligence
+                measure /dev/null "$CLAIMGRAPH" "${cache[@]}" --graph "$work" "${edit[@]//\$r/$r}"
                 [[ $mode != snapshot ]] || measure /dev/null "$CLAIMGRAPH" --graph "$work" "${query[@]}" >>"$BENCH_DIR/after"
             done | median_of)
             row "$n" "$(stat -c %s "$src")" "$what" "$t" "$cold"

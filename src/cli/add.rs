@@ -168,25 +168,34 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 |files| edit::add_entity(files, new.clone(), file),
             )?
         }
-        What::Claim(a) => edit(ctx, |files| {
-            if let Ok(g) = files.graph() {
-                close = similar::close_claims(g, &a.text, NEAR, 3);
-            }
-            edit::add_claim(
-                files,
-                NewClaim {
-                    id: a.id.get(),
-                    text: a.text,
-                    date: a.date,
-                    about: a.about,
-                    topics: a.topics,
-                    found_in: a.found_in,
-                    credibility: a.credibility,
-                    note: a.note,
+        What::Claim(a) => {
+            let new = NewClaim {
+                id: a.id.get(),
+                text: a.text,
+                date: a.date,
+                about: a.about,
+                topics: a.topics,
+                found_in: a.found_in,
+                credibility: a.credibility,
+                note: a.note,
+            };
+            let near = std::cell::RefCell::new(Vec::new());
+            let hints = |g: &claimgraph::graph::ClaimGraph| {
+                *near.borrow_mut() = similar::close_claims(g, &new.text, NEAR, 3);
+            };
+            let placed = edit_quick(
+                ctx,
+                |read| edit::quick::add_claim(read, &new, file, hints),
+                |files| {
+                    if let Ok(g) = files.graph() {
+                        hints(g);
+                    }
+                    edit::add_claim(files, new.clone(), file)
                 },
-                file,
-            )
-        })?,
+            )?;
+            close = near.into_inner();
+            placed
+        }
         What::Doc(a) => edit(ctx, |files| {
             edit::add_document(
                 files,

@@ -160,7 +160,7 @@ fn entity_named(files: &[Vec<&Entity>], names: &[&str], name: &str) -> Option<Na
 }
 
 /// `base` if nothing has it as its id, else `base-2`, `base-3`, … (as [`super::unique_id`]).
-fn unique_id(g: &ClaimGraph, base: &str) -> Id {
+pub(super) fn unique_id(g: &ClaimGraph, base: &str) -> Id {
     let mut candidate = base.to_string();
     let mut n = 2;
     while g.lookup(&candidate).is_some() {

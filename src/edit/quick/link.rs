@@ -5,7 +5,7 @@
 //! another document is a further appearance, which is legal. An edge changes the support,
 //! so the graph's snapshot is left as it is (stale: the next load rebuilds it).
 
-use super::{defining_file, fixed_target, in_file_order, sorted_place, splice, Target};
+use super::{chosen_file, fixed_target, in_file_order, sorted_place, splice, Target};
 use crate::edit::edges::check_ends;
 use crate::edit::{resolve_in, EditError, Linked, NewEdge, Placed, Want};
 use crate::export::json::write_line;
@@ -113,61 +113,24 @@ fn place(
     if let Some(target) = fixed_target(read, file)? {
         return Ok(target);
     }
-    let files = edges.len();
     let touched: Vec<&Id> = [g.id(from), g.id(to)]
         .into_iter()
         .chain(doc.map(|d| &g.document(d).doc.id))
         .collect();
-    // Per file: how many touched ids it defines, and how many its edges mention.
-    let mut defined = vec![0usize; files];
-    for id in &touched {
-        if let Some(f) = defining_file(g, id.as_str()) {
-            defined[f] += 1;
-        }
-    }
-    let mut mentioned = vec![0usize; files];
-    let mut mentions = |files_of: Vec<usize>| {
-        let mut seen = files_of;
-        seen.sort_unstable();
-        seen.dedup();
-        for f in seen {
-            mentioned[f] += 1;
-        }
-    };
-    for node in [from, to] {
-        let incident = [Direction::Outgoing, Direction::Incoming]
-            .into_iter()
-            .flat_map(|d| g.petgraph().edges_directed(node, d));
-        mentions(incident.map(|e| e.weight().origin.file as usize).collect());
-    }
+    // Per touched id, the files whose edges mention it.
+    let file_of = |e: GraphEdge<'_>| e.weight().origin.file as usize;
+    let mut mentions: Vec<Vec<usize>> = [from, to]
+        .into_iter()
+        .map(|node| {
+            let incident = [Direction::Outgoing, Direction::Incoming]
+                .into_iter()
+                .flat_map(|d| g.petgraph().edges_directed(node, d));
+            incident.map(file_of).collect()
+        })
+        .collect();
     if let Some(d) = doc {
-        let within = g.edges_in_document(d);
-        mentions(within.map(|e| e.weight().origin.file as usize).collect());
+        mentions.push(g.edges_in_document(d).map(file_of).collect());
     }
-    let best = |score: &dyn Fn(usize) -> usize, only_holders: bool| {
-        let mut best: Option<(usize, usize)> = None;
-        for (f, list) in edges.iter().enumerate() {
-            if only_holders && list.is_empty() {
-                continue;
-            }
-            let s = score(f);
-            if s > 0 && best.is_none_or(|(_, b)| s > b) {
-                best = Some((f, s));
-            }
-        }
-        best.map(|(f, _)| f)
-    };
-    let mut holders = (0..files).filter(|&f| !edges[f].is_empty());
-    let only_holder = match (holders.next(), holders.next()) {
-        (Some(f), None) => Some(f),
-        _ => None,
-    };
-    let bound = |f: usize| 2 * defined[f] + mentioned[f];
-    let chosen = best(&bound, true)
-        .or(only_holder)
-        .or_else(|| best(&|f| defined[f], false));
-    Ok(match chosen {
-        Some(f) => Target::Existing(f),
-        None => super::at_path(read, read.root.join("claims.json")),
-    })
+    let held: Vec<usize> = edges.iter().map(Vec::len).collect();
+    Ok(chosen_file(g, read, &held, &touched, mentions))
 }

@@ -19,9 +19,11 @@
 //! - the file it goes to already has records in that array, to place it among. Anything
 //!   else takes the full path, which also writes the file in the canonical layout.
 
+mod claim;
 mod entity;
 mod link;
 
+pub use claim::add_claim;
 pub use entity::add_entity;
 pub use link::link;
 
@@ -137,6 +139,63 @@ fn fixed_target(read: Read<'_>, file: Option<&Path>) -> Result<Option<Target>, E
         return Ok(Some(at_path(read, read.root.to_path_buf())));
     }
     Ok(None)
+}
+
+/// The file a new record goes to by the rule of [`crate::edit::place`], when no file is
+/// fixed: `held[f]` is how many records of the new record's array file `f` holds;
+/// `touched` the ids the record names, and `mentions[i]` the files whose records of that
+/// array mention `touched[i]` (repeats allowed). The file scoring most — 2 per touched id
+/// it defines, 1 per one its records mention — among those holding such records; else the
+/// only file holding any; else the file defining most touched ids; else `claims.json`. Ties
+/// go to the first file.
+fn chosen_file(
+    g: &ClaimGraph,
+    read: Read<'_>,
+    held: &[usize],
+    touched: &[&crate::model::Id],
+    mentions: Vec<Vec<usize>>,
+) -> Target {
+    let files = held.len();
+    let mut defined = vec![0usize; files];
+    for id in touched {
+        if let Some(f) = defining_file(g, id.as_str()) {
+            defined[f] += 1;
+        }
+    }
+    let mut mentioned = vec![0usize; files];
+    for mut in_files in mentions {
+        in_files.sort_unstable();
+        in_files.dedup();
+        for f in in_files {
+            mentioned[f] += 1;
+        }
+    }
+    let best = |score: &dyn Fn(usize) -> usize, only_holders: bool| {
+        let mut best: Option<(usize, usize)> = None;
+        for (f, &n) in held.iter().enumerate() {
+            if only_holders && n == 0 {
+                continue;
+            }
+            let s = score(f);
+            if s > 0 && best.is_none_or(|(_, b)| s > b) {
+                best = Some((f, s));
+            }
+        }
+        best.map(|(f, _)| f)
+    };
+    let mut holders = (0..files).filter(|&f| held[f] > 0);
+    let only_holder = match (holders.next(), holders.next()) {
+        (Some(f), None) => Some(f),
+        _ => None,
+    };
+    let bound = |f: usize| 2 * defined[f] + mentioned[f];
+    let chosen = best(&bound, true)
+        .or(only_holder)
+        .or_else(|| best(&|f| defined[f], false));
+    match chosen {
+        Some(f) => Target::Existing(f),
+        None => at_path(read, read.root.join("claims.json")),
+    }
 }
 
 /// The file at `path`: one of the graph's, or a new one.

@@ -1,7 +1,7 @@
 //! The quick edits against the full path, on random graphs and edits.
 
 use super::*;
-use crate::edit::{Linked, NewEdge, NewEntity};
+use crate::edit::{Linked, NewClaim, NewEdge, NewEntity};
 use crate::export::json::to_canonical_string;
 use crate::load::{self, Source};
 use crate::model::{Claim, Date, Document, Edge, Entity, GraphFile, Id, Kind, Rel, Tag};
@@ -384,6 +384,77 @@ fn link_both_ways(
     both_ways::<Linked>(dirs, graphs, canonical, quick, full)
 }
 
+/// `add claim` both ways (see [`both_ways`]).
+fn claim_both_ways(
+    dirs: (&Path, &Path),
+    graphs: (&Path, &Path),
+    canonical: bool,
+    new: &NewClaim,
+    file: Option<&Path>,
+) -> Result<(), TestCaseError> {
+    let quick = |read: Read<'_>| add_claim(read, new, file, |_| {});
+    let full = |files: &mut Files| crate::edit::add_claim(files, new.clone(), file);
+    both_ways(dirs, graphs, canonical, quick, full)
+}
+
+/// New claims: ids given (free, taken, ill-formed) or made from the text; texts empty, with
+/// no id to make, or whose id is taken; `about` and `found_in` by id, by name, of the wrong
+/// sort or unknown; with details or not; into a file named or not.
+fn new_claim() -> impl Strategy<Value = (NewClaim, Option<&'static str>)> {
+    let ids = prop_oneof![
+        6 => Just(None),
+        1 => Just(Some("c0")),
+        1 => Just(Some("e0")),
+        1 => Just(Some("d0")),
+        2 => Just(Some("zz")),
+        2 => Just(Some("a")),
+        1 => Just(Some("Bad Id")),
+    ];
+    let texts = prop_oneof![
+        4 => Just("New finding"),
+        2 => Just("Claim 1."),
+        2 => Just("A first claim"),
+        1 => Just("  "),
+        1 => Just("!!!"),
+    ];
+    let about = prop::collection::vec(
+        prop_oneof![
+            4 => Just("e0"),
+            2 => Just("e1"),
+            1 => Just("reuters"),
+            1 => Just("c0"),
+            1 => Just("zz"),
+        ],
+        0..3,
+    );
+    let found_in = prop::collection::vec(
+        prop_oneof![3 => Just("d0"), 2 => Just("d1"), 1 => Just("e0"), 1 => Just("zz")],
+        0..2,
+    );
+    let file = prop_oneof![
+        6 => Just(None),
+        1 => Just(Some("f1.json")),
+        1 => Just(Some("new.json")),
+        1 => Just(Some("g.json")),
+    ];
+    (ids, texts, about, found_in, any::<(bool, bool)>(), file).prop_map(
+        |(id, text, about, found_in, (details, topics), file)| {
+            let strings = |v: Vec<&str>| v.into_iter().map(str::to_string).collect();
+            let new = NewClaim {
+                id: id.map(str::to_string),
+                text: text.into(),
+                date: details.then(|| Date::new("2024-06-19").unwrap()),
+                about: strings(about),
+                topics: if topics { vec!["arms".into()] } else { vec![] },
+                found_in: strings(found_in),
+                credibility: None,
+                note: details.then(|| "a \"note\"\u{202e}".into()),
+            };
+            (new, file)
+        },
+    )
+}
+
 /// New edges: mostly of a shape the graph allows (an entity asserting or denying a claim,
 /// a claim citing a claim or an entity), else ends by name, unknown or ill-formed, and any
 /// relation; in a document, none or an unknown one; with details or not; into a file named
@@ -481,6 +552,25 @@ proptest! {
         link_both_ways(dirs, graphs, canonical, &new, file.map(Path::new))?;
         link_both_ways(dirs, graphs, canonical, &again, None)?;
         link_both_ways(dirs, graphs, canonical, &new, None)?;
+    }
+
+    /// On random graphs and random new claims, the quick path answers what the full path
+    /// does and leaves the same records; on canonical files, the same bytes.
+    #[test]
+    fn a_quick_claim_leaves_what_the_full_path_leaves(
+        spec in spec(),
+        single in any::<bool>(),
+        (new, file) in new_claim(),
+        (again, _) in new_claim(),
+    ) {
+        let (full_dir, quick_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let full_graph = write(&spec, full_dir.path(), single);
+        let quick_graph = write(&spec, quick_dir.path(), single);
+        let dirs = (full_dir.path(), quick_dir.path());
+        let graphs = (full_graph.as_path(), quick_graph.as_path());
+        let canonical = spec.canonical && !spec.shuffled;
+        claim_both_ways(dirs, graphs, canonical, &new, file.map(Path::new))?;
+        claim_both_ways(dirs, graphs, canonical, &again, None)?;
     }
 }
 

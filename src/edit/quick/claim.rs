@@ -1,0 +1,135 @@
+//! `add claim`, quick (see [`super`]): a new claim with a free, well-formed id, a non-empty
+//! text, typed values, `about` naming entities and `found_in` naming documents cannot make
+//! a valid graph invalid: nothing refers to it, and those references are the only rules of
+//! docs/format.md §1 that relate a claim to other records. A new claim is ungrounded, which
+//! changes what the support says, so the graph's snapshot is left as it is (stale: the next
+//! load rebuilds it).
+
+use super::Target;
+use super::{chosen_file, defining_file, fixed_target, in_file_order, sorted_place, splice};
+use crate::edit::add::{no_slug, non_empty};
+use crate::edit::{duplicate_id, resolve_in, slug, EditError, NewClaim, Placed, Want};
+use crate::export::json::write_line;
+use crate::graph::{ClaimGraph, Record};
+use crate::load;
+use crate::model::{Claim, Id};
+use crate::store::{Quick, Read};
+use std::path::{Path, PathBuf};
+
+/// `add claim` without parsing the files for editing, when the graph is valid and the file
+/// the claim goes to has claims to place it among ([`Quick::Full`] otherwise). `seen` is
+/// shown the graph as read, before any check (for hints such as similar claims).
+pub fn add_claim(
+    read: Read<'_>,
+    new: &NewClaim,
+    file: Option<&Path>,
+    seen: impl FnOnce(&ClaimGraph),
+) -> Result<Quick<Placed>, EditError> {
+    let Ok(g) = load::from_sources(read.sources) else {
+        return Ok(Quick::Full);
+    };
+    seen(&g);
+    let claim = checked(&g, read, new)?;
+    let claims = claims_by_file(&g, read.sources.len());
+    let touched: Vec<&Id> = claim.found_in.iter().chain(&claim.about).collect();
+    let target = match fixed_target(read, file)? {
+        Some(target) => target,
+        None => {
+            let held: Vec<usize> = claims.iter().map(Vec::len).collect();
+            let mentions = touched.iter().map(|id| mentioning(&g, id)).collect();
+            chosen_file(&g, read, &held, &touched, mentions)
+        }
+    };
+    // A new file: the full path writes it.
+    let Target::Existing(f) = target else {
+        return Ok(Quick::Full);
+    };
+    let ids: Vec<&Id> = claims[f].iter().map(|c| &c.id).collect();
+    let k = sorted_place(&ids, &&claim.id);
+    let mut line = Vec::with_capacity(256);
+    write_line(&mut line, &claim).expect("writing to a Vec cannot fail");
+    let Some((at, bytes)) = splice(&read.sources[f].bytes, "claims", ids.len(), k, &line) else {
+        return Ok(Quick::Full);
+    };
+    Ok(Quick::Insert {
+        value: Placed {
+            id: claim.id,
+            path: PathBuf::from(&read.sources[f].name),
+        },
+        file: f,
+        at,
+        bytes,
+    })
+}
+
+/// The new claim, after the checks of [`crate::edit::add_claim`] in its order.
+fn checked(g: &ClaimGraph, read: Read<'_>, new: &NewClaim) -> Result<Claim, EditError> {
+    non_empty(&new.text, "the text")?;
+    let id = match new.id.as_deref() {
+        Some(s) => {
+            let id = Id::new(s).map_err(|e| EditError::Usage(e.0))?;
+            if let Some(f) = defining_file(g, id.as_str()) {
+                return Err(duplicate_id(&id, &read.sources[f].name));
+            }
+            id
+        }
+        None => {
+            let base = slug(&new.text).ok_or_else(|| no_slug(&new.text, "text"))?;
+            super::entity::unique_id(g, &base)
+        }
+    };
+    let about = resolved(g, &new.about, Want::Entity)?;
+    let found_in = resolved(g, &new.found_in, Want::Document)?;
+    Ok(Claim {
+        id,
+        text: new.text.clone(),
+        date: new.date,
+        about,
+        topics: new.topics.clone(),
+        found_in,
+        credibility: new.credibility,
+        review: None,
+        note: new.note.clone(),
+    })
+}
+
+/// Each of `texts` resolved to the id of a record of the wanted sort, each id once.
+fn resolved(g: &ClaimGraph, texts: &[String], want: Want) -> Result<Vec<Id>, EditError> {
+    let mut ids: Vec<Id> = Vec::with_capacity(texts.len());
+    for t in texts {
+        let id = resolve_in(g, t, want)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Every file's claims, in file order.
+fn claims_by_file(g: &ClaimGraph, files: usize) -> Vec<Vec<&Claim>> {
+    let mut by_file: Vec<Vec<(u32, &Claim)>> = vec![Vec::new(); files];
+    for n in &g.records {
+        if let (Record::Claim(c), Some(list)) = (&n.record, by_file.get_mut(n.origin.file as usize))
+        {
+            list.push((n.origin.pos, c));
+        }
+    }
+    in_file_order(by_file)
+}
+
+/// The files whose claims mention `id` (as their id, `about`, `found_in` or reviewer).
+fn mentioning(g: &ClaimGraph, id: &Id) -> Vec<usize> {
+    g.records
+        .iter()
+        .filter(|n| match &n.record {
+            Record::Claim(c) => {
+                &c.id == id
+                    || c.about.contains(id)
+                    || c.found_in.contains(id)
+                    || c.review.as_ref().is_some_and(|r| &r.by == id)
+            }
+            Record::Entity(_) => false,
+        })
+        .map(|n| n.origin.file as usize)
+        .collect()
+}
