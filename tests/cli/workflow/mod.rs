@@ -4,6 +4,7 @@
 mod appearances;
 mod fields;
 mod ingest;
+mod layout;
 mod matching;
 mod outputs;
 
