@@ -4,7 +4,10 @@
 //! claim's node index and id, sorted by id (the order answers are printed in).
 
 use super::codec::{Corrupt, Reader, Writer};
+use super::Added;
 use crate::graph::ClaimGraph;
+use crate::load::{self, Source};
+use crate::query::{self, ClaimFilter};
 use crate::support::Support;
 use std::collections::BTreeSet;
 
@@ -19,6 +22,9 @@ pub struct WarmClaims {
     /// Where each id of `by_id`'s order ends in `ids`.
     ends: Vec<u32>,
     ids: String,
+    /// The ids of claims a patch adds (see [`super::Added`]), sorted: claims without edges,
+    /// which have no place in the support.
+    added: Vec<String>,
 }
 
 impl WarmClaims {
@@ -33,12 +39,51 @@ impl WarmClaims {
 }
 
 impl WarmClaims {
-    /// Adds `tags` to the tags the entities carry (those of entities a patch adds).
-    pub(crate) fn add_tags<'a>(&mut self, tags: impl IntoIterator<Item = &'a String>) {
-        self.tags.extend(tags.into_iter().cloned());
+    /// Adds the records a patch adds: the entities' tags to the tags carried, the claims to
+    /// the claims.
+    pub(crate) fn add(&mut self, added: &[Added]) {
+        for a in added {
+            match a {
+                Added::Entity { tags, .. } => self.tags.extend(tags.iter().cloned()),
+                Added::Claim { id, .. } => self.added.push(id.clone()),
+            }
+        }
         self.tags.sort();
         self.tags.dedup();
+        self.added.sort();
     }
+
+    /// The ids of the claims that pass `f`, a filter that reads only the support, sorted as
+    /// [`query::select`] sorts them; `None` when the answer needs the graph after all (see
+    /// [`query::select_by_support`]).
+    pub fn select(&self, f: &ClaimFilter) -> Option<Vec<&str>> {
+        let hits = query::select_by_support(&self.support, f, &self.by_id)?;
+        let found = hits.into_iter().map(|i| self.id(i));
+        if self.added.is_empty() {
+            return Some(found.collect());
+        }
+        let added: &[String] = match without_edges_passes(f)? {
+            true => &self.added,
+            false => &[],
+        };
+        let mut all: Vec<&str> = found.chain(added.iter().map(String::as_str)).collect();
+        all.sort_unstable();
+        Some(all)
+    }
+}
+
+/// Whether a claim without edges passes `f`: what the support of a graph holding only such
+/// a claim says of it.
+fn without_edges_passes(f: &ClaimFilter) -> Option<bool> {
+    let source = Source {
+        name: "claim.json".into(),
+        bytes: br#"{"claims": [{"id": "c", "text": "A claim."}]}"#.to_vec(),
+    };
+    let g = load::from_sources(&[source]).ok()?;
+    let c = g.claims().next()?;
+    let s = Support::new(&g);
+    let hits = query::select_by_support(&s, f, &[c.index() as u32])?;
+    Some(!hits.is_empty())
 }
 
 pub(crate) fn encode(g: &ClaimGraph, w: &mut Writer) -> Result<(), Corrupt> {
@@ -92,5 +137,6 @@ pub(crate) fn decode(
         by_id,
         ends,
         ids,
+        added: Vec::new(),
     })
 }

@@ -105,7 +105,7 @@ pub enum State {
     /// A snapshot of exactly these files, intact.
     Fresh,
     /// An intact snapshot of these files as they were before edits that added this many
-    /// entities, with the patch that brings it up to date (used by the commands that read
+    /// entities and claims, with the patch that brings it up to date (used by the commands that read
     /// only the claims and support, and by completion; the others rebuild it).
     Patched(usize),
     /// An intact snapshot of other bytes (files edited, added or removed since).
@@ -165,9 +165,9 @@ impl Snapshots {
 
     /// Brings the snapshot up to date after an edit that inserts `inserted` at byte `at` of
     /// file `file` of `old` (the files as the edit read them, under its lock) and so adds
-    /// the entity `added`, which no record refers to: when the snapshot, with the patch so
-    /// far, matched `old`, the patch is rewritten to add `added` and to match the files as
-    /// the edit leaves them. Otherwise, or when nothing can be written, the snapshot is
+    /// the record `added`, which has no edges and no record refers to: when the snapshot,
+    /// with the patch so far, matched `old`, the patch is rewritten to add `added` and to
+    /// match the files as the edit leaves them. Otherwise, or when nothing can be written, the snapshot is
     /// left as it is (stale: the next load rebuilds it). It may run before the edit's write:
     /// a patch for files that never come to be is never applied.
     pub fn after_insert(
@@ -278,7 +278,7 @@ impl Snapshots {
             })
             .ok()
         })?;
-        claims.add_tags(added.iter().flat_map(|a| &a.tags));
+        claims.add(&added);
         Some(claims)
     }
 

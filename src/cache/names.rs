@@ -73,20 +73,28 @@ impl Names {
 }
 
 impl Names {
-    /// Adds the entities a patch records (see [`super::Added`]): their ids that start with
-    /// `prefix`, and their tags.
+    /// Adds the records a patch records (see [`super::Added`]): their ids that start with
+    /// `prefix`, and the entities' tags and the claims' topics.
     pub(crate) fn add(&mut self, added: &[super::Added], prefix: &str) {
-        for a in added.iter().filter(|a| a.id.starts_with(prefix)) {
-            self.ids.push(Name {
-                kind: NameKind::Entity,
-                id: a.id.clone(),
-                help: truncate(&a.name, HELP_COLUMNS),
-            });
+        for a in added {
+            let (id, help, words) = a.parts();
+            let (kind, list) = match a {
+                super::Added::Entity { .. } => (NameKind::Entity, &mut self.tags),
+                super::Added::Claim { .. } => (NameKind::Claim, &mut self.topics),
+            };
+            list.extend(words.iter().cloned());
+            if id.starts_with(prefix) {
+                self.ids.push(Name {
+                    kind,
+                    id: id.to_string(),
+                    help: truncate(help, HELP_COLUMNS),
+                });
+            }
         }
-        self.tags
-            .extend(added.iter().flat_map(|a| a.tags.iter().cloned()));
-        self.tags.sort();
-        self.tags.dedup();
+        for list in [&mut self.tags, &mut self.topics] {
+            list.sort();
+            list.dedup();
+        }
     }
 }
 

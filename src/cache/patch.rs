@@ -2,10 +2,12 @@
 //! that an edit brings the snapshot up to date instead of leaving it stale.
 //!
 //! Only additions that change nothing a snapshot section says about the graph's other
-//! records are kept: entities that no record refers to (what `add entity` makes). Such an
-//! entity grounds no claim and is part of nothing, so the support, the claims and every
-//! claim query answered from them stay as they are; it only adds an id to complete and its
-//! tags to the tags the entities carry.
+//! records are kept: entities and claims that no record refers to and that have no edges
+//! (what `add entity` and `add claim` make). Such an entity grounds no claim and is part of
+//! nothing, and such a claim rests on nothing, so the support of every other claim stays as
+//! it is; an entity adds an id to complete and its tags to the tags the entities carry, a
+//! claim adds an id, its topics and one more claim for queries to answer, with the support
+//! of a claim without edges (see [`super::WarmClaims`]).
 //!
 //! A patch names the snapshot it applies to (the checksum of that snapshot's header) and
 //! the key of the files after the edits (every file's name, length and xxh3 hash). It is
@@ -27,13 +29,39 @@ const MAGIC: &[u8; 8] = b"CGPATCH\x01";
 /// The layout of a patch; bumped whenever [`Patch::to_bytes`] writes something else.
 const FORMAT: u32 = 1;
 
-/// An entity added by an edit since the snapshot was written, with what the snapshot's
-/// sections would say of it: its id, its name as completion shows it, and its tags.
+/// A record added by an edit since the snapshot was written, with no edges and referred to
+/// by nothing, with what the snapshot's sections would say of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Added {
-    pub id: String,
-    pub name: String,
-    pub tags: Vec<String>,
+pub enum Added {
+    /// An entity: its id, its name (as completion shows it) and its tags.
+    Entity {
+        id: String,
+        name: String,
+        tags: Vec<String>,
+    },
+    /// A claim: its id, its text (as completion shows it) and its topics.
+    Claim {
+        id: String,
+        text: String,
+        topics: Vec<String>,
+    },
+}
+
+impl Added {
+    fn kind(&self) -> u8 {
+        match self {
+            Added::Entity { .. } => 0,
+            Added::Claim { .. } => 1,
+        }
+    }
+
+    /// The id, the name or text, and the tags or topics.
+    pub(crate) fn parts(&self) -> (&str, &str, &[String]) {
+        match self {
+            Added::Entity { id, name, tags } => (id, name, tags),
+            Added::Claim { id, text, topics } => (id, text, topics),
+        }
+    }
 }
 
 /// The entities added since the snapshot whose header has the checksum `base`, and the key
@@ -57,10 +85,12 @@ impl Patch {
         w.buf.extend_from_slice(&self.key);
         w.len(self.added.len())?;
         for a in &self.added {
-            w.str(&a.id)?;
-            w.str(&a.name)?;
-            w.len(a.tags.len())?;
-            a.tags.iter().try_for_each(|t| w.str(t))?;
+            let (id, name, words) = a.parts();
+            w.u8(a.kind());
+            w.str(id)?;
+            w.str(name)?;
+            w.len(words.len())?;
+            words.iter().try_for_each(|t| w.str(t))?;
         }
         let sum = xxh3_64(&w.buf);
         w.u64(sum);
@@ -88,16 +118,29 @@ impl Patch {
         let base = r.u64()?;
         let n = r.u32()? as usize;
         let key = r.bytes(n)?.to_vec();
-        let count = r.count(12)?;
+        let count = r.count(13)?;
         let mut added = Vec::with_capacity(count);
         for _ in 0..count {
+            let kind = r.u8()?;
             let id = r.str()?.to_string();
             let name = r.str()?.to_string();
-            let tags = r.count(4)?;
-            let tags = (0..tags)
+            let n = r.count(4)?;
+            let words = (0..n)
                 .map(|_| r.str().map(str::to_string))
                 .collect::<Result<Vec<_>, _>>()?;
-            added.push(Added { id, name, tags });
+            added.push(match kind {
+                0 => Added::Entity {
+                    id,
+                    name,
+                    tags: words,
+                },
+                1 => Added::Claim {
+                    id,
+                    text: name,
+                    topics: words,
+                },
+                _ => return Err(Corrupt("a bad record kind")),
+            });
         }
         if !r.is_empty() {
             return Err(Corrupt("bytes after the patch"));
@@ -135,11 +178,18 @@ mod tests {
         Patch {
             base: 7,
             key: b"key bytes".to_vec(),
-            added: vec![Added {
-                id: "yonhap".into(),
-                name: "Yonhap ünï".into(),
-                tags: vec!["media".into(), "wire".into()],
-            }],
+            added: vec![
+                Added::Entity {
+                    id: "yonhap".into(),
+                    name: "Yonhap ünï".into(),
+                    tags: vec!["media".into(), "wire".into()],
+                },
+                Added::Claim {
+                    id: "shells-by-rail".into(),
+                    text: "Shells went by rail.".into(),
+                    topics: vec!["arms".into()],
+                },
+            ],
         }
     }
 

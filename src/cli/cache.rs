@@ -40,7 +40,7 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                 State::Patched(n) => format!(
                     "fresh with {n} {} added by edits (claim queries and completion use it; \
                      a command that reads the whole graph rebuilds it)",
-                    if n == 1 { "entity" } else { "entities" }
+                    if n == 1 { "record" } else { "records" }
                 ),
                 State::Stale => "stale (the files changed; the next load rebuilds it)".to_string(),
                 State::Unusable(why) => format!("unusable ({why}; the next load rebuilds it)"),

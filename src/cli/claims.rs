@@ -79,15 +79,14 @@ fn write_warm_ids(
         }
     }
     let t = claimgraph::timing::phase("select");
-    let Some(hits) = query::select_by_support(&warm.claims.support, filter, &warm.claims.by_id)
-    else {
+    let Some(hits) = warm.claims.select(filter) else {
         return Ok(false);
     };
     drop(t);
     let _t = claimgraph::timing::phase("output");
     super::term::say_notes(&warm.notes);
-    for i in hits {
-        writeln!(out, "{}", warm.claims.id(i))?;
+    for id in hits {
+        writeln!(out, "{id}")?;
     }
     Ok(true)
 }

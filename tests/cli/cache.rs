@@ -159,9 +159,12 @@ fn a_corrupt_or_truncated_snapshot_is_rebuilt() {
     }
 }
 
-/// The claim queries a snapshot answers without the graph, run after `add entity`: every
-/// support filter, and tags the new entities carry (one nobody carried before).
+/// The claim queries a snapshot answers without the graph, run after `add entity` and `add
+/// claim`: every claim, every support filter, and tags the new entities carry (one nobody
+/// carried before).
 const AFTER_ADD: &[&[&str]] = &[
+    &["claims", "--format", "ids"],
+    &["claims", "--ungrounded", "--format", "ids"],
     &["claims", "--rests-only-on", "ngo", "--format", "ids"],
     &[
         "claims",
@@ -189,35 +192,30 @@ const AFTER_ADD: &[&[&str]] = &[
     ],
 ];
 
-/// `add entity` brings a fresh snapshot up to date instead of leaving it stale: the claim
-/// queries answered from the snapshot alone and completion use it, with the same output on
-/// both streams as a parse of the files; a command that reads the whole graph rebuilds it;
-/// an edit with `--no-cache` leaves it stale, and a file changed afterwards is never
-/// served from it.
-#[test]
-fn add_entity_brings_the_snapshot_up_to_date() {
-    let g = shipped_copy();
-    let graph = g.graph();
-    ok(g.run(&["claims", "--format", "ids"]), "writes the snapshot");
-    for (name, tag) in [("Yonhap", "ngo"), ("Kyodo", "wire")] {
-        let add = [
-            "add",
-            "entity",
-            "--name",
-            name,
-            "--kind",
-            "organization",
-            "--tag",
-            tag,
-        ];
-        ok(g.run(&add), "add entity");
-    }
-    assert!(
-        state(&graph).contains("fresh with 2 entities added"),
-        "{}",
-        state(&graph)
+fn add_entity(g: &crate::workflow::Copy, name: &str, tag: &str) {
+    let add = [
+        "add",
+        "entity",
+        "--name",
+        name,
+        "--kind",
+        "organization",
+        "--tag",
+        tag,
+    ];
+    ok(g.run(&add), "add entity");
+}
+
+fn add_claim(g: &crate::workflow::Copy, text: &str, more: &[&str]) {
+    ok(
+        g.run(&[&["add", "claim", "--text", text][..], more].concat()),
+        "add claim",
     );
-    let same_as_a_parse = |args: &[&str]| {
+}
+
+/// Each claim query of [`AFTER_ADD`] says on both streams what a parse of the files says.
+fn answers_as_a_parse(g: &crate::workflow::Copy) {
+    for args in AFTER_ADD {
         let warm = g.run(args);
         let cold = g.run(&[&["--no-cache"][..], args].concat());
         assert_eq!(
@@ -225,22 +223,42 @@ fn add_entity_brings_the_snapshot_up_to_date() {
             (cold.code, &cold.stdout, &cold.stderr),
             "{args:?}"
         );
-    };
-    for args in AFTER_ADD {
-        same_as_a_parse(args);
     }
-    assert!(
-        state(&graph).contains("fresh with 2 entities added"),
-        "answered from the snapshot and its patch, not rebuilt"
-    );
-    let patched: Vec<String> = COMPLETIONS
+}
+
+/// `add entity` and `add claim` bring a fresh snapshot up to date instead of leaving it
+/// stale: the claim queries answered from the snapshot alone and completion use it, with the
+/// same output on both streams as a parse of the files; a command that reads the whole
+/// graph rebuilds it; `link` and an edit with `--no-cache` leave it stale, and a file
+/// changed afterwards is never served from it.
+#[test]
+fn add_entity_and_add_claim_bring_the_snapshot_up_to_date() {
+    let g = shipped_copy();
+    let graph = g.graph();
+    ok(g.run(&["claims", "--format", "ids"]), "writes the snapshot");
+    add_entity(&g, "Yonhap", "ngo");
+    add_entity(&g, "Kyodo", "wire");
+    add_claim(&g, "Shells went by rail.", &["--topic", "rail"]);
+    add_claim(&g, "Aardvarks came first.", &["--about", "Yonhap"]);
+    let patched = |n: &str| state(&graph).contains(&format!("fresh with {n} added"));
+    assert!(patched("4 records"), "{}", state(&graph));
+    answers_as_a_parse(&g);
+    assert!(patched("4 records"), "answered from the patch, not rebuilt");
+    let from_patch: Vec<String> = COMPLETIONS
         .iter()
         .map(|w| complete_fish(&graph, w))
         .collect();
-    let new = complete_fish(&graph, &["claimgraph", "show", "y"]);
-    assert!(new.contains("yonhap\tYonhap"), "{new}");
+    for (words, new) in [
+        (["show", "y"], "yonhap\tYonhap"),
+        (["why", "aa"], "aardvarks-came-first"),
+    ] {
+        let got = complete_fish(&graph, &[&["claimgraph"][..], &words].concat());
+        assert!(got.contains(new), "{got}");
+    }
+    let topics = complete_fish(&graph, &["claimgraph", "claims", "--topic", "ra"]);
+    assert!(topics.contains("rail"), "{topics}");
     ok(g.run(&["cache", "clear"]), "clear");
-    for (words, expected) in COMPLETIONS.iter().zip(&patched) {
+    for (words, expected) in COMPLETIONS.iter().zip(&from_patch) {
         assert_eq!(
             &complete_fish(&graph, words),
             expected,
@@ -254,24 +272,22 @@ fn add_entity_brings_the_snapshot_up_to_date() {
         "{}",
         state(&graph)
     );
-    let add = [
-        "add",
-        "entity",
-        "--name",
-        "Kyodo News",
-        "--kind",
-        "organization",
-    ];
-    ok(g.run(&add), "patched again");
-    assert!(state(&graph).contains("fresh with 1 entity added"));
+    add_entity(&g, "Kyodo News", "media");
+    assert!(patched("1 record"), "{}", state(&graph));
     // A file changed by hand since: the patch no longer matches.
     let path = graph.join("entities.json");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replacen("\"Kyodo News\"", "\"Kyodo Newz\"", 1)).unwrap();
     assert!(state(&graph).contains("stale"), "{}", state(&graph));
-    for args in AFTER_ADD {
-        same_as_a_parse(args);
-    }
+    answers_as_a_parse(&g);
+    // A new edge changes the support: the snapshot is left stale.
+    ok(g.run(&["claims", "--format", "ids"]), "fresh again");
+    ok(
+        g.run(&["link", "nis", "asserts", "shells-went-by-rail"]),
+        "link",
+    );
+    assert!(state(&graph).contains("stale"), "{}", state(&graph));
+    answers_as_a_parse(&g);
     // An edit with --no-cache neither reads nor brings up to date the snapshot.
     ok(g.run(&["claims", "--format", "ids"]), "fresh again");
     let add = [

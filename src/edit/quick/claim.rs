@@ -1,12 +1,14 @@
 //! `add claim`, quick (see [`super`]): a new claim with a free, well-formed id, a non-empty
 //! text, typed values, `about` naming entities and `found_in` naming documents cannot make
 //! a valid graph invalid: nothing refers to it, and those references are the only rules of
-//! docs/format.md §1 that relate a claim to other records. A new claim is ungrounded, which
-//! changes what the support says, so the graph's snapshot is left as it is (stale: the next
-//! load rebuilds it).
+//! docs/format.md §1 that relate a claim to other records. It has no edges, so the support
+//! of every other claim stays as it is: when the graph's snapshot matched the files before
+//! the edit, it is brought up to date with a patch naming the new claim (see
+//! `crate::cache`).
 
 use super::Target;
 use super::{chosen_file, defining_file, fixed_target, in_file_order, sorted_place, splice};
+use crate::cache::{Added, Snapshots};
 use crate::edit::add::{no_slug, non_empty};
 use crate::edit::{duplicate_id, resolve_in, slug, EditError, NewClaim, Placed, Want};
 use crate::export::json::write_line;
@@ -51,6 +53,18 @@ pub fn add_claim(
     let Some((at, bytes)) = splice(&read.sources[f].bytes, "claims", ids.len(), k, &line) else {
         return Ok(Quick::Full);
     };
+    if read.cache {
+        let _t = crate::timing::phase("snapshot patch");
+        Snapshots::for_graph(read.root).after_insert(
+            read.sources,
+            (f, at, &bytes),
+            Added::Claim {
+                id: claim.id.to_string(),
+                text: claim.text.clone(),
+                topics: claim.topics.clone(),
+            },
+        );
+    }
     Ok(Quick::Insert {
         value: Placed {
             id: claim.id,

@@ -66,7 +66,7 @@ pub fn add_entity(
                 Snapshots::for_graph(read.root).after_insert(
                     read.sources,
                     (f, at, &bytes),
-                    Added {
+                    Added::Entity {
                         id: entity.id.to_string(),
                         name: entity.name.clone(),
                         tags: entity.tags.iter().map(|t| t.to_string()).collect(),
