@@ -160,31 +160,7 @@ pub fn top_level_array(b: &[u8], key: &str) -> Option<Vec<std::ops::Range<usize>
 /// Offset of the value of the top-level member `key` of the object `b`, when no member
 /// before it has an escape in its name.
 fn top_level_member(b: &[u8], key: &str) -> Option<usize> {
-    let mut j = skip_ws(b, 0);
-    if b.get(j) != Some(&b'{') {
-        return None;
-    }
-    j = skip_ws(b, j + 1);
-    while j < b.len() && b[j] == b'"' {
-        let end = skip_string(b, j);
-        let name = b.get(j + 1..end.checked_sub(1)?)?;
-        if name.contains(&b'\\') {
-            return None;
-        }
-        j = skip_ws(b, end);
-        if b.get(j) != Some(&b':') {
-            return None;
-        }
-        j = skip_ws(b, j + 1);
-        if name == key.as_bytes() {
-            return Some(j);
-        }
-        j = skip_ws(b, skip_value(b, j));
-        if b.get(j) == Some(&b',') {
-            j = skip_ws(b, j + 1);
-        }
-    }
-    None
+    member(b, skip_ws(b, 0), key, true)
 }
 
 /// Start offsets of the elements of the array at `i` (empty if it is not an array).
@@ -264,6 +240,12 @@ fn skip_value(b: &[u8], i: usize) -> usize {
 
 /// Offset of the value of `key` in the object at `i`.
 fn find_key(b: &[u8], i: usize, key: &str) -> Option<usize> {
+    member(b, i, key, false)
+}
+
+/// Offset of the value of `key` in the object at `i`; with `plain`, `None` as soon as a
+/// member name before it has an escape (whose meaning this scanner does not decode).
+fn member(b: &[u8], i: usize, key: &str, plain: bool) -> Option<usize> {
     if b.get(i) != Some(&b'{') {
         return None;
     }
@@ -271,6 +253,9 @@ fn find_key(b: &[u8], i: usize, key: &str) -> Option<usize> {
     while j < b.len() && b[j] == b'"' {
         let end = skip_string(b, j);
         let name = &b[j + 1..end.saturating_sub(1).max(j + 1)];
+        if plain && name.contains(&b'\\') {
+            return None;
+        }
         j = skip_ws(b, end);
         if b.get(j) != Some(&b':') {
             return None;

@@ -7,8 +7,9 @@
 //! `crate::cache`).
 
 use super::Target;
-use super::{chosen_file, defining_file, fixed_target, in_file_order, sorted_place, splice};
-use crate::cache::{Added, Snapshots};
+use super::{chosen_file, defining_file, fixed_target, in_file_order, patch_snapshot};
+use super::{sorted_place, splice};
+use crate::cache::Added;
 use crate::edit::add::{no_slug, non_empty};
 use crate::edit::{duplicate_id, resolve_in, slug, EditError, NewClaim, Placed, Want};
 use crate::export::json::write_line;
@@ -53,18 +54,12 @@ pub fn add_claim(
     let Some((at, bytes)) = splice(&read.sources[f].bytes, "claims", ids.len(), k, &line) else {
         return Ok(Quick::Full);
     };
-    if read.cache {
-        let _t = crate::timing::phase("snapshot patch");
-        Snapshots::for_graph(read.root).after_insert(
-            read.sources,
-            (f, at, &bytes),
-            Added::Claim {
-                id: claim.id.to_string(),
-                text: claim.text.clone(),
-                topics: claim.topics.clone(),
-            },
-        );
-    }
+    let added = Added::Claim {
+        id: claim.id.to_string(),
+        text: claim.text.clone(),
+        topics: claim.topics.clone(),
+    };
+    patch_snapshot(read, (f, at, &bytes), added);
     Ok(Quick::Insert {
         value: Placed {
             id: claim.id,

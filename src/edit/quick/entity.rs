@@ -6,8 +6,9 @@
 //! entity (see `crate::cache`), so that the claim queries and completion that read it stay
 //! warm.
 
-use super::{at_path, defining_file, entities_by_file, fixed_target, sorted_place, splice, Target};
-use crate::cache::{Added, Snapshots};
+use super::{at_path, defining_file, entities_by_file, fixed_target, patch_snapshot};
+use super::{sorted_place, splice, Target};
+use crate::cache::Added;
 use crate::edit::add::{no_slug, non_empty};
 use crate::edit::names::name_taken;
 use crate::edit::{duplicate_id, resolve_in, slug, EditError, NameClash, NewEntity, Placed, Want};
@@ -61,18 +62,12 @@ pub fn add_entity(
             let Some((at, bytes)) = splice(bytes, "entities", ids.len(), k, &line) else {
                 return Ok(Quick::Full);
             };
-            if read.cache {
-                let _t = crate::timing::phase("snapshot patch");
-                Snapshots::for_graph(read.root).after_insert(
-                    read.sources,
-                    (f, at, &bytes),
-                    Added::Entity {
-                        id: entity.id.to_string(),
-                        name: entity.name.clone(),
-                        tags: entity.tags.iter().map(|t| t.to_string()).collect(),
-                    },
-                );
-            }
+            let added = Added::Entity {
+                id: entity.id.to_string(),
+                name: entity.name.clone(),
+                tags: entity.tags.iter().map(|t| t.to_string()).collect(),
+            };
+            patch_snapshot(read, (f, at, &bytes), added);
             Ok(Quick::Insert {
                 value: placed(PathBuf::from(&read.sources[f].name)),
                 file: f,

@@ -28,6 +28,7 @@ pub use entity::add_entity;
 pub use link::link;
 
 use super::{file_in_graph, EditError};
+use crate::cache::{Added, Snapshots};
 use crate::graph::{ClaimGraph, Record, Slot};
 use crate::locate;
 use crate::model::Entity;
@@ -195,6 +196,16 @@ fn chosen_file(
     match chosen {
         Some(f) => Target::Existing(f),
         None => at_path(read, read.root.join("claims.json")),
+    }
+}
+
+/// Brings the graph's snapshot up to date with an insertion of `bytes` at `at` in file `f`
+/// that adds `added` (see [`Snapshots::after_insert`]), unless the edit runs without the
+/// cache.
+fn patch_snapshot(read: Read<'_>, (f, at, bytes): (usize, usize, &[u8]), added: Added) {
+    if read.cache {
+        let _t = crate::timing::phase("snapshot patch");
+        Snapshots::for_graph(read.root).after_insert(read.sources, (f, at, bytes), added);
     }
 }
 

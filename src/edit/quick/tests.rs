@@ -323,24 +323,48 @@ fn one_insertion(before: &[u8], after: &[u8]) -> bool {
     after.len() > before.len() && head + tail >= before.len()
 }
 
+/// Two copies of one random graph: one for the full path, one for the quick path.
+struct Twins {
+    full: tempfile::TempDir,
+    quick: tempfile::TempDir,
+    /// The graph path in each (a folder, or one file).
+    graphs: (PathBuf, PathBuf),
+    /// Whether the files are in the canonical layout.
+    canonical: bool,
+}
+
+impl Twins {
+    fn of(spec: &Spec, single: bool) -> Twins {
+        let (full, quick) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let graphs = (
+            write(spec, full.path(), single),
+            write(spec, quick.path(), single),
+        );
+        Twins {
+            full,
+            quick,
+            graphs,
+            canonical: spec.canonical && !spec.shuffled,
+        }
+    }
+}
+
 /// Runs an edit both ways, on copies of the graph of `spec` — quick (`quick`, or `full`
 /// when it declines) and full — and checks that they answer the same; that on files in the
 /// canonical layout they leave the same bytes; and that on any layout they leave the same
 /// records, the quick path only inserting into the one file it changes.
 fn both_ways<T: std::fmt::Debug>(
-    dirs: (&Path, &Path),
-    graphs: (&Path, &Path),
-    canonical: bool,
+    twins: &Twins,
     quick: impl FnOnce(Read<'_>) -> Result<Quick<T>, EditError>,
     full: impl Fn(&mut Files) -> Result<T, EditError>,
 ) -> Result<(), TestCaseError> {
-    let (full_dir, quick_dir) = dirs;
+    let (full_dir, quick_dir) = (twins.full.path(), twins.quick.path());
     let before = contents(quick_dir);
-    let by_full = store::edit(graphs.0, &full);
-    let by_quick = store::edit_quick(graphs.1, EditOptions::default(), quick, &full);
+    let by_full = store::edit(&twins.graphs.0, &full);
+    let by_quick = store::edit_quick(&twins.graphs.1, EditOptions::default(), quick, &full);
     prop_assert_eq!(outcome(by_quick, quick_dir), outcome(by_full, full_dir));
     let (after, full) = (contents(quick_dir), contents(full_dir));
-    if canonical {
+    if twins.canonical {
         prop_assert_eq!(&after, &full);
     } else {
         prop_assert_eq!(normalized(after.clone()), normalized(full.clone()));
@@ -359,42 +383,28 @@ fn both_ways<T: std::fmt::Debug>(
 }
 
 /// `add entity` both ways (see [`both_ways`]).
-fn add_both_ways(
-    dirs: (&Path, &Path),
-    graphs: (&Path, &Path),
-    canonical: bool,
-    new: &NewEntity,
-    file: Option<&Path>,
-) -> Result<(), TestCaseError> {
+fn add_both_ways(twins: &Twins, new: &NewEntity, file: Option<&Path>) -> Result<(), TestCaseError> {
     let quick = |read: Read<'_>| add_entity(read, new, file);
     let full = |files: &mut Files| crate::edit::add_entity(files, new.clone(), file);
-    both_ways(dirs, graphs, canonical, quick, full)
+    both_ways(twins, quick, full)
 }
 
 /// `link` both ways (see [`both_ways`]).
-fn link_both_ways(
-    dirs: (&Path, &Path),
-    graphs: (&Path, &Path),
-    canonical: bool,
-    new: &NewEdge,
-    file: Option<&Path>,
-) -> Result<(), TestCaseError> {
+fn link_both_ways(twins: &Twins, new: &NewEdge, file: Option<&Path>) -> Result<(), TestCaseError> {
     let quick = |read: Read<'_>| link(read, new, file);
     let full = |files: &mut Files| crate::edit::link(files, new.clone(), file);
-    both_ways::<Linked>(dirs, graphs, canonical, quick, full)
+    both_ways::<Linked>(twins, quick, full)
 }
 
 /// `add claim` both ways (see [`both_ways`]).
 fn claim_both_ways(
-    dirs: (&Path, &Path),
-    graphs: (&Path, &Path),
-    canonical: bool,
+    twins: &Twins,
     new: &NewClaim,
     file: Option<&Path>,
 ) -> Result<(), TestCaseError> {
     let quick = |read: Read<'_>| add_claim(read, new, file, |_| {});
     let full = |files: &mut Files| crate::edit::add_claim(files, new.clone(), file);
-    both_ways(dirs, graphs, canonical, quick, full)
+    both_ways(twins, quick, full)
 }
 
 /// New claims: ids given (free, taken, ill-formed) or made from the text; texts empty, with
@@ -521,16 +531,11 @@ proptest! {
         single in any::<bool>(),
         (new, file) in new_entity(),
     ) {
-        let (full_dir, quick_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let full_graph = write(&spec, full_dir.path(), single);
-        let quick_graph = write(&spec, quick_dir.path(), single);
-        let dirs = (full_dir.path(), quick_dir.path());
-        let graphs = (full_graph.as_path(), quick_graph.as_path());
-        let canonical = spec.canonical && !spec.shuffled;
-        add_both_ways(dirs, graphs, canonical, &new, file.map(Path::new))?;
+        let twins = Twins::of(&spec, single);
+        add_both_ways(&twins, &new, file.map(Path::new))?;
         // Again, on the files as the first edit left them.
         let next = NewEntity { id: None, name: "Mid".into(), aliases: vec![], ..new };
-        add_both_ways(dirs, graphs, canonical, &next, None)?;
+        add_both_ways(&twins, &next, None)?;
     }
 
     /// On random graphs and random new edges, the quick path answers what the full path
@@ -543,15 +548,10 @@ proptest! {
         (new, file) in new_edge(),
         (again, _) in new_edge(),
     ) {
-        let (full_dir, quick_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let full_graph = write(&spec, full_dir.path(), single);
-        let quick_graph = write(&spec, quick_dir.path(), single);
-        let dirs = (full_dir.path(), quick_dir.path());
-        let graphs = (full_graph.as_path(), quick_graph.as_path());
-        let canonical = spec.canonical && !spec.shuffled;
-        link_both_ways(dirs, graphs, canonical, &new, file.map(Path::new))?;
-        link_both_ways(dirs, graphs, canonical, &again, None)?;
-        link_both_ways(dirs, graphs, canonical, &new, None)?;
+        let twins = Twins::of(&spec, single);
+        link_both_ways(&twins, &new, file.map(Path::new))?;
+        link_both_ways(&twins, &again, None)?;
+        link_both_ways(&twins, &new, None)?;
     }
 
     /// On random graphs and random new claims, the quick path answers what the full path
@@ -563,14 +563,9 @@ proptest! {
         (new, file) in new_claim(),
         (again, _) in new_claim(),
     ) {
-        let (full_dir, quick_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let full_graph = write(&spec, full_dir.path(), single);
-        let quick_graph = write(&spec, quick_dir.path(), single);
-        let dirs = (full_dir.path(), quick_dir.path());
-        let graphs = (full_graph.as_path(), quick_graph.as_path());
-        let canonical = spec.canonical && !spec.shuffled;
-        claim_both_ways(dirs, graphs, canonical, &new, file.map(Path::new))?;
-        claim_both_ways(dirs, graphs, canonical, &again, None)?;
+        let twins = Twins::of(&spec, single);
+        claim_both_ways(&twins, &new, file.map(Path::new))?;
+        claim_both_ways(&twins, &again, None)?;
     }
 }
 
