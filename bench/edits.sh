@@ -13,8 +13,8 @@
 # --no-cache` on the file as generated): `add entity` on the file as generated and on the
 # same graph after `fmt`, `add claim` and `link` on the file as generated, all without a
 # snapshot; then `add entity` with a fresh snapshot, which the edit brings up to date, and
-# the same query run again after it, answered from the snapshot and its patch. It prints
-# wall seconds, CPU seconds (user + sys), peak RSS and the ratios to the cold query and to
+# the same query run again after it, answered from the snapshot and its patch (the script
+# fails when that answer differs from a parse of the edited file). It prints wall seconds, CPU seconds (user + sys), peak RSS and the ratios to the cold query and to
 # the size of the file edited.
 #
 # Environment: SIZES (records per file), RUNS (timed runs per edit, the median is reported;
@@ -83,7 +83,14 @@ add_mode() {
                 rm -rf "$BENCH_DIR/.claimgraph-cache"
                 [[ $mode != snapshot ]] || "$CLAIMGRAPH" --graph "$work" "${query[@]}" >/dev/null
                 measure /dev/null "$CLAIMGRAPH" "${cache[@]}" --graph "$work" "${edit[@]//\$r/$r}"
-                [[ $mode != snapshot ]] || measure /dev/null "$CLAIMGRAPH" --graph "$work" "${query[@]}" >>"$BENCH_DIR/after"
+                if [[ $mode == snapshot ]]; then
+                    measure "$BENCH_DIR/warm-ids" "$CLAIMGRAPH" --graph "$work" "${query[@]}" >>"$BENCH_DIR/after"
+                    "$CLAIMGRAPH" --no-cache --graph "$work" "${query[@]}" >"$BENCH_DIR/cold-ids"
+                    cmp -s "$BENCH_DIR/warm-ids" "$BENCH_DIR/cold-ids" || {
+                        echo "edits.sh: the query after the edit differs from a parse of the file" >&2
+                        exit 1
+                    }
+                fi
             done | median_of)
             row "$n" "$(stat -c %s "$src")" "$what" "$t" "$cold"
             if [[ $mode == snapshot ]]; then
