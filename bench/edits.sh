@@ -14,8 +14,9 @@
 # same graph after `fmt`, `add claim` and `link` on the file as generated, all without a
 # snapshot; then `add entity` with a fresh snapshot, which the edit brings up to date, and
 # the same query run again after it, answered from the snapshot and its patch (the script
-# fails when that answer differs from a parse of the edited file). It prints wall seconds, CPU seconds (user + sys), peak RSS and the ratios to the cold query and to
-# the size of the file edited.
+# fails when that answer differs from a parse of the edited file). It prints wall seconds,
+# CPU seconds (user + sys), peak RSS and the ratios to the cold query and to the size of the
+# file edited.
 #
 # Environment: SIZES (records per file), RUNS (timed runs per edit, the median is reported;
 # 3), BENCH_DIR (graphs, target/bench-edits), CLAIMGRAPH (the binary,
