@@ -46,6 +46,7 @@ impl WarmClaims {
             match a {
                 Added::Entity { tags, .. } => self.tags.extend(tags.iter().cloned()),
                 Added::Claim { id, .. } => self.added.push(id.clone()),
+                Added::Document { .. } => {}
             }
         }
         self.tags.sort();

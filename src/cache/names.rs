@@ -74,13 +74,14 @@ impl Names {
 
 impl Names {
     /// Adds the records a patch records (see [`super::Added`]): their ids that start with
-    /// `prefix`, and the entities' tags and the claims' topics.
+    /// `prefix`, and the entities' tags and the claims' topics (a document has neither).
     pub(crate) fn add(&mut self, added: &[super::Added], prefix: &str) {
         for a in added {
             let (id, help, words) = a.parts();
             let (kind, list) = match a {
                 super::Added::Entity { .. } => (NameKind::Entity, &mut self.tags),
                 super::Added::Claim { .. } => (NameKind::Claim, &mut self.topics),
+                super::Added::Document { .. } => (NameKind::Document, &mut self.topics),
             };
             list.extend(words.iter().cloned());
             if id.starts_with(prefix) {

@@ -2,12 +2,13 @@
 //! that an edit brings the snapshot up to date instead of leaving it stale.
 //!
 //! Only additions that change nothing a snapshot section says about the graph's other
-//! records are kept: entities and claims that no record refers to and that have no edges
-//! (what `add entity` and `add claim` make). Such an entity grounds no claim and is part of
-//! nothing, and such a claim rests on nothing, so the support of every other claim stays as
-//! it is; an entity adds an id to complete and its tags to the tags the entities carry, a
-//! claim adds an id, its topics and one more claim for queries to answer, with the support
-//! of a claim without edges (see [`super::WarmClaims`]).
+//! records are kept: entities, claims and documents that no record refers to and that have
+//! no edges (what `add entity`, `add claim` and `add doc` make). Such an entity grounds no
+//! claim and is part of nothing, such a claim rests on nothing, and nothing is found in such
+//! a document, so the support of every other claim stays as it is; an entity adds an id to
+//! complete and its tags to the tags the entities carry, a claim adds an id, its topics and
+//! one more claim for queries to answer, with the support of a claim without edges (see
+//! [`super::WarmClaims`]), a document adds an id.
 //!
 //! A patch names the snapshot it applies to (the checksum of that snapshot's header) and
 //! the key of the files after the edits (every file's name, length and xxh3 hash). It is
@@ -45,6 +46,8 @@ pub enum Added {
         text: String,
         topics: Vec<String>,
     },
+    /// A document: its id and its title (as completion shows it).
+    Document { id: String, title: String },
 }
 
 impl Added {
@@ -52,6 +55,7 @@ impl Added {
         match self {
             Added::Entity { .. } => 0,
             Added::Claim { .. } => 1,
+            Added::Document { .. } => 2,
         }
     }
 
@@ -60,6 +64,7 @@ impl Added {
         match self {
             Added::Entity { id, name, tags } => (id, name, tags),
             Added::Claim { id, text, topics } => (id, text, topics),
+            Added::Document { id, title } => (id, title, &[]),
         }
     }
 }
@@ -139,6 +144,7 @@ impl Patch {
                     text: name,
                     topics: words,
                 },
+                2 if words.is_empty() => Added::Document { id, title: name },
                 _ => return Err(Corrupt("a bad record kind")),
             });
         }

@@ -1,7 +1,7 @@
 //! `add`: a new entity, claim or document; prints its id on stdout.
 
 use super::completions;
-use super::editing::{edit, edit_quick, file_arg};
+use super::editing::{edit_quick, file_arg};
 use super::term::{safe, say};
 use super::{CliError, Ctx};
 use claimgraph::edit::{self, NewClaim, NewDocument, NewEntity};
@@ -196,19 +196,20 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
             close = near.into_inner();
             placed
         }
-        What::Doc(a) => edit(ctx, |files| {
-            edit::add_document(
-                files,
-                NewDocument {
-                    id: a.id.get(),
-                    title: a.title,
-                    url: a.url,
-                    published: a.published,
-                    publisher: a.publisher,
-                },
-                file,
-            )
-        })?,
+        What::Doc(a) => {
+            let new = NewDocument {
+                id: a.id.get(),
+                title: a.title,
+                url: a.url,
+                published: a.published,
+                publisher: a.publisher,
+            };
+            edit_quick(
+                ctx,
+                |read| edit::quick::add_document(read, &new, file),
+                |files| edit::add_document(files, new.clone(), file),
+            )?
+        }
     };
     warn_close(&close);
     writeln!(out, "{}", placed.id)?;

@@ -226,13 +226,13 @@ fn answers_as_a_parse(g: &crate::workflow::Copy) {
     }
 }
 
-/// `add entity` and `add claim` bring a fresh snapshot up to date instead of leaving it
-/// stale: the claim queries answered from the snapshot alone and completion use it, with the
+/// `add entity`, `add claim` and `add doc` bring a fresh snapshot up to date instead of
+/// leaving it stale: the claim queries answered from the snapshot alone and completion use it, with the
 /// same output on both streams as a parse of the files; a command that reads the whole
 /// graph rebuilds it; `link` and an edit with `--no-cache` leave it stale, and a file
 /// changed afterwards is never served from it.
 #[test]
-fn add_entity_and_add_claim_bring_the_snapshot_up_to_date() {
+fn added_records_bring_the_snapshot_up_to_date() {
     let g = shipped_copy();
     let graph = g.graph();
     ok(g.run(&["claims", "--format", "ids"]), "writes the snapshot");
@@ -240,10 +240,19 @@ fn add_entity_and_add_claim_bring_the_snapshot_up_to_date() {
     add_entity(&g, "Kyodo", "wire");
     add_claim(&g, "Shells went by rail.", &["--topic", "rail"]);
     add_claim(&g, "Aardvarks came first.", &["--about", "Yonhap"]);
+    let doc = [
+        "add",
+        "doc",
+        "--title",
+        "Rail report",
+        "--publisher",
+        "yonhap",
+    ];
+    ok(g.run(&doc), "add doc");
     let patched = |n: &str| state(&graph).contains(&format!("fresh with {n} added"));
-    assert!(patched("4 records"), "{}", state(&graph));
+    assert!(patched("5 records"), "{}", state(&graph));
     answers_as_a_parse(&g);
-    assert!(patched("4 records"), "answered from the patch, not rebuilt");
+    assert!(patched("5 records"), "answered from the patch, not rebuilt");
     let from_patch: Vec<String> = COMPLETIONS
         .iter()
         .map(|w| complete_fish(&graph, w))
@@ -251,6 +260,7 @@ fn add_entity_and_add_claim_bring_the_snapshot_up_to_date() {
     for (words, new) in [
         (["show", "y"], "yonhap\tYonhap"),
         (["why", "aa"], "aardvarks-came-first"),
+        (["show", "rail-"], "rail-report\tRail report"),
     ] {
         let got = complete_fish(&graph, &[&["claimgraph"][..], &words].concat());
         assert!(got.contains(new), "{got}");

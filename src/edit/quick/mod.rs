@@ -1,4 +1,4 @@
-//! Quick edits: `add entity` and `link` checked against the validated graph the files make
+//! Quick edits: `add entity`, `add claim`, `add doc` and `link` checked against the validated graph the files make
 //! (its id index, names, origins) and their one record spliced into its file, instead of
 //! every file parsed into editable records, the whole edited graph validated again and the
 //! changed file serialized again.
@@ -20,10 +20,12 @@
 //!   else takes the full path, which also writes the file in the canonical layout.
 
 mod claim;
+mod doc;
 mod entity;
 mod link;
 
 pub use claim::add_claim;
+pub use doc::add_document;
 pub use entity::add_entity;
 pub use link::link;
 

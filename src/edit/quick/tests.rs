@@ -1,7 +1,7 @@
 //! The quick edits against the full path, on random graphs and edits.
 
 use super::*;
-use crate::edit::{Linked, NewClaim, NewEdge, NewEntity};
+use crate::edit::{Linked, NewClaim, NewDocument, NewEdge, NewEntity};
 use crate::export::json::to_canonical_string;
 use crate::load::{self, Source};
 use crate::model::{Claim, Date, Document, Edge, Entity, GraphFile, Id, Kind, Rel, Tag};
@@ -465,6 +465,62 @@ fn new_claim() -> impl Strategy<Value = (NewClaim, Option<&'static str>)> {
     )
 }
 
+/// `add doc` both ways (see [`both_ways`]).
+fn doc_both_ways(
+    twins: &Twins,
+    new: &NewDocument,
+    file: Option<&Path>,
+) -> Result<(), TestCaseError> {
+    let quick = |read: Read<'_>| add_document(read, new, file);
+    let full = |files: &mut Files| crate::edit::add_document(files, new.clone(), file);
+    both_ways(twins, quick, full)
+}
+
+/// New documents: ids given (free, taken, ill-formed) or made from the title; titles empty
+/// or with no id to make; publishers by id, by name, of the wrong sort or unknown; with
+/// details or not; into a file named or not.
+fn new_document() -> impl Strategy<Value = (NewDocument, Option<&'static str>)> {
+    let ids = prop_oneof![
+        6 => Just(None),
+        1 => Just(Some("d0")),
+        1 => Just(Some("e0")),
+        2 => Just(Some("zz")),
+        2 => Just(Some("a")),
+        1 => Just(Some("Bad Id")),
+    ];
+    let titles = prop_oneof![
+        4 => Just("New report"),
+        2 => Just("Doc 1"),
+        1 => Just("  "),
+        1 => Just("!!!"),
+    ];
+    let publishers = prop_oneof![
+        3 => Just(None),
+        3 => Just(Some("e0")),
+        1 => Just(Some("reuters")),
+        1 => Just(Some("c0")),
+        1 => Just(Some("zz")),
+    ];
+    let file = prop_oneof![
+        6 => Just(None),
+        1 => Just(Some("f1.json")),
+        1 => Just(Some("new.json")),
+        1 => Just(Some("g.json")),
+    ];
+    (ids, titles, publishers, any::<bool>(), file).prop_map(
+        |(id, title, publisher, details, file)| {
+            let new = NewDocument {
+                id: id.map(str::to_string),
+                title: title.into(),
+                url: details.then(|| "https://example.org/a?b=\"c\"".into()),
+                published: details.then(|| Date::new("2024-06-20").unwrap()),
+                publisher: publisher.map(str::to_string),
+            };
+            (new, file)
+        },
+    )
+}
+
 /// New edges: mostly of a shape the graph allows (an entity asserting or denying a claim,
 /// a claim citing a claim or an entity), else ends by name, unknown or ill-formed, and any
 /// relation; in a document, none or an unknown one; with details or not; into a file named
@@ -566,6 +622,20 @@ proptest! {
         let twins = Twins::of(&spec, single);
         claim_both_ways(&twins, &new, file.map(Path::new))?;
         claim_both_ways(&twins, &again, None)?;
+    }
+
+    /// On random graphs and random new documents, the quick path answers what the full
+    /// path does and leaves the same records; on canonical files, the same bytes.
+    #[test]
+    fn a_quick_document_leaves_what_the_full_path_leaves(
+        spec in spec(),
+        single in any::<bool>(),
+        (new, file) in new_document(),
+        (again, _) in new_document(),
+    ) {
+        let twins = Twins::of(&spec, single);
+        doc_both_ways(&twins, &new, file.map(Path::new))?;
+        doc_both_ways(&twins, &again, None)?;
     }
 }
 

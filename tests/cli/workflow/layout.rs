@@ -1,4 +1,4 @@
-//! The edits that add one record (`add entity`, `add claim`, `link`) insert its line and
+//! The edits that add one record (`add entity|claim|doc`, `link`) insert its line and
 //! keep every other byte of the file, in whatever layout the file is: the records they
 //! leave are those the same edits leave on the graph in the canonical layout.
 
@@ -17,6 +17,14 @@ const EDITS: &[&[&str]] = &[
         "organization",
         "--tag",
         "wire",
+    ],
+    &[
+        "add",
+        "doc",
+        "--title",
+        "Rail report",
+        "--publisher",
+        "Yonhap",
     ],
     &[
         "add",
