@@ -6,18 +6,15 @@
 //! the edit, it is brought up to date with a patch naming the new claim (see
 //! `crate::cache`).
 
-use super::Target;
-use super::{chosen_file, defining_file, fixed_target, in_file_order, patch_snapshot};
-use super::{sorted_place, splice};
+use super::{in_file_order, insert_record, new_id, target, Target};
 use crate::cache::Added;
-use crate::edit::add::{no_slug, non_empty};
-use crate::edit::{duplicate_id, resolve_in, slug, EditError, NewClaim, Placed, Want};
-use crate::export::json::write_line;
+use crate::edit::add::non_empty;
+use crate::edit::{resolve_in, EditError, NewClaim, Placed, Want};
 use crate::graph::{ClaimGraph, Record};
 use crate::load;
 use crate::model::{Claim, Id};
 use crate::store::{Quick, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// `add claim` without parsing the files for editing, when the graph is valid and the file
 /// the claim goes to has claims to place it among ([`Quick::Full`] otherwise). `seen` is
@@ -32,74 +29,40 @@ pub fn add_claim(
         return Ok(Quick::Full);
     };
     seen(&g);
-    let claim = checked(&g, read, new)?;
+    non_empty(&new.text, "the text")?;
+    let id = new_id(&g, read, new.id.as_deref(), (&new.text, "text"))?;
+    let claim = Claim {
+        id,
+        text: new.text.clone(),
+        date: new.date,
+        about: resolved(&g, &new.about, Want::Entity)?,
+        topics: new.topics.clone(),
+        found_in: resolved(&g, &new.found_in, Want::Document)?,
+        credibility: new.credibility,
+        review: None,
+        note: new.note.clone(),
+    };
     let claims = claims_by_file(&g, read.sources.len());
     let touched: Vec<&Id> = claim.found_in.iter().chain(&claim.about).collect();
-    let target = match fixed_target(read, file)? {
-        Some(target) => target,
-        None => {
-            let held: Vec<usize> = claims.iter().map(Vec::len).collect();
-            let mentions = touched.iter().map(|id| mentioning(&g, id)).collect();
-            chosen_file(&g, read, &held, &touched, mentions)
-        }
-    };
+    let held: Vec<usize> = claims.iter().map(Vec::len).collect();
+    let mentions = || touched.iter().map(|id| mentioning(&g, id)).collect();
     // A new file: the full path writes it.
-    let Target::Existing(f) = target else {
+    let Target::Existing(f) = target(&g, (read, file), &held, &touched, mentions)? else {
         return Ok(Quick::Full);
     };
     let ids: Vec<&Id> = claims[f].iter().map(|c| &c.id).collect();
-    let k = sorted_place(&ids, &&claim.id);
-    let mut line = Vec::with_capacity(256);
-    write_line(&mut line, &claim).expect("writing to a Vec cannot fail");
-    let Some((at, bytes)) = splice(&read.sources[f].bytes, "claims", ids.len(), k, &line) else {
-        return Ok(Quick::Full);
-    };
     let added = Added::Claim {
         id: claim.id.to_string(),
         text: claim.text.clone(),
         topics: claim.topics.clone(),
     };
-    patch_snapshot(read, (f, at, &bytes), added);
-    Ok(Quick::Insert {
-        value: Placed {
-            id: claim.id,
-            path: PathBuf::from(&read.sources[f].name),
-        },
-        file: f,
-        at,
-        bytes,
-    })
-}
-
-/// The new claim, after the checks of [`crate::edit::add_claim`] in its order.
-fn checked(g: &ClaimGraph, read: Read<'_>, new: &NewClaim) -> Result<Claim, EditError> {
-    non_empty(&new.text, "the text")?;
-    let id = match new.id.as_deref() {
-        Some(s) => {
-            let id = Id::new(s).map_err(|e| EditError::Usage(e.0))?;
-            if let Some(f) = defining_file(g, id.as_str()) {
-                return Err(duplicate_id(&id, &read.sources[f].name));
-            }
-            id
-        }
-        None => {
-            let base = slug(&new.text).ok_or_else(|| no_slug(&new.text, "text"))?;
-            super::entity::unique_id(g, &base)
-        }
-    };
-    let about = resolved(g, &new.about, Want::Entity)?;
-    let found_in = resolved(g, &new.found_in, Want::Document)?;
-    Ok(Claim {
-        id,
-        text: new.text.clone(),
-        date: new.date,
-        about,
-        topics: new.topics.clone(),
-        found_in,
-        credibility: new.credibility,
-        review: None,
-        note: new.note.clone(),
-    })
+    Ok(insert_record(
+        read,
+        (f, "claims"),
+        (&ids, &claim.id),
+        &claim,
+        added,
+    ))
 }
 
 /// Each of `texts` resolved to the id of a record of the wanted sort, each id once.

@@ -6,13 +6,13 @@
 //! entity (see `crate::cache`), so that the claim queries and completion that read it stay
 //! warm.
 
-use super::{at_path, defining_file, entities_by_file, fixed_target, patch_snapshot};
-use super::{sorted_place, splice, Target};
+use super::Target;
+use super::{at_path, defining_file, entities_by_file, fixed_target, insert_record, new_id};
 use crate::cache::Added;
-use crate::edit::add::{no_slug, non_empty};
+use crate::edit::add::non_empty;
 use crate::edit::names::name_taken;
-use crate::edit::{duplicate_id, resolve_in, slug, EditError, NameClash, NewEntity, Placed, Want};
-use crate::export::json::{to_canonical_string, write_line};
+use crate::edit::{resolve_in, EditError, NameClash, NewEntity, Placed, Want};
+use crate::export::json::to_canonical_string;
 use crate::graph::ClaimGraph;
 use crate::load;
 use crate::model::{Entity, GraphFile, Id};
@@ -31,8 +31,7 @@ pub fn add_entity(
         return Ok(Quick::Full);
     };
     let files = entities_by_file(&g, read.sources.len());
-    let names: Vec<&str> = read.sources.iter().map(|s| s.name.as_str()).collect();
-    let entity = checked(&g, &files, &names, new)?;
+    let entity = checked(&g, read, &files, new)?;
     let target = place(&g, &files, read, &entity, file)?;
     let placed = |path: PathBuf| Placed {
         id: entity.id.clone(),
@@ -55,25 +54,13 @@ pub fn add_entity(
         }
         Target::Existing(f) => {
             let ids: Vec<&Id> = files[f].iter().map(|e| &e.id).collect();
-            let k = sorted_place(&ids, &&entity.id);
-            let mut line = Vec::with_capacity(256);
-            write_line(&mut line, &entity).expect("writing to a Vec cannot fail");
-            let bytes = &read.sources[f].bytes;
-            let Some((at, bytes)) = splice(bytes, "entities", ids.len(), k, &line) else {
-                return Ok(Quick::Full);
-            };
             let added = Added::Entity {
                 id: entity.id.to_string(),
                 name: entity.name.clone(),
                 tags: entity.tags.iter().map(|t| t.to_string()).collect(),
             };
-            patch_snapshot(read, (f, at, &bytes), added);
-            Ok(Quick::Insert {
-                value: placed(PathBuf::from(&read.sources[f].name)),
-                file: f,
-                at,
-                bytes,
-            })
+            let ids = (&ids[..], &entity.id);
+            Ok(insert_record(read, (f, "entities"), ids, &entity, added))
         }
     }
 }
@@ -81,15 +68,16 @@ pub fn add_entity(
 /// The new entity, after the checks of [`super::add_entity`] in its order.
 fn checked(
     g: &ClaimGraph,
+    read: Read<'_>,
     files: &[Vec<&Entity>],
-    names: &[&str],
     new: &NewEntity,
 ) -> Result<Entity, EditError> {
+    let names: Vec<&str> = read.sources.iter().map(|s| s.name.as_str()).collect();
     non_empty(&new.name, "the name")?;
     if !new.force {
         for name in std::iter::once(new.name.as_str()).chain(new.aliases.iter().map(String::as_str))
         {
-            if let Some(c) = entity_named(files, names, name) {
+            if let Some(c) = entity_named(files, &names, name) {
                 return Err(name_taken(name, &c));
             }
         }
@@ -97,19 +85,7 @@ fn checked(
     let kind = new
         .kind
         .ok_or_else(|| EditError::Usage("an entity needs --kind".into()))?;
-    let id = match new.id.as_deref() {
-        Some(s) => {
-            let id = Id::new(s).map_err(|e| EditError::Usage(e.0))?;
-            if let Some(f) = defining_file(g, id.as_str()) {
-                return Err(duplicate_id(&id, names[f]));
-            }
-            id
-        }
-        None => {
-            let base = slug(&new.name).ok_or_else(|| no_slug(&new.name, "name"))?;
-            unique_id(g, &base)
-        }
-    };
+    let id = new_id(g, read, new.id.as_deref(), (&new.name, "name"))?;
     let part_of = new
         .part_of
         .as_deref()
@@ -152,17 +128,6 @@ fn entity_named(files: &[Vec<&Entity>], names: &[&str], name: &str) -> Option<Na
         }
     }
     None
-}
-
-/// `base` if nothing has it as its id, else `base-2`, `base-3`, … (as [`super::unique_id`]).
-pub(super) fn unique_id(g: &ClaimGraph, base: &str) -> Id {
-    let mut candidate = base.to_string();
-    let mut n = 2;
-    while g.lookup(&candidate).is_some() {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Id::new(candidate).expect("slugs and suffixes keep the id pattern")
 }
 
 /// The file the new entity goes to, by the rule of [`super::place`] for an entity touching

@@ -5,10 +5,9 @@
 //! another document is a further appearance, which is legal. An edge changes the support,
 //! so the graph's snapshot is left as it is (stale: the next load rebuilds it).
 
-use super::{chosen_file, fixed_target, in_file_order, sorted_place, splice, Target};
+use super::{chosen_file, fixed_target, in_file_order, insertion, Target};
 use crate::edit::edges::check_ends;
 use crate::edit::{resolve_in, EditError, Linked, NewEdge, Placed, Want};
-use crate::export::json::write_line;
 use crate::graph::{ClaimGraph, EdgeData, NodeIx};
 use crate::load;
 use crate::model::{Edge, Id, Rel};
@@ -60,10 +59,7 @@ pub fn link(
     };
     let keys: Vec<_> = edges[f].iter().map(|&e| key(&g, e)).collect();
     let new_key = (&edge.from, edge.rel, &edge.to, edge.in_doc.as_ref());
-    let k = sorted_place(&keys, &new_key);
-    let mut line = Vec::with_capacity(256);
-    write_line(&mut line, &edge).expect("writing to a Vec cannot fail");
-    let Some((at, bytes)) = splice(&read.sources[f].bytes, "edges", keys.len(), k, &line) else {
+    let Some((at, bytes)) = insertion(read, f, "edges", (&keys, &new_key), &edge) else {
         return Ok(Quick::Full);
     };
     Ok(Quick::Insert {

@@ -29,12 +29,15 @@ pub use doc::add_document;
 pub use entity::add_entity;
 pub use link::link;
 
-use super::{file_in_graph, EditError};
+use super::add::no_slug;
+use super::{duplicate_id, file_in_graph, slug, EditError, Placed};
 use crate::cache::{Added, Snapshots};
+use crate::export::json::write_line;
 use crate::graph::{ClaimGraph, Record, Slot};
 use crate::locate;
-use crate::model::Entity;
-use crate::store::Read;
+use crate::model::{Entity, Id};
+use crate::store::{Quick, Read};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// Every file's entities, in file order.
@@ -105,6 +108,97 @@ fn splice(
     }
 }
 
+/// The insertion that puts `record` into the top-level array `array` of file `f` (see
+/// [`splice`]): at the place its `key` sorts to among the array's `keys`, in file order,
+/// when they are sorted, else last.
+fn insertion<K: Ord, T: Serialize>(
+    read: Read<'_>,
+    f: usize,
+    array: &str,
+    (keys, key): (&[K], &K),
+    record: &T,
+) -> Option<(usize, Vec<u8>)> {
+    let mut line = Vec::with_capacity(256);
+    write_line(&mut line, record).expect("writing to a Vec cannot fail");
+    let k = sorted_place(keys, key);
+    splice(&read.sources[f].bytes, array, keys.len(), k, &line)
+}
+
+/// A new record `added` placed in file `f` with `record`, its id `id` sorting among the
+/// array's `ids`: the insertion, the snapshot brought up to date, and where it went;
+/// [`Quick::Full`] when the file has no records of the array to place it among.
+fn insert_record<T: Serialize>(
+    read: Read<'_>,
+    (f, array): (usize, &str),
+    (ids, id): (&[&Id], &Id),
+    record: &T,
+    added: Added,
+) -> Quick<Placed> {
+    let Some((at, bytes)) = insertion(read, f, array, (ids, &id), record) else {
+        return Quick::Full;
+    };
+    patch_snapshot(read, (f, at, &bytes), added);
+    Quick::Insert {
+        value: Placed {
+            id: id.clone(),
+            path: PathBuf::from(&read.sources[f].name),
+        },
+        file: f,
+        at,
+        bytes,
+    }
+}
+
+/// The id of a new record: the one given (well-formed, and free), or a unique slug of
+/// `source`, the record's `what` (as the full path makes it).
+fn new_id(
+    g: &ClaimGraph,
+    read: Read<'_>,
+    given: Option<&str>,
+    (source, what): (&str, &str),
+) -> Result<Id, EditError> {
+    match given {
+        Some(s) => {
+            let id = Id::new(s).map_err(|e| EditError::Usage(e.0))?;
+            match defining_file(g, id.as_str()) {
+                Some(f) => Err(duplicate_id(&id, &read.sources[f].name)),
+                None => Ok(id),
+            }
+        }
+        None => {
+            let base = slug(source).ok_or_else(|| no_slug(source, what))?;
+            Ok(unique_id(g, &base))
+        }
+    }
+}
+
+/// `base` if nothing has it as its id, else `base-2`, `base-3`, … (as
+/// [`crate::edit::unique_id`]).
+fn unique_id(g: &ClaimGraph, base: &str) -> Id {
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while g.lookup(&candidate).is_some() {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Id::new(candidate).expect("slugs and suffixes keep the id pattern")
+}
+
+/// The file a new record goes to: the one fixed (see [`fixed_target`]), else the one
+/// [`chosen_file`] chooses.
+fn target(
+    g: &ClaimGraph,
+    (read, file): (Read<'_>, Option<&Path>),
+    held: &[usize],
+    touched: &[&Id],
+    mentions: impl FnOnce() -> Vec<Vec<usize>>,
+) -> Result<Target, EditError> {
+    Ok(match fixed_target(read, file)? {
+        Some(target) => target,
+        None => chosen_file(g, read, held, touched, mentions()),
+    })
+}
+
 /// Where `sorted` says a record with `key` goes among records with `keys`: its sorted
 /// place when they are sorted, else `None` (after the last).
 fn sorted_place<K: Ord>(keys: &[K], key: &K) -> Option<usize> {
@@ -155,7 +249,7 @@ fn chosen_file(
     g: &ClaimGraph,
     read: Read<'_>,
     held: &[usize],
-    touched: &[&crate::model::Id],
+    touched: &[&Id],
     mentions: Vec<Vec<usize>>,
 ) -> Target {
     let files = held.len();
