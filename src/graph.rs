@@ -528,8 +528,8 @@ impl ClaimGraph {
             let e = r.entity;
             std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
         });
-        // Ids in node then document order, not the index's hash order: ties between
-        // equally near ids go the same way however the graph was loaded.
+        // Ties between equally near candidates go to the smaller one (see
+        // `suggest::did_you_mean`), in whatever order the files hold the records.
         let ids = (self.records.iter().map(|n| n.record.id().as_str()))
             .chain(self.docs.iter().map(|d| d.doc.id.as_str()));
         let best = crate::suggest::did_you_mean(text, ids.chain(names))?;

@@ -16,9 +16,10 @@ pub fn did_you_mean<'a>(
         if edits > max_edits && jw < 0.88 {
             continue;
         }
-        // Fewer edits first, then higher similarity.
+        // Fewer edits first, then higher similarity, then the smaller candidate: the same
+        // answer in whatever order the candidates come (records in another file order).
         let key = (edits, ((1.0 - jw) * 1e9) as u64);
-        if best.is_none_or(|(k, _)| key < k) {
+        if best.is_none_or(|(k, b)| (key, c) < (k, b)) {
             best = Some((key, c));
         }
     }
@@ -45,5 +46,13 @@ mod tests {
         assert_eq!(did_you_mean("nsi", words), Some("nis"));
         assert_eq!(did_you_mean("north-corea", words), Some("north-korea"));
         assert_eq!(did_you_mean("zebra", words), None);
+    }
+
+    #[test]
+    fn ties_go_the_same_way_in_any_order() {
+        let words = ["e2", "e1", "e3"];
+        assert_eq!(did_you_mean("e", words), Some("e1"));
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        assert_eq!(did_you_mean("e", reversed), Some("e1"));
     }
 }

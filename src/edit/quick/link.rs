@@ -5,14 +5,14 @@
 //! another document is a further appearance, which is legal. An edge changes the support,
 //! so the graph's snapshot is left as it is (stale: the next load rebuilds it).
 
-use super::{chosen_file, fixed_target, in_file_order, insertion, Target};
+use super::{chosen_file, fixed_target, insertion, Target};
 use crate::edit::edges::check_ends;
 use crate::edit::{resolve_in, EditError, Linked, NewEdge, Placed, Want};
 use crate::graph::{ClaimGraph, EdgeData, NodeIx};
 use crate::load;
 use crate::model::{Edge, Id, Rel};
 use crate::store::{Quick, Read};
-use petgraph::stable_graph::EdgeReference;
+use petgraph::stable_graph::{EdgeIndex, EdgeReference};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use std::path::{Path, PathBuf};
@@ -52,14 +52,15 @@ pub fn link(
         in_doc,
         note: new.note.clone(),
     };
-    let edges = edges_by_file(&g, read.sources.len());
-    let Target::Existing(f) = place(&g, &edges, read, (fx, tx, doc.flatten()), file)? else {
+    let held = edges_per_file(&g, read.sources.len());
+    let Target::Existing(f) = place(&g, &held, read, (fx, tx, doc.flatten()), file)? else {
         // A new file: the full path writes it.
         return Ok(Quick::Full);
     };
-    let keys: Vec<_> = edges[f].iter().map(|&e| key(&g, e)).collect();
+    let in_file = edges_of_file(&g, f);
     let new_key = (&edge.from, edge.rel, &edge.to, edge.in_doc.as_ref());
-    let Some((at, bytes)) = insertion(read, f, "edges", (&keys, &new_key), &edge) else {
+    let k = sorted_place(&g, &in_file, new_key);
+    let Some((at, bytes)) = insertion(read, (f, "edges"), (in_file.len(), k), &edge) else {
         return Ok(Quick::Full);
     };
     Ok(Quick::Insert {
@@ -75,33 +76,52 @@ pub fn link(
 
 type GraphEdge<'g> = EdgeReference<'g, EdgeData>;
 
-/// Every file's edges, in file order.
-fn edges_by_file(g: &ClaimGraph, files: usize) -> Vec<Vec<GraphEdge<'_>>> {
-    let mut by_file: Vec<Vec<(u32, GraphEdge<'_>)>> = vec![Vec::new(); files];
-    for e in g.petgraph().edge_references() {
-        let o = e.weight().origin;
-        if let Some(list) = by_file.get_mut(o.file as usize) {
-            list.push((o.pos, e));
+/// How many edges each file holds.
+fn edges_per_file(g: &ClaimGraph, files: usize) -> Vec<usize> {
+    let mut held = vec![0; files];
+    for w in g.petgraph().edge_weights() {
+        if let Some(n) = held.get_mut(w.origin.file as usize) {
+            *n += 1;
         }
     }
-    in_file_order(by_file)
+    held
+}
+
+/// The edges of file `f`, in file order.
+fn edges_of_file(g: &ClaimGraph, f: usize) -> Vec<EdgeIndex<u32>> {
+    let mut list: Vec<(u32, EdgeIndex<u32>)> = g
+        .petgraph()
+        .edge_references()
+        .filter(|e| e.weight().origin.file as usize == f)
+        .map(|e| (e.weight().origin.pos, e.id()))
+        .collect();
+    list.sort_unstable_by_key(|&(pos, _)| pos);
+    list.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The canonical sort key of an edge (as [`Edge::key_cmp`]), borrowed.
-fn key<'g>(g: &'g ClaimGraph, e: GraphEdge<'g>) -> (&'g Id, Rel, &'g Id, Option<&'g Id>) {
-    (
-        g.id(e.source()),
-        e.weight().rel,
-        g.id(e.target()),
-        g.edge_doc_id(&e),
-    )
+type Key<'a> = (&'a Id, Rel, &'a Id, Option<&'a Id>);
+
+/// The key of edge `e`.
+fn key(g: &ClaimGraph, e: EdgeIndex<u32>) -> Key<'_> {
+    let s = g.petgraph();
+    let (from, to) = s.edge_endpoints(e).expect("an edge of the graph");
+    let doc = s[e].in_doc.map(|d| &g.document(d).doc.id);
+    (g.id(from), s[e].rel, g.id(to), doc)
+}
+
+/// Where a new edge with key `new` goes among `edges` (in file order): its sorted place when
+/// they are sorted, else `None` (after the last). Keys are read as compared, not gathered.
+fn sorted_place<'a>(g: &'a ClaimGraph, edges: &[EdgeIndex<u32>], new: Key<'a>) -> Option<usize> {
+    let sorted = edges.windows(2).all(|w| key(g, w[0]) < key(g, w[1]));
+    sorted.then(|| edges.partition_point(|&e| key(g, e) < new))
 }
 
 /// The file the new edge between `from` and `to` (in document `doc`) goes to, by the rule
 /// of [`crate::edit::place`] for an edge touching its ends and its document.
 fn place(
     g: &ClaimGraph,
-    edges: &[Vec<GraphEdge<'_>>],
+    held: &[usize],
     read: Read<'_>,
     (from, to, doc): (NodeIx, NodeIx, Option<u32>),
     file: Option<&Path>,
@@ -127,6 +147,5 @@ fn place(
     if let Some(d) = doc {
         mentions.push(g.edges_in_document(d).map(file_of).collect());
     }
-    let held: Vec<usize> = edges.iter().map(Vec::len).collect();
-    Ok(chosen_file(g, read, &held, &touched, mentions))
+    Ok(chosen_file(g, read, held, &touched, mentions))
 }

@@ -108,20 +108,17 @@ fn splice(
     }
 }
 
-/// The insertion that puts `record` into the top-level array `array` of file `f` (see
-/// [`splice`]): at the place its `key` sorts to among the array's `keys`, in file order,
-/// when they are sorted, else last.
-fn insertion<K: Ord, T: Serialize>(
+/// The insertion that puts `record` into the top-level array `array` of file `f`, which
+/// holds `count` records, before the `k`-th (after the last when `None`; see [`splice`]).
+fn insertion<T: Serialize>(
     read: Read<'_>,
-    f: usize,
-    array: &str,
-    (keys, key): (&[K], &K),
+    (f, array): (usize, &str),
+    (count, k): (usize, Option<usize>),
     record: &T,
 ) -> Option<(usize, Vec<u8>)> {
     let mut line = Vec::with_capacity(256);
     write_line(&mut line, record).expect("writing to a Vec cannot fail");
-    let k = sorted_place(keys, key);
-    splice(&read.sources[f].bytes, array, keys.len(), k, &line)
+    splice(&read.sources[f].bytes, array, count, k, &line)
 }
 
 /// A new record `added` placed in file `f` with `record`, its id `id` sorting among the
@@ -134,7 +131,8 @@ fn insert_record<T: Serialize>(
     record: &T,
     added: Added,
 ) -> Quick<Placed> {
-    let Some((at, bytes)) = insertion(read, f, array, (ids, &id), record) else {
+    let k = sorted_place(ids, &id);
+    let Some((at, bytes)) = insertion(read, (f, array), (ids.len(), k), record) else {
         return Quick::Full;
     };
     patch_snapshot(read, (f, at, &bytes), added);
