@@ -163,36 +163,27 @@ impl Snapshots {
         (p.base == header.sum && p.key == key).then_some(p.added)
     }
 
-    /// Brings the snapshot up to date after an edit that inserts `inserted` at byte `at` of
-    /// file `file` of `old` (the files as the edit read them, under its lock) and so adds
-    /// the record `added`, which has no edges and no record refers to: when the snapshot,
-    /// with the patch so far, matched `old`, the patch is rewritten to add `added` and to
-    /// match the files as the edit leaves them. Otherwise, or when nothing can be written, the snapshot is
-    /// left as it is (stale: the next load rebuilds it). It may run before the edit's write:
-    /// a patch for files that never come to be is never applied.
-    pub fn after_insert(
+    /// What brings the snapshot up to date after an edit that inserts `inserted` at byte
+    /// `at` of file `file` of `old` (the files as the edit read them, under its lock) and
+    /// so adds the record `added`, which has no edges and no record refers to: when the
+    /// snapshot, with the patch so far, matched `old`, the patch file and its new bytes —
+    /// the records so far and `added`, for the files as the edit leaves them. `None` when
+    /// the snapshot did not match (it stays stale: the next load rebuilds it). A patch
+    /// written for files that never come to be is never applied.
+    pub fn patch_after_insert(
         &self,
         old: &[Source],
         (file, at, inserted): (usize, usize, &[u8]),
         added: Added,
-    ) {
-        let Some(src) = old.get(file).filter(|s| at <= s.bytes.len()) else {
-            return;
-        };
-        let Ok(header) = File::open(&self.file)
-            .map_err(|_| Open::Stale)
-            .and_then(|mut f| read_header(&mut f))
-        else {
-            return;
-        };
+    ) -> Option<(PathBuf, Vec<u8>)> {
+        let src = old.get(file).filter(|s| at <= s.bytes.len())?;
+        let mut f = File::open(&self.file).ok()?;
+        let header = read_header(&mut f).ok()?;
         let mut sizes = sizes(old);
         let old_key = key_of(old, &sizes);
         let mut list = match header.key == old_key {
             true => Vec::new(),
-            false => match self.patched(&header, &old_key) {
-                Some(list) => list,
-                None => return,
-            },
+            false => self.patched(&header, &old_key)?,
         };
         list.push(added);
         let mut hash = Xxh3::new();
@@ -205,7 +196,7 @@ impl Snapshots {
             key: key_of(old, &sizes),
             added: list,
         };
-        let _ = patch.write(&self.patch_file());
+        Some((self.patch_file(), patch.to_bytes().ok()?))
     }
 
     /// The graph of `sources`: from the snapshot when it was made from exactly these

@@ -14,13 +14,12 @@
 //! the key of the files after the edits (every file's name, length and xxh3 hash). It is
 //! used only when both match — the snapshot on disk and the files as they are now — so a
 //! patch left by an edit that failed, or overtaken by a later edit, is never applied. The
-//! file carries a magic number, a format version and a checksum of its own, and is written
-//! to a temporary file and renamed into place. A command that needs the whole graph does not
+//! file carries a magic number, a format version and a checksum of its own, and is written,
+//! once the edit's own write is done, to a temporary file and renamed into place. A command that needs the whole graph does not
 //! apply a patch: it parses the files and writes a fresh snapshot, which the patch does not
 //! name.
 
 use super::codec::{Corrupt, Reader, Writer};
-use std::io;
 use std::path::Path;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -158,21 +157,6 @@ impl Patch {
     pub(crate) fn read(path: &Path) -> Option<Patch> {
         let bytes = std::fs::read(path).ok()?;
         Patch::from_bytes(&bytes).ok()
-    }
-
-    /// Writes the patch to `path` atomically: a temporary file in the same folder, then a
-    /// rename.
-    pub(crate) fn write(&self, path: &Path) -> io::Result<()> {
-        let bytes = self
-            .to_bytes()
-            .map_err(|c| io::Error::new(io::ErrorKind::InvalidData, c.0))?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written
     }
 }
 

@@ -259,12 +259,15 @@ pub struct Read<'a> {
 pub enum Quick<T> {
     /// Not a case for the quick path: run the full transaction instead.
     Full,
-    /// Insert `bytes` at byte `at` of source `file` (the rest of the file unchanged).
+    /// Insert `bytes` at byte `at` of source `file` (the rest of the file unchanged); once
+    /// that is written, write `then` — a file outside the graph that follows it, such as
+    /// the snapshot's patch — if there is one, without a word when that fails.
     Insert {
         value: T,
         file: usize,
         at: usize,
         bytes: Vec<u8>,
+        then: Option<(PathBuf, Vec<u8>)>,
     },
     /// Write a new file at `path` holding `bytes`.
     Create {
@@ -309,12 +312,16 @@ where
             file,
             at,
             bytes,
+            then,
         } => {
             let _t = crate::timing::phase("write");
             let old = &sources[file].bytes;
             let path = PathBuf::from(&sources[file].name);
             let new = vec![&old[..at], &bytes[..], &old[at..]];
             write_one(&path, &new, options.force)?;
+            if let Some((side, bytes)) = then {
+                let _ = replace_quietly(&side, &bytes);
+            }
             (value, path)
         }
         Quick::Create { value, path, bytes } => {
@@ -326,6 +333,18 @@ where
         value,
         written: vec![written],
     })
+}
+
+/// Replaces `path` with `bytes` through a temporary file and a rename, without fsync: for
+/// files outside the graph that can be rebuilt, such as the snapshot's patch.
+fn replace_quietly(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Replaces (or creates) the one file an edit changes, as [`commit`] does: refused when

@@ -253,6 +253,21 @@ fn added_records_bring_the_snapshot_up_to_date() {
     assert!(patched("5 records"), "{}", state(&graph));
     answers_as_a_parse(&g);
     assert!(patched("5 records"), "answered from the patch, not rebuilt");
+    // An edit refused at its write (a read-only file) leaves the patch as it was.
+    use std::os::unix::fs::PermissionsExt;
+    let entities = graph.join("entities.json");
+    fs::set_permissions(&entities, fs::Permissions::from_mode(0o444)).unwrap();
+    let refused = g.run(&[
+        "add",
+        "entity",
+        "--name",
+        "Xinhua",
+        "--kind",
+        "organization",
+    ]);
+    assert_eq!(refused.code, 1, "{}", refused.transcript());
+    fs::set_permissions(&entities, fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(patched("5 records"), "{}", state(&graph));
     let from_patch: Vec<String> = COMPLETIONS
         .iter()
         .map(|w| complete_fish(&graph, w))

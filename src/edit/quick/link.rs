@@ -71,6 +71,7 @@ pub fn link(
         file: f,
         at,
         bytes,
+        then: None,
     })
 }
 

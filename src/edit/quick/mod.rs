@@ -135,7 +135,7 @@ fn insert_record<T: Serialize>(
     let Some((at, bytes)) = insertion(read, (f, array), (ids.len(), k), record) else {
         return Quick::Full;
     };
-    patch_snapshot(read, (f, at, &bytes), added);
+    let then = snapshot_patch(read, (f, at, &bytes), added);
     Quick::Insert {
         value: Placed {
             id: id.clone(),
@@ -144,6 +144,7 @@ fn insert_record<T: Serialize>(
         file: f,
         at,
         bytes,
+        then,
     }
 }
 
@@ -293,14 +294,17 @@ fn chosen_file(
     }
 }
 
-/// Brings the graph's snapshot up to date with an insertion of `bytes` at `at` in file `f`
-/// that adds `added` (see [`Snapshots::after_insert`]), unless the edit runs without the
-/// cache.
-fn patch_snapshot(read: Read<'_>, (f, at, bytes): (usize, usize, &[u8]), added: Added) {
-    if read.cache {
-        let _t = crate::timing::phase("snapshot patch");
-        Snapshots::for_graph(read.root).after_insert(read.sources, (f, at, bytes), added);
-    }
+/// The patch that brings the graph's snapshot up to date after an insertion of `bytes` at
+/// `at` in file `f` that adds `added` (see [`Snapshots::patch_after_insert`]); none when
+/// the edit runs without the cache.
+fn snapshot_patch(
+    read: Read<'_>,
+    (f, at, bytes): (usize, usize, &[u8]),
+    added: Added,
+) -> Option<(PathBuf, Vec<u8>)> {
+    let _t = crate::timing::phase("snapshot patch");
+    let snaps = read.cache.then(|| Snapshots::for_graph(read.root))?;
+    snaps.patch_after_insert(read.sources, (f, at, bytes), added)
 }
 
 /// The file at `path`: one of the graph's, or a new one.
