@@ -46,6 +46,9 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
     let mut reader = Reader::new(&index);
     for (n, sentence) in sentences::split(read).iter().enumerate() {
         let s = &read[sentence.start..sentence.end];
+        if is_editorial_note(s) {
+            continue;
+        }
         if sentence.kind == Kind::Heading {
             reader.heading(s, sentence.start, n);
         } else {
@@ -68,9 +71,37 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
     found
 }
 
+/// Whether sentence `s` is the publication's own note ("Editor's note: ..."),
+/// which speaks in the paper's voice and reports nobody.
+fn is_editorial_note(s: &str) -> bool {
+    let head: String = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(16)
+        .filter(|c| c.is_alphabetic() || *c == ' ')
+        .collect::<String>()
+        .to_lowercase();
+    head.starts_with("editors note") || head.starts_with("editor s note")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A note the paper repeats under its articles speaks for the paper, not
+    /// for the person it describes.
+    #[test]
+    fn editorial_notes_report_nobody() {
+        let text = "Editor’s note: Mayor Vance is a known fabulist who has pledged to close the harbour. Vance said the harbour would stay open.";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].claim, "the harbour would stay open");
+        assert!(
+            !extract("Editors' Note: the poll, officials said, was wrong.", &[])
+                .iter()
+                .any(|a| a.claim.contains("poll"))
+        );
+    }
 
     /// Found by the `extract` fuzz target: a quote, a stray comma and colon, then "said"
     /// gave a record whose source was empty.
