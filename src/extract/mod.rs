@@ -88,6 +88,32 @@ fn is_editorial_note(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A named believer with a stated belief is drafted; an unresolved "they
+    /// believe" and the tail of a relative clause ("the levy Ruiz thought
+    /// would fail") are not.
+    #[test]
+    fn beliefs_need_a_named_holder_and_a_clause() {
+        let found = extract(
+            "The ministry also believes the shipments broke the embargo.",
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].source, "The ministry");
+        for text in [
+            "They believe the tide will turn.",
+            "Voters rejected the levy that Ana Ruiz thought would fail.",
+            "It was what the council believes is fair.",
+        ] {
+            assert!(
+                extract(text, &[]).is_empty(),
+                "{text}: {:?}",
+                extract(text, &[])
+            );
+        }
+        let found = extract("Ana Ruiz said the levy would fail.", &[]);
+        assert_eq!(found.len(), 1);
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]
