@@ -114,6 +114,16 @@ mod tests {
         assert_eq!(found.len(), 1);
     }
 
+    /// A quoted question is the speaker's words and kept whole; a reported
+    /// question in the writer's words asserts nothing.
+    #[test]
+    fn quoted_questions_are_kept_and_reported_ones_dropped() {
+        let found = extract("\"Who pays for the bridge?\" Ana Ruiz said.", &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].claim, "Who pays for the bridge?");
+        assert!(extract("Ana Ruiz said who pays for the bridge?", &[]).is_empty());
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]

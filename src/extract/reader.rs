@@ -208,7 +208,7 @@ impl Reader<'_> {
                 continue;
             }
             let pieces: Vec<&str> = raw.claim.iter().map(|&(a, b)| &s[a..b]).collect();
-            for content in claims::contents(&pieces, raw.stance) {
+            for content in claims::contents(&pieces, raw.stance, raw.quoted) {
                 if let Some(c) = raw.counter {
                     let (a, b) = c.who;
                     let counter = self.speaker(&s[a..b], at(a));
@@ -257,7 +257,7 @@ impl Reader<'_> {
         let (_, open) = self.previous.filter(|&(pn, _)| pn + 1 == n)?;
         let quote = leading_quote(s)?;
         let last = self.out.last().cloned()?;
-        let contents = claims::contents(&[quote], Stance::Asserts);
+        let contents = claims::contents(&[quote], Stance::Asserts, true);
         if let (Some(k), [more]) = (open, contents.as_slice()) {
             let claim = self.out[k].claim.clone();
             let (sentence, end) = (self.out[k].sentence, offset + s.len());
