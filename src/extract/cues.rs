@@ -255,13 +255,35 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     }
     if word.ends_with("ing") {
         let comma = s[..start].trim_end().ends_with(',');
-        if !comma {
+        let by_saying = prev == "by" && word == "saying";
+        if !comma && !by_saying && !MESSAGE_NOUNS.contains(&prev) {
             return None;
         }
         cue.kind = CueKind::Participle;
     }
     Some(cue)
 }
+
+/// Words after which an -ing form of a reporting verb gives the subject's
+/// words without a comma: "issued a statement saying" (and "by saying").
+const MESSAGE_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "email",
+    "e-mail",
+    "memo",
+    "tweet",
+    "post",
+    "message",
+    "note",
+    "release",
+    "video",
+    "ad",
+    "advertisement",
+    "op-ed",
+    "column",
+    "filing",
+];
 
 fn is_weak(word: &str) -> bool {
     FORMS.get(word).is_some_and(|f| f.1)

@@ -124,6 +124,25 @@ mod tests {
         assert!(extract("Ana Ruiz said who pays for the bridge?", &[]).is_empty());
     }
 
+    /// "issued a statement saying" gives the subject's words like ", saying";
+    /// a fronted phrase of time is no speaker.
+    #[test]
+    fn a_statement_saying_reports_the_subject() {
+        let found = extract(
+            "Shortly afterward, the harbour board issued a statement saying the pier would reopen.",
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].source, "the harbour board");
+        assert_eq!(found[0].claim, "the pier would reopen");
+        let found = extract(
+            "Ana Ruiz angered the board by saying the pier was unsafe.",
+            &[],
+        );
+        assert_eq!(found[0].source, "Ana Ruiz");
+        assert!(extract("The board won votes by adding two towns to the plan.", &[]).is_empty());
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]

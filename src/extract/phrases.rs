@@ -337,7 +337,12 @@ pub fn leading_adverbials(region: &str) -> usize {
     while let Some(i) = region[skip..].find(", ") {
         let segment = region[skip..skip + i].trim();
         let first = segment.split_whitespace().next().unwrap_or("");
-        let adverbial = ADVERBIAL_OPENERS.contains(&first.to_lowercase().as_str())
+        let lower = first.to_lowercase();
+        // "Shortly afterward, ...", "Minutes later, ...", "Back in April, ...".
+        let manner = lower.len() > 4 && lower.ends_with("ly") && segment.contains(' ');
+        let adverbial = ADVERBIAL_OPENERS.contains(&lower.as_str())
+            || TIME_OPENERS.contains(&lower.as_str())
+            || manner
             || (first.ends_with("ing") && first.len() > 4);
         if !adverbial {
             break;
@@ -346,6 +351,27 @@ pub fn leading_adverbials(region: &str) -> usize {
     }
     skip
 }
+
+/// Words that open a fronted phrase of time, not a subject ("Hours later,").
+const TIME_OPENERS: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "moments",
+    "back",
+    "soon",
+    "shortly",
+    "afterward",
+    "afterwards",
+    "eventually",
+    "recently",
+    "previously",
+];
 
 pub const ADVERBIAL_OPENERS: &[&str] = &[
     "despite",
