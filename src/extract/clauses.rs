@@ -246,7 +246,9 @@ fn speaker_after(s: &str, from: usize, cue: &Cue, next: usize) -> Option<(usize,
         let w = w.to_lowercase();
         CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("n't")
     });
-    let rest = s[np.1..next].trim_start();
+    // What follows the phrase up to the sentence's end: a later cue does not
+    // make "..., said Sanders believes X" end at "Sanders".
+    let rest = s[np.1..].trim_start();
     let ends = rest.is_empty() || rest.starts_with([',', '.', '(', ';']) || is_trailer(rest);
     (opener && !clause && ends && words(text) <= 12 && first != "that").then_some((comma, np))
 }

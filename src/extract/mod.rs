@@ -101,7 +101,7 @@ mod tests {
         assert_eq!(found[0].source, "The ministry");
         for text in [
             "They believe the tide will turn.",
-            "Voters rejected the levy that Ana Ruiz thought would fail.",
+            "Voters passed the levy that Ana Ruiz thought would fail.",
             "It was what the council believes is fair.",
         ] {
             assert!(
@@ -141,6 +141,34 @@ mod tests {
         );
         assert_eq!(found[0].source, "Ana Ruiz");
         assert!(extract("The board won votes by adding two towns to the plan.", &[]).is_empty());
+    }
+
+    /// A subject with an apposition or a relative clause before the verb is
+    /// the speaker, not a claim said by whoever follows the verb.
+    #[test]
+    fn a_subject_with_an_apposition_speaks() {
+        for (text, who, claim) in [
+            (
+                "Ana Ruiz, 41, of Hilo, Hawaii, says her main worry is the reef.",
+                "Ana Ruiz",
+                "her main worry is the reef",
+            ),
+            (
+                "Tom Hale, who once ran the port, has said the pier will reopen.",
+                "Tom Hale",
+                "the pier will reopen",
+            ),
+            (
+                "Her spokesman, Tom Hale, said Ruiz believes the pier will reopen.",
+                "Tom Hale",
+                "Ruiz believes the pier will reopen",
+            ),
+        ] {
+            let found = extract(text, &[]);
+            assert!(!found.is_empty(), "{text}");
+            assert!(found[0].source.contains(who), "{text}: {found:?}");
+            assert_eq!(found[0].claim, claim, "{text}");
+        }
     }
 
     /// A note the paper repeats under its articles speaks for the paper, not
