@@ -23,8 +23,9 @@ use super::raw::{Raw, Who};
 use super::record::Stance;
 use super::relays::{attach_citations, bound_claims};
 
+/// A refusal to comment: a sentence that reports one has no attribution.
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:declined|refused|did not respond|could not be reached|was not available|were not available)\b(?: to (?:comment|be interviewed|elaborate|say|give))?")
+    Regex::new(r"\b(?:(?:declined|refused) to (?:comment|be interviewed|elaborate|say|give|discuss|answer|respond)|did not (?:respond|return)|could not be reached|was not available|were not available)\b")
         .expect("declined regex")
 });
 static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
@@ -646,6 +647,15 @@ mod tests {
     #[test]
     fn declined_to_comment_is_no_attribution() {
         assert!(analyze("Cargill declined to comment, a spokesman said.").is_empty());
+        // Falling sales and an adviser who would not be named are no refusals.
+        assert_eq!(
+            analyze("Sales declined by half, the company said.").len(),
+            1
+        );
+        assert_eq!(
+            analyze("\"It was costly,\" said an adviser, who declined to be identified.").len(),
+            1
+        );
     }
 
     #[test]
