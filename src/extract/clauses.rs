@@ -437,12 +437,13 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
 
 /// The second half of a quotation split by its speaker (`"A," X said, "B."`): a
 /// quotation opening after a comma or colon right after the cue (a short adjunct such as
-/// "in a statement" may come between), up to its closing mark or `end`.
+/// "in a statement" or the speaker's apposition may come between), up to its closing
+/// mark or `end`.
 fn quote_after(s: &str, at: usize, end: usize) -> Option<Range> {
     let rest = s.get(at..end)?;
     let open = rest.find(['"', '“'])?;
     let between = rest[..open].trim_end();
-    if !between.ends_with([',', ':']) || between.contains(['"', '”']) || words(between) > 8 {
+    if !between.ends_with([',', ':']) || between.contains(['"', '”']) || words(between) > 16 {
         return None;
     }
     let mark = rest[open..].chars().next()?;

@@ -171,6 +171,15 @@ mod tests {
         }
     }
 
+    /// A quotation split by its speaker goes on after a long apposition.
+    #[test]
+    fn a_split_quotation_goes_on_after_the_speakers_apposition() {
+        let text = "\"The risk,\" said Ana Ruiz, an economist who is the head of the harbour institute at Hilo, \"is that the pier closes.\"";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].claim, "The risk, is that the pier closes");
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]
