@@ -180,6 +180,14 @@ mod tests {
         assert_eq!(found[0].claim, "The risk, is that the pier closes");
     }
 
+    /// "tweet" and "tweets" are read as nouns; "tweeted" reports.
+    #[test]
+    fn a_tweet_is_a_noun_and_tweeted_a_verb() {
+        assert!(extract("His morning tweets drew scorn from the council.", &[]).is_empty());
+        let found = extract("Ana Ruiz tweeted that the pier would reopen.", &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]
