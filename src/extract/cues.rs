@@ -168,7 +168,8 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
         && (DETERMINERS.contains(&prev)
             || prev.ends_with("'s")
             || (!word.ends_with("ed") && NOUN_FOLLOWERS.contains(&next.as_str()))
-            || punct_follows)
+            // "..., experts say." is a verb; "have a say." has its determiner.
+            || (punct_follows && word != "say"))
     {
         return None;
     }

@@ -188,6 +188,20 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
     }
 
+    /// "experts say" at the end of a clause or between commas reports.
+    #[test]
+    fn say_before_a_comma_or_stop_reports() {
+        let found = extract("The pier is unsafe, engineers say.", &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].source, "engineers");
+        let found = extract(
+            "Unless the board acts, the engineers say, the pier will close.",
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(extract("Residents want to have a say.", &[]).is_empty());
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]
