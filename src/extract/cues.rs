@@ -164,7 +164,10 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let punct_follows = s[end..].starts_with([',', '.', ';', ':', ')']);
+    // "some say", "many say": a quantifier before "say" is its subject.
+    let quantifier = word == "say" && matches!(prev, "some" | "many" | "others" | "few" | "most");
     if NOUN_LIKE.contains(&word)
+        && !quantifier
         && (DETERMINERS.contains(&prev)
             || prev.ends_with("'s")
             || (!word.ends_with("ed") && NOUN_FOLLOWERS.contains(&next.as_str()))

@@ -200,6 +200,8 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(extract("Residents want to have a say.", &[]).is_empty());
+        let found = extract("Some say the pier was never safe.", &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     /// A note the paper repeats under its articles speaks for the paper, not
