@@ -109,6 +109,19 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     attach_citations(s, raws)
 }
 
+/// Words after which "according to X," opens the claim rather than
+/// interrupting it ("because, according to X, ...").
+const OPENS_CLAUSE: &[&str] = &[
+    "because", "that", "and", "but", "since", "as", "while", "so",
+];
+
+/// Words that open an apposition of the phrase before them ("X, a former
+/// aide, ..."), not the rest of a clause.
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "who", "which", "whose", "one", "former", "now", "then", "its", "his", "her",
+    "their",
+];
+
 /// The attribution of one cue, with the left edge of its own words (where
 /// the previous claim must stop) and the end of what it consumed.
 fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usize)> {
@@ -120,11 +133,25 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
             raw.who = Who::Phrase(np);
             let lead = s[from..cue.start].trim();
             let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '"');
+            let rest = skip_comma(s, np.1);
+            // "The plan, according to X, is to wait": the phrase sits inside
+            // the claim, which goes on after it.
+            let next_word = first_word(&s[rest..tail]);
+            let apposition = APPOSITION_OPENERS.contains(&next_word.as_str())
+                || s[rest..].starts_with(char::is_uppercase)
+                || next_word.ends_with("ing");
+            let comma = s[np.1..].starts_with(',') && words(&s[rest..tail]) >= 2;
+            let inserted = comma && !apposition;
+            let last = lead.trim_end_matches(',').rsplit(' ').next();
+            let last = last.unwrap_or("").to_lowercase();
             if lead.is_empty()
                 || lead.eq_ignore_ascii_case("but")
                 || lead.eq_ignore_ascii_case("and")
+                || (comma && OPENS_CLAUSE.contains(&last.as_str()))
             {
-                raw.claim = vec![(skip_comma(s, np.1), tail)];
+                raw.claim = vec![(rest, tail)];
+            } else if inserted {
+                raw.claim = vec![(from, comma_before(s, from, cue.start)), (rest, tail)];
             } else {
                 raw.claim = vec![(from, comma_before(s, from, cue.start))];
             }

@@ -204,6 +204,27 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
     }
 
+    /// "according to X" between commas inside a clause leaves the clause whole.
+    #[test]
+    fn according_to_inside_a_clause_keeps_the_clause() {
+        let found = extract(
+            "The plan, according to two engineers, is to close the pier in June.",
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].claim, "The plan is to close the pier in June");
+        let found = extract(
+            "The pier closed because, according to Ana Ruiz, the piles had rotted.",
+            &[],
+        );
+        assert_eq!(found[0].claim, "the piles had rotted");
+        let found = extract(
+            "The pier is unsafe, according to Ana Ruiz, a former harbour engineer.",
+            &[],
+        );
+        assert_eq!(found[0].claim, "The pier is unsafe");
+    }
+
     /// A note the paper repeats under its articles speaks for the paper, not
     /// for the person it describes.
     #[test]
