@@ -116,10 +116,12 @@ const OPENS_CLAUSE: &[&str] = &[
 ];
 
 /// Words that open an apposition of the phrase before them ("X, a former
-/// aide, ..."), not the rest of a clause.
+/// aide, ...") or a new clause ("..., and exporters estimate"), not the rest
+/// of the clause "according to X" interrupts.
 const APPOSITION_OPENERS: &[&str] = &[
     "a", "an", "the", "who", "which", "whose", "one", "former", "now", "then", "its", "his", "her",
-    "their",
+    "their", "and", "but", "or", "while", "though", "although", "so", "as", "when", "where",
+    "because",
 ];
 
 /// The attribution of one cue, with the left edge of its own words (where
