@@ -43,15 +43,22 @@ pub struct Content {
 }
 
 /// Turns the claim pieces of one attribution into one or more claims.
-/// Returns nothing for questions and empty content.
-pub fn contents(pieces: &[&str], stance: Stance) -> Vec<Content> {
+/// Returns nothing for empty content, and for reported questions unless they
+/// are quoted: a quotation is kept whole as the speaker's words, a reported
+/// question ("asked whether the deal would hold?") asserts nothing.
+pub fn contents(pieces: &[&str], stance: Stance, quoted: bool) -> Vec<Content> {
     let joined = pieces.join(" ");
     let text = clean(&joined);
     if is_adjunct(&text) {
         return Vec::new();
     }
-    let Some(text) = drop_questions(&text) else {
-        return Vec::new();
+    let text = if quoted {
+        text
+    } else {
+        let Some(text) = drop_questions(&text) else {
+            return Vec::new();
+        };
+        text
     };
     let parts: Vec<Content> = AND_THAT
         .split(&text)
@@ -213,7 +220,7 @@ mod tests {
     use super::*;
 
     fn one(s: &str) -> Vec<Content> {
-        contents(&[s], Stance::Asserts)
+        contents(&[s], Stance::Asserts, false)
     }
 
     #[test]

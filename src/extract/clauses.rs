@@ -23,8 +23,9 @@ use super::raw::{Raw, Who};
 use super::record::Stance;
 use super::relays::{attach_citations, bound_claims};
 
+/// A refusal to comment: a sentence that reports one has no attribution.
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:declined|refused|did not respond|could not be reached|was not available|were not available)\b(?: to (?:comment|be interviewed|elaborate|say|give))?")
+    Regex::new(r"\b(?:(?:declined|refused) to (?:comment|be interviewed|elaborate|say|give|discuss|answer|respond)|did not (?:respond|return)|could not be reached|was not available|were not available)\b")
         .expect("declined regex")
 });
 static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,6 +109,21 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     attach_citations(s, raws)
 }
 
+/// Words after which "according to X," opens the claim rather than
+/// interrupting it ("because, according to X, ...").
+const OPENS_CLAUSE: &[&str] = &[
+    "because", "that", "and", "but", "since", "as", "while", "so",
+];
+
+/// Words that open an apposition of the phrase before them ("X, a former
+/// aide, ...") or a new clause ("..., and exporters estimate"), not the rest
+/// of the clause "according to X" interrupts.
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "who", "which", "whose", "one", "former", "now", "then", "its", "his", "her",
+    "their", "and", "but", "or", "while", "though", "although", "so", "as", "when", "where",
+    "because",
+];
+
 /// The attribution of one cue, with the left edge of its own words (where
 /// the previous claim must stop) and the end of what it consumed.
 fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usize)> {
@@ -119,11 +135,25 @@ fn one(s: &str, cue: &Cue, from: usize, next: usize) -> Option<(Raw, usize, usiz
             raw.who = Who::Phrase(np);
             let lead = s[from..cue.start].trim();
             let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '"');
+            let rest = skip_comma(s, np.1);
+            // "The plan, according to X, is to wait": the phrase sits inside
+            // the claim, which goes on after it.
+            let next_word = first_word(&s[rest..tail]);
+            let apposition = APPOSITION_OPENERS.contains(&next_word.as_str())
+                || s[rest..].starts_with(char::is_uppercase)
+                || next_word.ends_with("ing");
+            let comma = s[np.1..].starts_with(',') && words(&s[rest..tail]) >= 2;
+            let inserted = comma && !apposition;
+            let last = lead.trim_end_matches(',').rsplit(' ').next();
+            let last = last.unwrap_or("").to_lowercase();
             if lead.is_empty()
                 || lead.eq_ignore_ascii_case("but")
                 || lead.eq_ignore_ascii_case("and")
+                || (comma && OPENS_CLAUSE.contains(&last.as_str()))
             {
-                raw.claim = vec![(skip_comma(s, np.1), tail)];
+                raw.claim = vec![(rest, tail)];
+            } else if inserted {
+                raw.claim = vec![(from, comma_before(s, from, cue.start)), (rest, tail)];
             } else {
                 raw.claim = vec![(from, comma_before(s, from, cue.start))];
             }
@@ -246,7 +276,9 @@ fn speaker_after(s: &str, from: usize, cue: &Cue, next: usize) -> Option<(usize,
         let w = w.to_lowercase();
         CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("n't")
     });
-    let rest = s[np.1..next].trim_start();
+    // What follows the phrase up to the sentence's end: a later cue does not
+    // make "..., said Sanders believes X" end at "Sanders".
+    let rest = s[np.1..].trim_start();
     let ends = rest.is_empty() || rest.starts_with([',', '.', '(', ';']) || is_trailer(rest);
     (opener && !clause && ends && words(text) <= 12 && first != "that").then_some((comma, np))
 }
@@ -434,12 +466,13 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
 
 /// The second half of a quotation split by its speaker (`"A," X said, "B."`): a
 /// quotation opening after a comma or colon right after the cue (a short adjunct such as
-/// "in a statement" may come between), up to its closing mark or `end`.
+/// "in a statement" or the speaker's apposition may come between), up to its closing
+/// mark or `end`.
 fn quote_after(s: &str, at: usize, end: usize) -> Option<Range> {
     let rest = s.get(at..end)?;
     let open = rest.find(['"', '“'])?;
     let between = rest[..open].trim_end();
-    if !between.ends_with([',', ':']) || between.contains(['"', '”']) || words(between) > 8 {
+    if !between.ends_with([',', ':']) || between.contains(['"', '”']) || words(between) > 16 {
         return None;
     }
     let mark = rest[open..].chars().next()?;
@@ -644,6 +677,15 @@ mod tests {
     #[test]
     fn declined_to_comment_is_no_attribution() {
         assert!(analyze("Cargill declined to comment, a spokesman said.").is_empty());
+        // Falling sales and an adviser who would not be named are no refusals.
+        assert_eq!(
+            analyze("Sales declined by half, the company said.").len(),
+            1
+        );
+        assert_eq!(
+            analyze("\"It was costly,\" said an adviser, who declined to be identified.").len(),
+            1
+        );
     }
 
     #[test]

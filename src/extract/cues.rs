@@ -164,11 +164,15 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let punct_follows = s[end..].starts_with([',', '.', ';', ':', ')']);
+    // "some say", "many say": a quantifier before "say" is its subject.
+    let quantifier = word == "say" && matches!(prev, "some" | "many" | "others" | "few" | "most");
     if NOUN_LIKE.contains(&word)
+        && !quantifier
         && (DETERMINERS.contains(&prev)
             || prev.ends_with("'s")
             || (!word.ends_with("ed") && NOUN_FOLLOWERS.contains(&next.as_str()))
-            || punct_follows)
+            // "..., experts say." is a verb; "have a say." has its determiner.
+            || (punct_follows && word != "say"))
     {
         return None;
     }
@@ -255,13 +259,35 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     }
     if word.ends_with("ing") {
         let comma = s[..start].trim_end().ends_with(',');
-        if !comma {
+        let by_saying = prev == "by" && word == "saying";
+        if !comma && !by_saying && !MESSAGE_NOUNS.contains(&prev) {
             return None;
         }
         cue.kind = CueKind::Participle;
     }
     Some(cue)
 }
+
+/// Words after which an -ing form of a reporting verb gives the subject's
+/// words without a comma: "issued a statement saying" (and "by saying").
+const MESSAGE_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "email",
+    "e-mail",
+    "memo",
+    "tweet",
+    "post",
+    "message",
+    "note",
+    "release",
+    "video",
+    "ad",
+    "advertisement",
+    "op-ed",
+    "column",
+    "filing",
+];
 
 fn is_weak(word: &str) -> bool {
     FORMS.get(word).is_some_and(|f| f.1)

@@ -45,6 +45,11 @@ pub fn trailing_np(s: &str, from: usize, to: usize) -> Option<(usize, Range)> {
     if first.ends_with("ing") && first.len() > 4 {
         return None;
     }
+    // "Trump, who ..., has vowed", "Ana Ruiz, 29, of Hilo, says": the end of
+    // the subject's apposition, not a speaker of its own.
+    if AUXILIARIES.contains(&first.as_str()) || NP_PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
     Some((from + cut, np))
 }
 
@@ -60,10 +65,22 @@ pub fn is_trailer(after: &str) -> bool {
     let first = first_word(t);
     t.len() <= 50
         && !t.contains([',', ';', '"', '“'])
-        && !t.split_whitespace().any(|w| w == "that")
+        && !t
+            .split_whitespace()
+            .any(|w| w == "that" || FINITE.contains(&w))
         && (TRAILER_OPENERS.contains(&first.as_str())
             || first.chars().next().is_some_and(char::is_uppercase))
 }
+
+/// Prepositions that open the tail of an apposition ("of Hilo, Hawaii").
+const NP_PREPOSITIONS: &[&str] = &["of", "from", "in", "at", "for", "with", "on"];
+
+/// Finite verbs that make what follows a cue a clause ("her aim is peace"),
+/// not an adjunct.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may", "might",
+    "has", "have", "had",
+];
 
 /// Words that open an adjunct after a final "X said" ("in a statement").
 pub const TRAILER_OPENERS: &[&str] = &[
@@ -337,7 +354,12 @@ pub fn leading_adverbials(region: &str) -> usize {
     while let Some(i) = region[skip..].find(", ") {
         let segment = region[skip..skip + i].trim();
         let first = segment.split_whitespace().next().unwrap_or("");
-        let adverbial = ADVERBIAL_OPENERS.contains(&first.to_lowercase().as_str())
+        let lower = first.to_lowercase();
+        // "Shortly afterward, ...", "Minutes later, ...", "Back in April, ...".
+        let manner = lower.len() > 4 && lower.ends_with("ly") && segment.contains(' ');
+        let adverbial = ADVERBIAL_OPENERS.contains(&lower.as_str())
+            || TIME_OPENERS.contains(&lower.as_str())
+            || manner
             || (first.ends_with("ing") && first.len() > 4);
         if !adverbial {
             break;
@@ -346,6 +368,27 @@ pub fn leading_adverbials(region: &str) -> usize {
     }
     skip
 }
+
+/// Words that open a fronted phrase of time, not a subject ("Hours later,").
+const TIME_OPENERS: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "moments",
+    "back",
+    "soon",
+    "shortly",
+    "afterward",
+    "afterwards",
+    "eventually",
+    "recently",
+    "previously",
+];
 
 pub const ADVERBIAL_OPENERS: &[&str] = &[
     "despite",

@@ -97,6 +97,43 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Forms of the verbs that report a belief rather than words.
+const BELIEF_CUES: &[&str] = &[
+    "believe", "believes", "believed", "think", "thinks", "thought",
+];
+
+/// Words a claim cannot start with when it is the complement of a belief: in
+/// "the bill Ruiz believes would fail" or "what he thinks is fair" the belief
+/// verb sits in a relative clause and what follows is the rest of it.
+const GAP_STARTS: &[&str] = &[
+    "would", "will", "is", "was", "are", "were", "to", "in", "me", "it", "remains", "has", "have",
+    "had", "can", "could", "should", "may", "might", "must", "does", "did", "do", "and", "but",
+    "or", "of", "for",
+];
+
+/// A belief is drafted only when the text names who holds it and states what
+/// is believed: a belief verb whose speaker is still a bare pronoun ("they
+/// believe", "we thought") or whose claim is the tail of a relative clause is
+/// a comment, far more often than a reported position.
+fn is_unsupported_belief(cue: &str, source: &str, claim: &str) -> bool {
+    let is = |list: &[&str], w: Option<&str>| {
+        w.is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    };
+    if !is(BELIEF_CUES, Some(cue)) {
+        return false;
+    }
+    let bare = is(PRONOUNS, source.split_whitespace().next_back());
+    let first = claim
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty());
+    bare || is(GAP_STARTS, first)
+}
+
+/// Pronouns that leave a speaker unnamed when they stay unresolved.
+const PRONOUNS: &[&str] = &[
+    "i", "we", "you", "they", "he", "she", "it", "who", "which", "that",
+];
+
 impl Reader<'_> {
     /// Names and adds the attributions `raws` of sentence `s` (whitespace
     /// flattened, `map` back to the original) at byte `offset`, index `n`.
@@ -171,7 +208,7 @@ impl Reader<'_> {
                 continue;
             }
             let pieces: Vec<&str> = raw.claim.iter().map(|&(a, b)| &s[a..b]).collect();
-            for content in claims::contents(&pieces, raw.stance) {
+            for content in claims::contents(&pieces, raw.stance, raw.quoted) {
                 if let Some(c) = raw.counter {
                     let (a, b) = c.who;
                     let counter = self.speaker(&s[a..b], at(a));
@@ -220,7 +257,7 @@ impl Reader<'_> {
         let (_, open) = self.previous.filter(|&(pn, _)| pn + 1 == n)?;
         let quote = leading_quote(s)?;
         let last = self.out.last().cloned()?;
-        let contents = claims::contents(&[quote], Stance::Asserts);
+        let contents = claims::contents(&[quote], Stance::Asserts, true);
         if let (Some(k), [more]) = (open, contents.as_slice()) {
             let claim = self.out[k].claim.clone();
             let (sentence, end) = (self.out[k].sentence, offset + s.len());
@@ -313,6 +350,9 @@ impl Reader<'_> {
     fn push(&mut self, a: Attribution, quoted: bool) {
         if a.source.trim().is_empty() {
             return; // punctuation where a name should be: not an attribution
+        }
+        if is_unsupported_belief(&a.cue, &a.source, &a.claim) {
+            return;
         }
         if let Some(parts) = self.known_conjuncts(&a.source) {
             for p in parts {

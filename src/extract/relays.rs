@@ -29,7 +29,8 @@ pub fn bound_claims(s: &str, raws: &mut [(Raw, usize)]) {
 }
 
 /// Whether `inner` is a belief or saying reported inside `outer`'s content
-/// clause, by a pronoun ("said that he believed", "says she thinks").
+/// clause, by a pronoun ("said that he believed", "says she thinks") or at
+/// its very start ("said Ruiz believes").
 fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
     let Who::Phrase((a, b)) = inner.who else {
         return false;
@@ -50,11 +51,17 @@ fn nested(s: &str, outer: &Raw, (inner, edge): &(Raw, usize)) -> bool {
         s[a..b].to_lowercase().as_str(),
         "he" | "she" | "they" | "we" | "i" | "it" | "you"
     );
+    // "Weaver said Sanders believes X": the inner speaker's words open the
+    // outer claim, which would be left with nothing of its own.
+    let opens_claim = outer
+        .claim
+        .first()
+        .is_some_and(|c| super::phrases::words(s.get(c.0..*edge).unwrap_or("")) < 2);
     outer.kind == CueKind::Verb
         && inner.kind == CueKind::Verb
         && !outer.quoted
         && starts_inside
-        && (pronoun || inner.antecedent)
+        && (pronoun || inner.antecedent || opens_claim)
 }
 
 /// Conjunctions that open a clause inside a claim ("said he chose it because

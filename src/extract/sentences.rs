@@ -302,6 +302,10 @@ fn is_boundary(p: &str, chars: &[(usize, char)], at: usize, c: char, j: usize) -
     if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'([".contains(first)) {
         return false;
     }
+    let quoted = p[at..chars[j].0].contains(['"', '”']);
+    if c != '.' && quoted && speaker_tag_follows(rest) {
+        return false; // "Who pays?" Ruiz asked. -- the tag belongs to the quote
+    }
     if c != '.' {
         return true;
     }
@@ -317,6 +321,54 @@ fn is_boundary(p: &str, chars: &[(usize, char)], at: usize, c: char, j: usize) -
         return opener;
     }
     true
+}
+
+/// Verbs that close a speaker tag after a quotation.
+const TAG_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "replied",
+    "added",
+    "wrote",
+    "writes",
+    "told",
+    "tweeted",
+    "continued",
+    "explained",
+    "recalled",
+    "insisted",
+    "declared",
+    "responded",
+    "noted",
+    "argued",
+    "exclaimed",
+    "shouted",
+    "quipped",
+    "joked",
+    "wondered",
+    "countered",
+    "warned",
+];
+
+/// Whether `rest`, the text after a quotation that ends in "?" or "!", opens with
+/// a short speaker tag ("Ruiz said.", "said the mayor,", "the senator asked as
+/// he left"): a few words, one of them a verb of saying, before any other stop.
+fn speaker_tag_follows(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(6)
+        .take_while(|w| !w.starts_with(['"', '“']))
+        .map(|w| {
+            let stop = w.ends_with(['.', ',', '!', '?', ';', ':']);
+            (w.trim_end_matches(|c: char| !c.is_alphanumeric()), stop)
+        })
+        .scan(false, |ended, (w, stop)| {
+            let item = (!*ended).then_some(w);
+            *ended |= stop;
+            item
+        })
+        .any(|w| TAG_VERBS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The word (letters and inner dots) just before byte `at`.
@@ -369,6 +421,24 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    /// A quoted question or exclamation keeps its speaker tag; a quotation
+    /// followed by a new sentence does not.
+    #[test]
+    fn a_speaker_tag_after_a_quoted_question_stays_with_it() {
+        let t = "\"Who pays for the bridge?\" Ana Ruiz asked. The council met.";
+        assert_eq!(
+            texts(t),
+            [
+                "\"Who pays for the bridge?\" Ana Ruiz asked.",
+                "The council met."
+            ]
+        );
+        let t = "“We will win!” said the mayor as she left. Rain fell.";
+        assert_eq!(texts(t).len(), 2);
+        let t = "\"Who pays?\" The council has no answer. Ruiz said so.";
+        assert_eq!(texts(t).len(), 3);
     }
 
     #[test]
