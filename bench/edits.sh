@@ -82,7 +82,10 @@ add_mode() {
                 cp "$src" "$work"
                 sync # the copy's dirty pages written back, as a graph's file is
                 rm -rf "$BENCH_DIR/.claimgraph-cache"
-                [[ $mode != snapshot ]] || "$CLAIMGRAPH" --graph "$work" "${query[@]}" >/dev/null
+                if [[ $mode == snapshot ]]; then
+                    "$CLAIMGRAPH" --graph "$work" "${query[@]}" >/dev/null
+                    sync # the snapshot's dirty pages too
+                fi
                 measure /dev/null "$CLAIMGRAPH" "${cache[@]}" --graph "$work" "${edit[@]//\$r/$r}"
                 if [[ $mode == snapshot ]]; then
                     measure "$BENCH_DIR/warm-ids" "$CLAIMGRAPH" --graph "$work" "${query[@]}" >>"$BENCH_DIR/after"

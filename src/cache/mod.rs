@@ -179,18 +179,24 @@ impl Snapshots {
         let src = old.get(file).filter(|s| at <= s.bytes.len())?;
         let mut f = File::open(&self.file).ok()?;
         let header = read_header(&mut f).ok()?;
-        let mut sizes = sizes(old);
+        // The files as read and the edited file as it will be, hashed side by side.
+        let (mut sizes, edited) = std::thread::scope(|scope| {
+            let edited = scope.spawn(|| {
+                let mut hash = Xxh3::new();
+                for part in [&src.bytes[..at], inserted, &src.bytes[at..]] {
+                    hash.update(part);
+                }
+                hash.digest()
+            });
+            (sizes(old), edited.join())
+        });
         let old_key = key_of(old, &sizes);
         let mut list = match header.key == old_key {
             true => Vec::new(),
             false => self.patched(&header, &old_key)?,
         };
         list.push(added);
-        let mut hash = Xxh3::new();
-        for part in [&src.bytes[..at], inserted, &src.bytes[at..]] {
-            hash.update(part);
-        }
-        sizes[file] = ((src.bytes.len() + inserted.len()) as u64, hash.digest());
+        sizes[file] = ((src.bytes.len() + inserted.len()) as u64, edited.ok()?);
         let patch = Patch {
             base: header.sum,
             key: key_of(old, &sizes),
