@@ -1,7 +1,7 @@
-//! Quick edits: `add entity`, `add claim`, `add doc` and `link` checked against the validated graph the files make
-//! (its id index, names, origins) and their one record spliced into its file, instead of
-//! every file parsed into editable records, the whole edited graph validated again and the
-//! changed file serialized again.
+//! Quick edits: `add entity`, `add claim`, `add doc` and `link` checked against the
+//! validated graph the files make (its id index, names, origins) and their one record
+//! spliced into its file, instead of every file parsed into editable records, the whole
+//! edited graph validated again and the changed file serialized again.
 //!
 //! The record goes into its array in the file — at its sorted place when the array's
 //! records are sorted as the canonical layout sorts them, else after the last — on one
@@ -198,7 +198,7 @@ fn target(
     })
 }
 
-/// Where `sorted` says a record with `key` goes among records with `keys`: its sorted
+/// Where a record with `key` goes among records with `keys` (in file order): its sorted
 /// place when they are sorted, else `None` (after the last).
 fn sorted_place<K: Ord>(keys: &[K], key: &K) -> Option<usize> {
     let sorted = keys.windows(2).all(|w| w[0] < w[1]);
