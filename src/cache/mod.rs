@@ -21,6 +21,12 @@
 //! are written to a temporary file and renamed into place, so that a concurrent reader sees
 //! either the old snapshot or the new one; a location that cannot be written is skipped
 //! without a word (the graph loads as if there were no cache).
+//!
+//! An edit that adds a record without edges (`add entity|claim|doc`) brings the snapshot up
+//! to date instead of leaving it stale: a small patch beside it names the snapshot and the
+//! files after the edit and lists the records added (see [`patch`]). The sections a claim
+//! query or completion reads are answered with the patch applied; a load of the whole graph
+//! does not apply it, and writes a new snapshot instead.
 
 mod claims;
 mod codec;
@@ -105,7 +111,7 @@ pub enum State {
     /// A snapshot of exactly these files, intact.
     Fresh,
     /// An intact snapshot of these files as they were before edits that added this many
-    /// entities and claims, with the patch that brings it up to date (used by the commands that read
+    /// records, with the patch that brings it up to date (used by the commands that read
     /// only the claims and support, and by completion; the others rebuild it).
     Patched(usize),
     /// An intact snapshot of other bytes (files edited, added or removed since).
@@ -155,7 +161,7 @@ impl Snapshots {
         self.file.with_file_name(name)
     }
 
-    /// The entities a patch adds to the snapshot whose header is `header`, for the files
+    /// The records a patch adds to the snapshot whose header is `header`, for the files
     /// whose key is `key`; `None` when the patch is missing, damaged or made for another
     /// snapshot or other files.
     fn patched(&self, header: &Header, key: &[u8]) -> Option<Vec<Added>> {
@@ -281,7 +287,7 @@ impl Snapshots {
 
     /// What `read` makes of the snapshot's sections, when the snapshot was made from the
     /// files at `graph` as they are now, or from the files before edits its patch records
-    /// (with the entities they added, for the caller to add); `None` otherwise. The files
+    /// (with the records they added, for the caller to add); `None` otherwise. The files
     /// are hashed on a second thread while `read` runs, so that checking them costs no time
     /// of its own; what `read` made is dropped unread when they do not match.
     fn read_if_fresh<T>(

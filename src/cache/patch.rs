@@ -68,7 +68,7 @@ impl Added {
     }
 }
 
-/// The entities added since the snapshot whose header has the checksum `base`, and the key
+/// The records added since the snapshot whose header has the checksum `base`, and the key
 /// of the files they were added to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Patch {
