@@ -24,7 +24,7 @@
 //!
 //! An edit that adds a record without edges (`add entity|claim|doc`) brings the snapshot up
 //! to date instead of leaving it stale: a small patch beside it names the snapshot and the
-//! files after the edit and lists the records added (see [`patch`]). The sections a claim
+//! files after the edit and lists the records added (see `patch.rs`). The sections a claim
 //! query or completion reads are answered with the patch applied; a load of the whole graph
 //! does not apply it, and writes a new snapshot instead.
 
