@@ -78,12 +78,15 @@ impl Names {
     pub(crate) fn add(&mut self, added: &[super::Added], prefix: &str) {
         for a in added {
             let (id, help, words) = a.parts();
-            let (kind, list) = match a {
-                super::Added::Entity { .. } => (NameKind::Entity, &mut self.tags),
-                super::Added::Claim { .. } => (NameKind::Claim, &mut self.topics),
-                super::Added::Document { .. } => (NameKind::Document, &mut self.topics),
+            let kind = match a {
+                super::Added::Entity { .. } => NameKind::Entity,
+                super::Added::Claim { .. } => NameKind::Claim,
+                super::Added::Document { .. } => NameKind::Document,
             };
-            list.extend(words.iter().cloned());
+            match kind {
+                NameKind::Entity => self.tags.extend(words.iter().cloned()),
+                _ => self.topics.extend(words.iter().cloned()),
+            }
             if id.starts_with(prefix) {
                 self.ids.push(Name {
                     kind,

@@ -299,6 +299,19 @@ fn added_records_bring_the_snapshot_up_to_date() {
     );
     add_entity(&g, "Kyodo News", "media");
     assert!(patched("1 record"), "{}", state(&graph));
+    // A damaged patch is not applied: the snapshot is stale, the answers a parse's.
+    let patch = graph.join(".claimgraph-cache/graph.snapshot.patch");
+    let good = fs::read(&patch).unwrap();
+    let mut bad = good.clone();
+    bad[good.len() / 2] ^= 0x20;
+    fs::write(&patch, &bad).unwrap();
+    assert!(state(&graph).contains("stale"), "{}", state(&graph));
+    answers_as_a_parse(&g);
+    assert!(
+        state(&graph).contains("fresh (matches"),
+        "rebuilt: {}",
+        state(&graph)
+    );
     // A file changed by hand since: the patch no longer matches.
     let path = graph.join("entities.json");
     let text = fs::read_to_string(&path).unwrap();
@@ -328,21 +341,39 @@ fn added_records_bring_the_snapshot_up_to_date() {
     assert!(state(&graph).contains("stale"), "{}", state(&graph));
 }
 
-/// An edit with `--no-cache` writes no cache folder.
+/// An edit with `--no-cache` writes nothing in the cache folder: no folder where there was
+/// none, and no patch beside a fresh snapshot (which it leaves as it was).
 #[test]
-fn an_edit_with_no_cache_leaves_no_cache_folder() {
+fn an_edit_with_no_cache_writes_nothing_in_the_cache_folder() {
     let g = shipped_copy();
-    let add = [
-        "--no-cache",
-        "add",
-        "entity",
-        "--name",
-        "Yonhap",
-        "--kind",
-        "organization",
-    ];
-    ok(g.run(&add), "no cache");
-    assert!(!g.graph().join(".claimgraph-cache").exists());
+    let cache = g.graph().join(".claimgraph-cache");
+    let add = |name: &str| {
+        let args = [
+            "--no-cache",
+            "add",
+            "entity",
+            "--name",
+            name,
+            "--kind",
+            "organization",
+        ];
+        ok(g.run(&args), "no cache");
+    };
+    add("Yonhap");
+    assert!(!cache.exists());
+    ok(g.run(&["claims", "--format", "ids"]), "writes the snapshot");
+    let listing = || {
+        let mut names: Vec<String> = fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let (before, snapshot) = (listing(), fs::read(snapshot_file(&g.graph())).unwrap());
+    add("Kyodo");
+    assert_eq!(listing(), before, "no patch written");
+    assert_eq!(fs::read(snapshot_file(&g.graph())).unwrap(), snapshot);
 }
 
 #[test]

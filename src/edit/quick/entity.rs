@@ -7,7 +7,7 @@
 //! warm.
 
 use super::Target;
-use super::{at_path, defining_file, entities_by_file, fixed_target, insert_record, new_id};
+use super::{entities_by_file, insert_record, new_id, target};
 use crate::cache::Added;
 use crate::edit::add::non_empty;
 use crate::edit::names::name_taken;
@@ -130,8 +130,8 @@ fn entity_named(files: &[Vec<&Entity>], names: &[&str], name: &str) -> Option<Na
     None
 }
 
-/// The file the new entity goes to, by the rule of [`super::place`] for an entity touching
-/// its `part_of`.
+/// The file the new entity goes to, by the rule of [`crate::edit::place`] for an entity
+/// touching its `part_of`.
 fn place(
     g: &ClaimGraph,
     files: &[Vec<&Entity>],
@@ -139,35 +139,16 @@ fn place(
     entity: &Entity,
     file: Option<&Path>,
 ) -> Result<Target, EditError> {
-    if let Some(target) = fixed_target(read, file)? {
-        return Ok(target);
-    }
-    let holders: Vec<usize> = (0..files.len()).filter(|&f| !files[f].is_empty()).collect();
-    let defined = entity
-        .part_of
-        .as_ref()
-        .and_then(|p| defining_file(g, p.as_str()));
-    // Per file: 2 if it defines the parent, 1 if one of its entities is the parent or is
-    // part of it (the parent is an entity: the file defining it holds both).
-    let bound = |f: usize| match &entity.part_of {
-        Some(p) => {
-            let mentions = files[f]
-                .iter()
-                .any(|e| &e.id == p || e.part_of.as_ref() == Some(p));
-            2 * usize::from(defined == Some(f)) + usize::from(mentions)
-        }
-        None => 0,
+    let held: Vec<usize> = files.iter().map(Vec::len).collect();
+    let touched: Vec<&Id> = entity.part_of.iter().collect();
+    // The files whose entities are the parent or part of it.
+    let mentioning = |p: &Id| {
+        let holds = |f: &Vec<&Entity>| {
+            f.iter()
+                .any(|e| &e.id == p || e.part_of.as_ref() == Some(p))
+        };
+        (0..files.len()).filter(|&f| holds(&files[f])).collect()
     };
-    let mut best: Option<(usize, usize)> = None;
-    for &f in &holders {
-        let s = bound(f);
-        if s > 0 && best.is_none_or(|(_, b)| s > b) {
-            best = Some((f, s));
-        }
-    }
-    let only_holder = (holders.len() == 1).then(|| holders[0]);
-    match best.map(|(f, _)| f).or(only_holder).or(defined) {
-        Some(f) => Ok(Target::Existing(f)),
-        None => Ok(at_path(read, read.root.join("claims.json"))),
-    }
+    let mentions = || touched.iter().map(|p| mentioning(p)).collect();
+    target(g, (read, file), &held, &touched, mentions)
 }
