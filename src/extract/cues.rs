@@ -314,13 +314,57 @@ static FORMS: LazyLock<HashMap<&'static str, (Stance, bool)>> = LazyLock::new(||
 });
 
 /// Whether text after a verb opens reported content: "that", a quotation,
-/// a colon, or the verb ends the clause (", officials confirmed.").
+/// a colon, a clause with a pronoun subject ("announced it would close"),
+/// or the verb ends the clause (", officials confirmed.").
 fn introduces_content(rest: &str) -> bool {
     let t = rest.trim_start();
     t.starts_with("that ")
         || t.starts_with(['"', '“', ':', ',', '.'])
         || t.is_empty()
         || t.split_whitespace().take(6).any(|w| w == "that")
+        || opens_pronoun_clause(t)
+}
+
+/// Subject pronouns that open a clause after a verb without "that".
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Whether `t` starts with a subject pronoun and a finite verb ("it would
+/// close", "she had known", "they were"): after "announced" or "admitted"
+/// that is a clause, where "announced it Tuesday" or "admitted them" has an
+/// object.
+fn opens_pronoun_clause(t: &str) -> bool {
+    let mut words = t.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+    });
+    let (Some(subject), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if !SUBJECT_PRONOUNS.contains(&subject.as_str()) {
+        return false;
+    }
+    let finite = |w: &str| {
+        BE.contains(&w)
+            || matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+            || w.ends_with("n't")
+    };
+    finite(&verb) || (verb.len() > 3 && verb.ends_with("ed"))
 }
 
 /// Up to `n` lower-cased words before byte `at`, nearest last.
@@ -383,6 +427,26 @@ mod tests {
         ] {
             let found: Vec<_> = kinds(s).into_iter().filter(|k| k.0 != "suggest").collect();
             assert!(found.is_empty(), "{s}: {found:?}");
+        }
+    }
+
+    /// A weak verb reports a clause with a pronoun subject and a finite verb,
+    /// but not a plain object.
+    #[test]
+    fn weak_verbs_report_a_pronoun_clause_without_that() {
+        for s in [
+            "The mill announced it would close in May.",
+            "Ruiz admitted she had known for weeks.",
+            "The board acknowledged they were late.",
+        ] {
+            assert_eq!(kinds(s).len(), 1, "{s}");
+        }
+        for s in [
+            "The mill announced it Tuesday.",
+            "Ruiz admitted them to the ward.",
+            "The mill announced its plan.",
+        ] {
+            assert!(kinds(s).is_empty(), "{s}: {:?}", kinds(s));
         }
     }
 

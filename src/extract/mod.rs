@@ -14,6 +14,7 @@
 //! a graph fragment (docs/format.md §1).
 
 mod anaphora;
+mod blocks;
 mod claims;
 mod clauses;
 mod cues;
@@ -44,15 +45,16 @@ pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
     let read = &*sentences::normalize(text);
     let index = EntityIndex::new(known);
     let mut reader = Reader::new(&index);
-    for (n, sentence) in sentences::split(read).iter().enumerate() {
-        let s = &read[sentence.start..sentence.end];
+    let sentences = sentences::split(read);
+    for unit in blocks::units(read, &sentences) {
+        let (s, n) = (&read[unit.start..unit.end], unit.first);
         if is_editorial_note(s) {
             continue;
         }
-        if sentence.kind == Kind::Heading {
-            reader.heading(s, sentence.start, n);
+        if unit.kind == Kind::Heading {
+            reader.heading(s, unit.start, n);
         } else {
-            reader.read(s, sentence.start, n);
+            reader.read(s, unit.start, n);
         }
     }
     let mut found = reader.finish();
