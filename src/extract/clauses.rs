@@ -33,13 +33,15 @@ static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adjunct regex")
 });
 /// Where a reported clause gives way to the writer's own comment on it: a
-/// comma before "which", "when", "with", "despite", "compared with",
-/// "except" ("they had a positive view of her, compared with 33 percent last
+/// semicolon, or a comma before "which", "when", "with", "despite",
+/// "although", "compared with", "except" ("they had a positive view of her, compared with 33 percent last
 /// month"). Dashes are left alone: they mostly pair round an aside that
 /// belongs to the claim.
 static AFTERTHOUGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(?:compared (?:with|to)|which|when|with|despite|except|even as)\s")
-        .expect("afterthought regex")
+    Regex::new(
+        r"(?:;\s|,\s+(?:compared (?:with|to)|which|when|with|despite|except|even as|although)\s)",
+    )
+    .expect("afterthought regex")
 });
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|senators|legislators|parliament|congress|investors|supporters|voters|delegates|donors|members|officials|investigators|police|employees|students|residents|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\b")
@@ -571,6 +573,12 @@ mod tests {
         let r =
             show("Aides said the talks will take time, which will grow harder as the vote nears.");
         assert_eq!(r[0].1, "the talks will take time");
+        // A semicolon starts the writer's next point; ", although" a concession.
+        let r = show("The fund said wage growth will slow down; a rival group puts it higher.");
+        assert_eq!(r[0].1, "wage growth will slow down");
+        let r =
+            show("Ruiz said paying no tax was smart, although she again kept her returns private.");
+        assert_eq!(r[0].1, "paying no tax was smart");
         // Inside a quotation the comma belongs to the speaker's words.
         let r = show("Ruiz said \"we talked, which is rare, and we agreed.\"");
         assert_eq!(r[0].1, "\"we talked, which is rare, and we agreed.\"");
