@@ -444,6 +444,9 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
         }
         s[..close].rfind('"')?
     };
+    if names_a_title(&s[..open]) {
+        return None;
+    }
     let open = open + s[open..].chars().next().map_or(1, char::len_utf8);
     let content = s[open..close].trim_end();
     let comma_after = between.trim_start().starts_with(',');
@@ -464,6 +467,31 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
     }
     let np = if np.0 < np.1 { Some(np) } else { None };
     Some(((open, close), np))
+}
+
+/// Whether a quotation opening right after `head` is a title, not words
+/// spoken: after a preposition or a possessive (`in an interview on CBS's
+/// "Face the Nation," Ryan said ...`).
+fn names_a_title(head: &str) -> bool {
+    let last = head.split_whitespace().next_back().unwrap_or("");
+    let last = last.to_lowercase();
+    last.ends_with("'s")
+        || last.ends_with("’s")
+        || matches!(
+            last.as_str(),
+            "on" | "in"
+                | "to"
+                | "of"
+                | "from"
+                | "at"
+                | "by"
+                | "with"
+                | "about"
+                | "titled"
+                | "called"
+                | "entitled"
+                | "dubbed"
+        )
 }
 
 /// The second half of a quotation split by its speaker (`"A," X said, "B."`): a
@@ -582,6 +610,20 @@ mod tests {
         // Inside a quotation the comma belongs to the speaker's words.
         let r = show("Ruiz said \"we talked, which is rare, and we agreed.\"");
         assert_eq!(r[0].1, "\"we talked, which is rare, and we agreed.\"");
+    }
+
+    /// A quoted title before the speaker is no quotation of theirs: the
+    /// clause after the verb is the claim and the name the speaker.
+    #[test]
+    fn a_quoted_title_is_not_the_claim() {
+        let r = show(
+            "In an interview on WKRT's \"Morning Hour,\" Mayor Ana Ruiz said the pier will reopen.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Mayor Ana Ruiz");
+        assert_eq!(r[0].1, "the pier will reopen.");
+        let r = show("\"The pier will reopen,\" Mayor Ana Ruiz said.");
+        assert_eq!(r[0].1, "The pier will reopen,");
     }
 
     #[test]

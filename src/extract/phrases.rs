@@ -141,6 +141,14 @@ pub fn subject(s: &str, from: usize, to: usize) -> Option<Range> {
 
 /// The subject and where its clause starts (before "though", "something
 /// both" and the like), which is where an earlier claim must stop.
+/// The byte after the last comma of `region` that ends a phrase (", ", or
+/// `," ` after a quoted title), if any.
+fn last_comma(region: &str) -> Option<usize> {
+    let plain = region.rfind(", ").map(|i| i + 2);
+    let quoted = region.rfind(",\" ").map(|i| i + 3);
+    plain.max(quoted)
+}
+
 pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, usize)> {
     if let Some(np) = relative_antecedent(s, from, to) {
         return Some((np, np.0));
@@ -156,8 +164,8 @@ pub fn subject_with_clause(s: &str, from: usize, to: usize) -> Option<(Range, us
     let np_region = &s[start..b];
     if np_region.trim_end().ends_with(',') {
         start += leading_adverbials(np_region);
-    } else if let Some(i) = np_region.rfind(", ") {
-        start += i + 2;
+    } else if let Some(i) = last_comma(np_region) {
+        start += i;
     } else {
         start += leading_adverbials(np_region);
     }
