@@ -16,18 +16,18 @@ use regex::Regex;
 
 use super::lexicon::{GENERIC_ORGS, ORG_NOUNS, PERSON_ROLES};
 use super::link::EntityIndex;
-use super::names::{capitalized, looks_like_personal_name, ORG_WORDS};
+use super::names::{capitalized, looks_like_personal_name, CONNECTORS, ORG_WORDS};
 use super::record::{Speaker, SpeakerKind};
 use super::roles::{describe, personal_role, Described};
 
 /// A person introduced by title ("Senator Ana Ruiz of the Green Party").
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sen|Senator|Rep|Representative|Gov|Governor|Gen|General|President|Minister|Chancellor|Judge|Justice|Ambassador|Mayor|Secretary)\.?\s+(?:\p{Lu}[\p{L}'-]+\s+){0,2}\p{Lu}[\p{L}'-]+(?:\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:\p{Lu}[\p{L}'-]+\s+){0,3}\p{Lu}[\p{L}'-]+)?")
+    Regex::new(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sen|Senator|Rep|Representative|Gov|Governor|Gen|General|President|Minister|Chancellor|Judge|Justice|Ambassador|Mayor|Secretary)\.?\s+(?:\p{Lu}[\p{L}'-]+\s+(?:(?:de|van|von|der|da|di|du|del|la|le|bin|al|el|ter|ten)\s+)?){0,2}\p{Lu}[\p{L}'-]+(?:\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:\p{Lu}[\p{L}'-]+\s+){0,3}\p{Lu}[\p{L}'-]+)?")
         .expect("titled regex")
 });
 /// A person introduced by apposition ("Tom Hale, a trade expert at the institute,").
 static APPOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'-]+){1,2},\s+(?:a|an|the)\s+[^,;()"“”]{3,80}?(?:,|;|\.|$)"#)
+    Regex::new(r#"\b\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:de|van|von|der|da|di|du|del|la|le|bin|al|el|ter|ten)\s+)?\p{Lu}[\p{L}'-]+){1,2},\s+(?:a|an|the)\s+[^,;()"“”]{3,80}?(?:,|;|\.|$)"#)
         .expect("apposed regex")
 });
 /// A named body ("the Peterson Institute for International Economics").
@@ -117,7 +117,8 @@ impl<'a> Discourse<'a> {
             }
         }
         for p in &mut self.persons {
-            if let Some(&i) = seen.get(p.surname.as_str()) {
+            let last = p.surname.rsplit(' ').next().unwrap_or("");
+            if let Some(&i) = seen.get(last) {
                 p.last = p.last.max(at(i));
             }
         }
@@ -155,7 +156,7 @@ impl<'a> Discourse<'a> {
         let mut matches = self
             .persons
             .iter()
-            .filter(|p| p.surname == bare && p.full != bare);
+            .filter(|p| same_surname(&p.surname, &bare) && p.full != bare);
         let first = matches.next()?;
         matches
             .all(|p| p.full == first.full)
@@ -261,7 +262,9 @@ impl<'a> Discourse<'a> {
             .persons
             .iter_mut()
             .filter(|p| {
-                (p.full == d.name || p.surname == d.name || ends_with_words(&d.name, &p.full))
+                (p.full == d.name
+                    || same_surname(&p.surname, &d.name)
+                    || ends_with_words(&d.name, &p.full))
                     && (d.female.is_none() || p.female.is_none() || p.female == d.female)
             })
             .max_by_key(|p| p.last);
@@ -365,8 +368,10 @@ impl<'a> Discourse<'a> {
     }
 
     fn person(&mut self, d: &Described, at: usize) {
-        let surname = d.name.split_whitespace().last().unwrap_or("").to_string();
-        let same = |p: &Person| p.full == d.name || (p.surname == d.name && !surname.is_empty());
+        let surname = surname_of(&d.name);
+        let same = |p: &Person| {
+            p.full == d.name || (same_surname(&p.surname, &d.name) && !surname.is_empty())
+        };
         match self.persons.iter_mut().find(|p| same(p)) {
             Some(p) => {
                 p.last = p.last.max(at);
@@ -501,6 +506,33 @@ fn named_person(p: &Person) -> Speaker {
 }
 
 /// Whether `name` ends with the words of `tail` ("Senator Ana Ruiz", "Ana Ruiz").
+/// The surname of a full name: its last word, with the particle before it
+/// ("Bill de Blasio" -> "de Blasio", "Ana Ruiz" -> "Ruiz").
+fn surname_of(full: &str) -> String {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.as_slice() {
+        [.., particle, last] if words.len() > 2 && is_particle(particle) => {
+            format!("{particle} {last}")
+        }
+        [.., last] => (*last).to_string(),
+        [] => String::new(),
+    }
+}
+
+/// A lowercase particle of a surname ("de", "van", "bin").
+fn is_particle(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && CONNECTORS.contains(&word)
+        && !matches!(word, "of" | "and" | "for")
+}
+
+/// Whether `name` is `surname` as a sentence may write it: "De Blasio" at
+/// the start of a sentence is "de Blasio".
+fn same_surname(surname: &str, name: &str) -> bool {
+    surname == name
+        || (surname.starts_with(char::is_lowercase) && surname.eq_ignore_ascii_case(name))
+}
+
 fn ends_with_words(name: &str, tail: &str) -> bool {
     name.len() > tail.len()
         && name.ends_with(tail)
@@ -551,6 +583,22 @@ mod tests {
         assert_eq!(name(&mut d, "Webb", 60), "Marcus Webb");
         assert_eq!(name(&mut d, "he", 80), "Marcus Webb");
         assert_eq!(name(&mut d, "she", 90), "Leilani Kahale");
+    }
+
+    /// A surname with a particle is the whole name's: "the mayor" and "De
+    /// Blasio" are Bill de Blasio, not a "Bill" of their own.
+    #[test]
+    fn surnames_keep_their_particle() {
+        let ix = EntityIndex::default();
+        let mut d = Discourse::new(&ix);
+        d.observe("Mayor Rosa van Dijk spoke.", |i| i);
+        assert_eq!(name(&mut d, "the mayor", 30), "Rosa van Dijk");
+        assert_eq!(name(&mut d, "Van Dijk", 40), "Rosa van Dijk");
+        d.observe(
+            "Tom de Souza, a trade expert at the institute, agreed.",
+            |i| 50 + i,
+        );
+        assert_eq!(name(&mut d, "De Souza", 120), "Tom de Souza");
     }
 
     #[test]
