@@ -166,8 +166,12 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     let punct_follows = s[end..].starts_with([',', '.', ';', ':', ')']);
     // "some say", "many say": a quantifier before "say" is its subject.
     let quantifier = word == "say" && matches!(prev, "some" | "many" | "others" | "few" | "most");
+    // "Trump's claim that ...": a possessor's claim reports what they claim.
+    let possessor_claims =
+        prev.ends_with("'s") && next == "that" && matches!(word, "claim" | "claims");
     if NOUN_LIKE.contains(&word)
         && !quantifier
+        && !possessor_claims
         && (DETERMINERS.contains(&prev)
             || prev.ends_with("'s")
             || (!word.ends_with("ed") && NOUN_FOLLOWERS.contains(&next.as_str()))
@@ -375,8 +379,9 @@ pub fn words_before(s: &str, at: usize, n: usize) -> Vec<String> {
         .rev()
         .take(n)
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                 .to_lowercase()
+                .replace('’', "'")
         })
         .collect();
     if head.trim_end().ends_with([',', ';', ':', '"', '”']) {
@@ -448,6 +453,16 @@ mod tests {
         ] {
             assert!(kinds(s).is_empty(), "{s}: {:?}", kinds(s));
         }
+    }
+
+    /// "claim" after a possessive is a noun, except that a possessor's claim
+    /// that something is so reports it; a negated belief is no cue, however
+    /// its apostrophe is typed.
+    #[test]
+    fn possessors_claims_and_curly_negations() {
+        assert_eq!(kinds("Ruiz's claim that the pier is safe").len(), 1);
+        assert!(kinds("Ruiz's claim was rejected").is_empty());
+        assert!(kinds("he didn’t believe the pier was safe").is_empty());
     }
 
     #[test]

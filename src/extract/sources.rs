@@ -128,6 +128,12 @@ impl<'a> Discourse<'a> {
     pub fn resolve(&mut self, phrase: &str, at: usize) -> Speaker {
         let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         let phrase = flat.trim_matches(|c: char| ",;:.".contains(c)).trim();
+        // "Trump's claim that ...": the possessor speaks.
+        let phrase = ["'s", "’s"]
+            .iter()
+            .find_map(|p| phrase.strip_suffix(p))
+            .filter(|name| !name.is_empty())
+            .unwrap_or(phrase);
         let lower = phrase.to_lowercase();
         let found = match lower.as_str() {
             "he" | "him" => self.pronoun(at, Some(false)),
