@@ -47,6 +47,10 @@ static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'-]*)*|reporters|journalists|me|us|him|her|them|lawmakers|senators|legislators|parliament|congress|investors|supporters|voters|delegates|donors|members|officials|investigators|police|employees|students|residents|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\b")
         .expect("told regex")
 });
+/// A colon right after a cue, or after a short adjunct ("said in a
+/// statement:").
+static COLON_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^(?:\s+[\w'’-]+){0,4}\s*:\s"#).expect("colon-after regex"));
 /// The most cues read in one sentence.
 const MAX_CUES: usize = 12;
 
@@ -63,6 +67,10 @@ pub fn analyze(s: &str) -> Vec<Raw> {
     // (a list, junk, a transcript with its punctuation lost) is read for its
     // first few cues only, so that work per sentence stays bounded.
     cues.truncate(MAX_CUES);
+    // "X added: ...": what follows the colon is X's, cues in it included.
+    if let Some(k) = cues.iter().position(|c| COLON_AFTER.is_match(&s[c.end..])) {
+        cues.truncate(k + 1);
+    }
     if cues.is_empty() {
         return headlines::titled(s).into_iter().collect();
     }
@@ -610,6 +618,15 @@ mod tests {
         // Inside a quotation the comma belongs to the speaker's words.
         let r = show("Ruiz said \"we talked, which is rare, and we agreed.\"");
         assert_eq!(r[0].1, "\"we talked, which is rare, and we agreed.\"");
+    }
+
+    /// After "X added:" the rest is X's words, reporting verbs in them too.
+    #[test]
+    fn cues_after_a_colon_belong_to_the_speaker() {
+        let r = show("Ruiz added: the board fears the pier will fail, and the mayor says so too.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Ruiz");
+        assert!(r[0].1.ends_with("says so too."), "{r:?}");
     }
 
     /// A quoted title before the speaker is no quotation of theirs: the
