@@ -33,13 +33,14 @@ static THAT_AFTER_ADJUNCT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adjunct regex")
 });
 /// Where a reported clause gives way to the writer's own comment on it: a
-/// semicolon, or a comma before "which", "when", "with", "despite",
-/// "although", "compared with", "except" ("they had a positive view of her, compared with 33 percent last
+/// semicolon, or a comma before "which", "when", "where", "whose", "while",
+/// "with", "despite", "although", "as has", "pointing to", "compared with",
+/// "except" ("they had a positive view of her, compared with 33 percent last
 /// month"). Dashes are left alone: they mostly pair round an aside that
 /// belongs to the claim.
 static AFTERTHOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:;\s|,\s+(?:compared (?:with|to)|which|when|with|despite|except|even as|although)\s)",
+        r"(?:;\s|,\s+(?:compared (?:with|to)|which|when|with|despite|except|even as|although|while|whose|where|pointing to|as has|as have)\s)",
     )
     .expect("afterthought regex")
 });
@@ -615,6 +616,8 @@ mod tests {
         let r =
             show("Ruiz said paying no tax was smart, although she again kept her returns private.");
         assert_eq!(r[0].1, "paying no tax was smart");
+        let r = show("Aides said the plan has wide support, while about four in 10 want changes.");
+        assert_eq!(r[0].1, "the plan has wide support");
         // Inside a quotation the comma belongs to the speaker's words.
         let r = show("Ruiz said \"we talked, which is rare, and we agreed.\"");
         assert_eq!(r[0].1, "\"we talked, which is rare, and we agreed.\"");
