@@ -17,6 +17,7 @@ mod anaphora;
 mod blocks;
 mod claims;
 mod clauses;
+mod compact;
 mod cues;
 mod denials;
 pub mod fragment;
@@ -37,40 +38,99 @@ mod sources;
 pub use link::EntityIndex;
 pub use record::{Attribution, KnownEntity, Speaker, SpeakerKind, Stance};
 
-use reader::Reader;
-use sentences::Kind;
+use reader::{Read, Reader};
+use sentences::{Kind, Sentence};
 
 /// Extracts the attributions of `text`, linking speakers to `known`.
 pub fn extract(text: &str, known: &[KnownEntity]) -> Vec<Attribution> {
-    let read = &*sentences::normalize(text);
     let index = EntityIndex::new(known);
-    let mut reader = Reader::new(&index);
-    let sentences = sentences::split(read);
-    for unit in blocks::units(read, &sentences) {
-        let (s, n) = (&read[unit.start..unit.end], unit.first);
-        if is_editorial_note(s) {
-            continue;
+    Extraction::new(text.to_string(), &index).iter().collect()
+}
+
+/// The attributions of a text, read to the end and handed out one at a time
+/// ([`Extraction::iter`]) so that a caller can write them as they come: the
+/// reading keeps the text once, its sentence boundaries, and the records
+/// compactly, not a list of records.
+pub struct Extraction<'a> {
+    /// The text as the rules read it (see `sentences::normalize`).
+    text: String,
+    /// Byte ranges of the input's characters of several bytes that the rules
+    /// read as ASCII: no span ends inside one.
+    replaced: Vec<(usize, usize)>,
+    sentences: Vec<Sentence>,
+    index: &'a EntityIndex,
+    read: Read<'a>,
+}
+
+impl<'a> Extraction<'a> {
+    /// Reads `text`, linking speakers through `index`.
+    pub fn new(mut text: String, index: &'a EntityIndex) -> Self {
+        let replaced = sentences::normalize_in_place(&mut text);
+        let sentences = sentences::split(&text);
+        let mut reader = Reader::new(index);
+        for unit in blocks::units(&text, &sentences) {
+            let (s, n) = (&text[unit.start..unit.end], unit.first);
+            if is_editorial_note(s) {
+                continue;
+            }
+            if unit.kind == Kind::Heading {
+                reader.heading(s, unit.start, n);
+            } else {
+                reader.read(s, unit.start, n);
+            }
         }
-        if unit.kind == Kind::Heading {
-            reader.heading(s, unit.start, n);
-        } else {
-            reader.read(s, unit.start, n);
+        Extraction {
+            text,
+            replaced,
+            sentences,
+            index,
+            read: reader.finish(),
         }
     }
-    let mut found = reader.finish();
-    // A curly quotation mark is read as `"` padded with spaces: widen spans that
-    // end inside one to the whole character of the input.
-    for a in &mut found {
-        let [mut start, mut end] = a.span;
-        while !text.is_char_boundary(start) {
+
+    /// How many attributions were found.
+    pub fn len(&self) -> usize {
+        self.read.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The attributions in text order, with each speaker named as fully as
+    /// the whole text allows ("Voss" is the Karl Voss named later).
+    pub fn iter(&self) -> impl Iterator<Item = Attribution> + '_ {
+        self.read.kept.iter().map(|mut a| {
+            reader::settle(&mut a, &self.read.discourse, self.index);
+            a.span = self.widen(a.span);
+            a
+        })
+    }
+
+    /// Sentence `n` ([`Attribution::sentence`]) as the rules read it: curly
+    /// quotation marks and Unicode spaces made ASCII; empty past the last.
+    pub fn sentence(&self, n: usize) -> &str {
+        self.sentences
+            .get(n)
+            .map_or("", |s| &self.text[s.start..s.end])
+    }
+
+    /// A curly quotation mark is read as `"` padded with spaces: widens a span
+    /// that ends inside one to the whole character of the input.
+    fn widen(&self, [mut start, mut end]: [usize; 2]) -> [usize; 2] {
+        let boundary = |at: usize| {
+            let i = self.replaced.partition_point(|&(s, _)| s < at);
+            let inside = i > 0 && at < self.replaced[i - 1].1;
+            self.text.is_char_boundary(at) && !inside
+        };
+        while !boundary(start) {
             start -= 1;
         }
-        while !text.is_char_boundary(end) {
+        while !boundary(end) {
             end += 1;
         }
-        a.span = [start, end];
+        [start, end]
     }
-    found
 }
 
 /// Whether sentence `s` is the publication's own note ("Editor's note: ..."),
