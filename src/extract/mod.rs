@@ -9,9 +9,13 @@
 //!
 //! It uses regular expressions only (no model, no network), compiles them
 //! once, and runs them sentence by sentence so that time stays linear in the
-//! input. It does not know the loaded graph: callers pass the entities to
-//! link against as [`KnownEntity`] values, and [`fragment`] turns records into
-//! a graph fragment (docs/format.md §1).
+//! input. Memory stays a small multiple of the input: the text is kept once,
+//! and records older than the last few sentences are kept compactly
+//! (`compact`) and handed out one at a time by [`Extraction::iter`], so that
+//! a caller writes them without holding them all. It does not know the loaded
+//! graph: callers pass the entities to link against as [`KnownEntity`]
+//! values, and [`fragment`] turns records into a graph fragment
+//! (docs/format.md §1).
 
 mod anaphora;
 mod blocks;
@@ -96,6 +100,7 @@ impl<'a> Extraction<'a> {
         self.read.kept.len()
     }
 
+    /// Whether no attribution was found.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
