@@ -2,13 +2,14 @@
 //! JSON records, or as a graph fragment ready for import.
 
 use super::term::say;
-use super::{table, write_json, CliError, Ctx};
-use claimgraph::extract::{self, fragment, Attribution, Stance};
+use super::{table, CliError, Ctx};
+use claimgraph::extract::{self, fragment, Attribution, Extraction, Stance};
 use claimgraph::ingest;
 use claimgraph::model::Id;
-use claimgraph::text::terminal_safe;
+use claimgraph::text::{json_terminal_safe, terminal_safe};
 use clap::ValueEnum;
-use std::io::{self, Read, Write};
+use serde::{Serialize, Serializer};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,9 +66,10 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
         }
     };
     let known = graph.map(ingest::known_entities).unwrap_or_default();
-    let found = extract::extract(&text, &known);
+    let index = extract::EntityIndex::new(&known);
+    let found = Extraction::new(text, &index);
     match args.format {
-        ExtractFormat::Json => write_json(out, &found)?,
+        ExtractFormat::Json => write_json(out, &Records(&found))?,
         ExtractFormat::Table => write_table(out, &found)?,
         ExtractFormat::Graph => {
             if let (Some(g), Some(doc)) = (graph, &args.doc) {
@@ -78,14 +80,68 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, CliEr
                     );
                 }
             }
-            let index = extract::EntityIndex::new(&known);
             let link = |name: &str| index.link(name).map(str::to_string);
             let taken = |id: &str| graph.is_some_and(|g| g.lookup(id).is_some());
-            let file = fragment::build(&text, &found, &link, &taken, args.doc.as_ref());
-            write_json(out, &file)?;
+            let mut file = fragment::Fragment::new(&link, &taken, args.doc.as_ref());
+            for a in found.iter() {
+                file.add(&a, found.sentence(a.sentence));
+            }
+            write_json(out, &file.finish())?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The records as one JSON array, decoded one at a time as they are written.
+struct Records<'e, 'a>(&'e Extraction<'a>);
+
+impl Serialize for Records<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
+}
+
+/// Writes `value` as pretty JSON made terminal-safe, as `super::write_json` does, but
+/// as it is serialized rather than from one string of the whole output.
+fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), CliError> {
+    let mut safe = BufWriter::with_capacity(
+        64 * 1024,
+        TerminalSafe {
+            out: &mut *out,
+            cut: Vec::new(),
+        },
+    );
+    serde_json::to_writer_pretty(&mut safe, value).map_err(io::Error::from)?;
+    safe.flush()?;
+    drop(safe);
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Passes JSON text through `json_terminal_safe`, holding back a character cut
+/// in two by the end of a write until the rest of it comes.
+struct TerminalSafe<'w> {
+    out: &'w mut dyn Write,
+    cut: Vec<u8>,
+}
+
+impl Write for TerminalSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.cut.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.cut) {
+            Ok(text) => text.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        let text = std::str::from_utf8(&self.cut[..whole]).unwrap_or_default();
+        self.out.write_all(json_terminal_safe(text).as_bytes())?;
+        self.cut.drain(..whole);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Reads the file, or standard input for `-` (exit 2 when it cannot be read, exit 1 when
@@ -104,25 +160,24 @@ fn read_input(path: &PathBuf) -> Result<String, CliError> {
             ))
         })?
     };
-    match extract::input::decode(&bytes) {
-        Ok(text) => Ok(text.into_owned()),
-        Err(e) => Err(CliError::Refused(format!(
+    extract::input::decode_owned(bytes).map_err(|e| {
+        CliError::Refused(format!(
             "{} is not text ({e}); extract reads UTF-8 text",
             terminal_safe(&path.display().to_string())
-        ))),
-    }
+        ))
+    })
 }
 
 /// Columns SENT, SOURCE, REL and CLAIM; the claim wraps under its column so that every
-/// line fits the terminal width.
-fn write_table(out: &mut dyn Write, found: &[Attribution]) -> io::Result<()> {
+/// line fits the terminal width. Reads the records twice: for the widest source, then to
+/// write the rows.
+fn write_table(out: &mut dyn Write, found: &Extraction) -> io::Result<()> {
     const SENT: usize = 4;
     const REL: usize = 7;
     let width = table::width();
-    let sources: Vec<String> = found.iter().map(source_cell).collect();
-    let source_w = sources
+    let source_w = found
         .iter()
-        .map(|s| table::display_width(s))
+        .map(|a| table::display_width(&source_cell(&a)))
         .chain([6])
         .max()
         .unwrap_or(6)
@@ -141,7 +196,8 @@ fn write_table(out: &mut dyn Write, found: &[Attribution]) -> io::Result<()> {
         pad("SOURCE", source_w),
         pad("REL", REL)
     )?;
-    for (a, source) in found.iter().zip(&sources) {
+    for a in found.iter() {
+        let source = &source_cell(&a);
         let rel = match a.rel {
             Stance::Asserts => "asserts",
             Stance::Denies => "denies",

@@ -26,44 +26,19 @@ pub fn build(
 ) -> GraphFile {
     let text = &*sentences::ascii_spaces(text);
     let sentences = sentences::split(text);
-    let mut b = Builder {
-        taken,
-        link,
-        doc,
-        used: HashSet::new(),
-        names: HashMap::new(),
-        claims: HashMap::new(),
-        out: GraphFile::default(),
-        edges: HashSet::new(),
-    };
+    let mut fragment = Fragment::new(link, taken, doc);
     for a in found {
-        let quote = sentences
+        let sentence = sentences
             .get(a.sentence)
-            .map(|s| trim_quote(&text[s.start..s.end]))
-            .unwrap_or_default();
-        let speaker = match a.entity.as_deref().and_then(|id| Id::new(id).ok()) {
-            Some(id) => id,
-            None => b.entity(&a.source),
-        };
-        let claim = b.claim(&a.claim);
-        let rel = match a.rel {
-            Stance::Asserts => Rel::Asserts,
-            Stance::Denies => Rel::Denies,
-        };
-        b.edge(&speaker, rel, &claim, &quote);
-        for cited in &a.cites {
-            let target = b.known_or_new(cited);
-            if a.relays.contains(cited) {
-                b.edge(&target, Rel::Cites, &speaker, &quote);
-            } else {
-                b.edge(&claim, Rel::Cites, &target, &quote);
-            }
-        }
+            .map_or("", |s| &text[s.start..s.end]);
+        fragment.add(a, sentence);
     }
-    b.out
+    fragment.finish()
 }
 
-struct Builder<'a> {
+/// A fragment built one attribution at a time, in text order (ids are given
+/// in the order names and claims first appear).
+pub struct Fragment<'a> {
     taken: &'a dyn Fn(&str) -> bool,
     link: &'a dyn Fn(&str) -> Option<String>,
     doc: Option<&'a Id>,
@@ -74,7 +49,55 @@ struct Builder<'a> {
     edges: HashSet<(Id, Rel, Id)>,
 }
 
-impl Builder<'_> {
+impl<'a> Fragment<'a> {
+    /// An empty fragment: `link`, `taken` and `doc` as for [`build`].
+    pub fn new(
+        link: &'a dyn Fn(&str) -> Option<String>,
+        taken: &'a dyn Fn(&str) -> bool,
+        doc: Option<&'a Id>,
+    ) -> Self {
+        Fragment {
+            taken,
+            link,
+            doc,
+            used: HashSet::new(),
+            names: HashMap::new(),
+            claims: HashMap::new(),
+            out: GraphFile::default(),
+            edges: HashSet::new(),
+        }
+    }
+
+    /// Adds the claim, speaker and edges of `a`, whose sentence (as the rules
+    /// read it) is `sentence`: its edges quote it.
+    pub fn add(&mut self, a: &Attribution, sentence: &str) {
+        let quote = trim_quote(sentence);
+        let speaker = match a.entity.as_deref().and_then(|id| Id::new(id).ok()) {
+            Some(id) => id,
+            None => self.entity(&a.source),
+        };
+        let claim = self.claim(&a.claim);
+        let rel = match a.rel {
+            Stance::Asserts => Rel::Asserts,
+            Stance::Denies => Rel::Denies,
+        };
+        self.edge(&speaker, rel, &claim, &quote);
+        for cited in &a.cites {
+            let target = self.known_or_new(cited);
+            if a.relays.contains(cited) {
+                self.edge(&target, Rel::Cites, &speaker, &quote);
+            } else {
+                self.edge(&claim, Rel::Cites, &target, &quote);
+            }
+        }
+    }
+
+    pub fn finish(self) -> GraphFile {
+        self.out
+    }
+}
+
+impl Fragment<'_> {
     /// A fresh id from `text`, unique against the graph and this fragment.
     fn fresh(&mut self, text: &str) -> Id {
         let base = slug(text, ID_LEN);

@@ -48,6 +48,20 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotText> {
     })
 }
 
+/// [`decode`] for bytes the caller gives up: the text reuses their buffer
+/// (no copy unless invalid UTF-8 has to be replaced).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, NotText> {
+    if let Cow::Owned(text) = decode(&bytes)? {
+        return Ok(text);
+    }
+    let mut text =
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
 /// How many bytes of `head` are control characters (other than tab, line
 /// feed, carriage return, form feed and escape) or start invalid UTF-8, and
 /// where the first is.
@@ -111,5 +125,17 @@ mod tests {
             .filter(|&b| b != 0)
             .collect();
         assert!(decode(&junk).is_err());
+        for bytes in [
+            "\u{feff}Kim said so.".as_bytes(),
+            b"caf\xe9 said so.",
+            b"plain",
+            b"",
+        ] {
+            assert_eq!(
+                decode_owned(bytes.to_vec()).unwrap(),
+                decode(bytes).unwrap()
+            );
+        }
+        assert!(decode_owned(png.to_vec()).is_err());
     }
 }

@@ -1,8 +1,13 @@
 //! Reading a text sentence by sentence: naming each attribution's speaker,
 //! turning its claim pieces into claims, continuing a speaker's quotation,
 //! finding what an anaphoric denial denies, and dropping duplicates.
+//!
+//! Only the records the next sentences can still change or look back at stay
+//! at hand; older ones are kept compactly ([`Compact`]) until the end of the
+//! text, when each speaker is named as fully as the whole text allows.
 
 use super::anaphora::{self, Candidate};
+use super::compact::Compact;
 use super::link::EntityIndex;
 use super::names::{capitalized, CONNECTORS};
 use super::phrases::Range;
@@ -12,16 +17,35 @@ use super::sources::Discourse;
 use super::{claims, names, phrases};
 use super::{clauses, headlines};
 
+/// How many sentences back an anaphoric denial looks for the claim it denies.
+const LOOK_BACK: usize = 3;
+
 /// Reads sentence after sentence, keeping what it has found so far.
 pub struct Reader<'a> {
     index: &'a EntityIndex,
     discourse: Discourse<'a>,
+    /// The records found before `out`, which no later sentence changes but
+    /// the naming of speakers at the end.
+    kept: Compact,
+    /// The latest records: those of the last `LOOK_BACK` sentences, of the
+    /// quotation that may go on, and the last one.
     out: Vec<Attribution>,
     /// Parallel to `out`: whether the claim is a direct quotation.
     quoted: Vec<bool>,
     /// Index of the last sentence with attributions, and the record of the
     /// quotation it ends with, if any (a quotation that may go on).
     previous: Option<(usize, Option<usize>)>,
+    /// Whether every record stays at hand to the end (to check that keeping
+    /// them compactly changes nothing).
+    hold_all: bool,
+}
+
+/// What a finished reading hands back: the records, each speaker still named
+/// as at its sentence, and what the whole text says about persons to name
+/// them in full ([`settle`]).
+pub struct Read<'a> {
+    pub kept: Compact,
+    pub discourse: Discourse<'a>,
 }
 
 impl<'a> Reader<'a> {
@@ -29,14 +53,26 @@ impl<'a> Reader<'a> {
         Reader {
             index,
             discourse: Discourse::new(index),
+            kept: Compact::default(),
             out: Vec::new(),
             quoted: Vec::new(),
             previous: None,
+            hold_all: false,
+        }
+    }
+
+    /// A reader that keeps every record at hand until the end.
+    #[cfg(test)]
+    pub fn holding_all(index: &'a EntityIndex) -> Self {
+        Reader {
+            hold_all: true,
+            ..Reader::new(index)
         }
     }
 
     /// Reads sentence `n` at byte `offset`.
     pub fn read(&mut self, s: &str, offset: usize, n: usize) {
+        self.keep_settled(n);
         let before = self.out.len();
         let (flat, map) = flatten(s);
         let raws = clauses::analyze(&flat);
@@ -61,39 +97,80 @@ impl<'a> Reader<'a> {
     /// Reads a headline or a short line (sentence `n` at byte `offset`): only
     /// "NAME: CLAIM" and "NAME Says CLAIM" count there.
     pub fn heading(&mut self, s: &str, offset: usize, n: usize) {
+        self.keep_settled(n);
         let (flat, map) = flatten(s);
         let raws = headlines::colon(&flat).or_else(|| headlines::titled(&flat));
         self.sentence(&flat, &map, raws.into_iter().collect(), offset, n);
     }
 
-    /// The attributions found, in text order, with each speaker named as
-    /// fully as the whole text allows ("Voss" is the Karl Voss named later).
-    pub fn finish(mut self) -> Vec<Attribution> {
-        for a in &mut self.out {
-            for (k, sp) in a.speakers.iter_mut().enumerate() {
-                if sp.kind.is_some_and(|k| k != SpeakerKind::Person) {
-                    continue;
-                }
-                let Some(full) = self.discourse.in_full(&sp.name) else {
-                    continue;
-                };
-                let old = std::mem::replace(&mut sp.name, full.name);
-                sp.kind = Some(SpeakerKind::Person);
-                sp.role = sp.role.take().or(full.role);
-                sp.part_of = sp.part_of.take().or(full.part_of);
-                sp.entity = sp.entity.take().or_else(|| link(self.index, &sp.name));
-                if k == 0 {
-                    a.source.clone_from(&sp.name);
-                    a.entity.clone_from(&sp.entity);
-                }
-                for name in a.relays.iter_mut().chain(a.cites.iter_mut()) {
-                    if *name == old && k > 0 {
-                        name.clone_from(&sp.name);
-                    }
-                }
+    /// Before sentence `n` is read: moves the oldest records that no sentence
+    /// from `n` on can change or look back at into `kept`.
+    fn keep_settled(&mut self, n: usize) {
+        // A quotation goes on only in the sentence right after.
+        if self.previous.is_some_and(|(pn, _)| pn + 1 < n) {
+            self.previous = None;
+        }
+        let open = match self.previous {
+            Some((_, Some(k))) => Some(self.out[k].sentence),
+            _ => None,
+        };
+        if self.hold_all {
+            return;
+        }
+        let last = self.out.len().saturating_sub(1);
+        let settled = self.out[..last]
+            .iter()
+            .take_while(|a| a.sentence + LOOK_BACK < n && Some(a.sentence) != open)
+            .count();
+        if settled == 0 {
+            return;
+        }
+        for a in self.out.drain(..settled) {
+            self.kept.push(&a);
+        }
+        self.quoted.drain(..settled);
+        if let Some((_, Some(k))) = &mut self.previous {
+            *k -= settled;
+        }
+    }
+
+    /// The records found, in text order, each speaker still named as at its
+    /// sentence; [`settle`] names them in full.
+    pub fn finish(mut self) -> Read<'a> {
+        for a in &self.out {
+            self.kept.push(a);
+        }
+        Read {
+            kept: self.kept,
+            discourse: self.discourse,
+        }
+    }
+}
+
+/// Names each speaker of `a` as fully as the whole text allows ("Voss" is the
+/// Karl Voss named later), given what the whole text says about persons.
+pub fn settle(a: &mut Attribution, discourse: &Discourse, index: &EntityIndex) {
+    for (k, sp) in a.speakers.iter_mut().enumerate() {
+        if sp.kind.is_some_and(|k| k != SpeakerKind::Person) {
+            continue;
+        }
+        let Some(full) = discourse.in_full(&sp.name) else {
+            continue;
+        };
+        let old = std::mem::replace(&mut sp.name, full.name);
+        sp.kind = Some(SpeakerKind::Person);
+        sp.role = sp.role.take().or(full.role);
+        sp.part_of = sp.part_of.take().or(full.part_of);
+        sp.entity = sp.entity.take().or_else(|| link(index, &sp.name));
+        if k == 0 {
+            a.source.clone_from(&sp.name);
+            a.entity.clone_from(&sp.entity);
+        }
+        for name in a.relays.iter_mut().chain(a.cites.iter_mut()) {
+            if *name == old && k > 0 {
+                name.clone_from(&sp.name);
             }
         }
-        self.out
     }
 }
 
@@ -302,7 +379,7 @@ impl Reader<'_> {
             .iter()
             .zip(&self.quoted)
             .rev()
-            .take_while(|(a, _)| a.sentence + 3 >= denial.sentence)
+            .take_while(|(a, _)| a.sentence + LOOK_BACK >= denial.sentence)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()

@@ -98,34 +98,92 @@ const OPENERS: &[&str] = &[
 /// apostrophes (`''`, as some newspapers print them), become `"` padded with spaces, so
 /// that the rules need to know one kind of space and one kind of quotation mark.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let edits = edits(text);
+    if edits.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    apply(&mut out, &edits);
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`normalize`] without a copy: rewrites `text` where it stands and returns the byte
+/// ranges of the characters of more than one byte it replaced (the offsets of
+/// `text` stay those of the input, but inside these ranges the input had no
+/// character boundary).
+pub fn normalize_in_place(text: &mut String) -> Vec<(usize, usize)> {
+    let edits = edits(text);
+    apply(text, &edits);
+    edits
+        .iter()
+        .filter(|e| e.from_multibyte)
+        .map(|e| (e.at, e.at + e.with.len()))
+        .collect()
+}
+
+/// One replacement [`normalize`] makes: the bytes at `at` become `with`, which is
+/// ASCII and exactly as long as what it replaces.
+struct Edit {
+    at: usize,
+    with: &'static str,
+    /// Whether it replaces one character of several bytes (not two apostrophes).
+    from_multibyte: bool,
+}
+
+/// The replacements that normalize `text`, in order.
+fn edits(text: &str) -> Vec<Edit> {
+    const SPACES: &str = "    ";
+    let mut out = Vec::new();
     let unusual = !text.is_ascii()
         && text
             .chars()
             .any(|c| (c.is_whitespace() && !c.is_ascii()) || c == '“' || c == '”');
     if !unusual && !text.contains("''") {
-        return std::borrow::Cow::Borrowed(text);
+        return out;
     }
-    let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() && !c.is_ascii() {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        let with = if c.is_whitespace() && !c.is_ascii() {
+            &SPACES[..c.len_utf8()]
         } else if c == '“' {
-            out.push_str("  \"");
+            "  \""
         } else if c == '”' {
-            out.push_str("\"  ");
+            "\"  "
         } else if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
             chars.next();
             let before = text[..i].chars().next_back();
             let after = text[i + 2..].chars().next();
             let opens = !before.is_some_and(|b| b.is_alphanumeric() || ".,;:!?)".contains(b))
                 && after.is_some_and(|a| !a.is_whitespace());
-            out.push_str(if opens { " \"" } else { "\" " });
+            out.push(Edit {
+                at: i,
+                with: if opens { " \"" } else { "\" " },
+                from_multibyte: false,
+            });
+            continue;
         } else {
-            out.push(c);
-        }
+            continue;
+        };
+        out.push(Edit {
+            at: i,
+            with,
+            from_multibyte: true,
+        });
     }
-    std::borrow::Cow::Owned(out)
+    out
+}
+
+/// Writes `edits` over `text`: each replaces as many bytes with ASCII, so the
+/// text stays as long and valid UTF-8.
+fn apply(text: &mut String, edits: &[Edit]) {
+    if edits.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for e in edits {
+        bytes[e.at..e.at + e.with.len()].copy_from_slice(e.with.as_bytes());
+    }
+    *text = String::from_utf8(bytes).expect("whole characters replaced by ASCII of their length");
 }
 
 /// The text as the rules read it: see [`normalize`].
@@ -156,17 +214,11 @@ pub fn split(text: &str) -> Vec<Sentence> {
 /// Groups lines into paragraphs: blank lines separate them, and a line
 /// without a final stop followed by a capitalized line stands alone.
 fn units(text: &str) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        lines.push((pos, pos + body.len()));
-        pos += line.len();
-    }
-    let wrapped = hard_wrapped(text, &lines);
+    let wrapped = hard_wrapped(text);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (i, &(s, e)) in lines.iter().enumerate() {
+    let mut lines = lines(text).peekable();
+    while let Some((s, e)) = lines.next() {
         let line = text[s..e].trim();
         if line.is_empty() {
             out.extend(open.take());
@@ -176,7 +228,7 @@ fn units(text: &str) -> Vec<(usize, usize)> {
             Some((os, _)) => (os, e),
             None => (s, e),
         });
-        let next = lines.get(i + 1).map(|&(ns, ne)| text[ns..ne].trim_start());
+        let next = lines.peek().map(|&(ns, ne)| text[ns..ne].trim_start());
         let wraps = next.is_some_and(|n| {
             n.starts_with(|c: char| c.is_lowercase()) || (wrapped && !n.is_empty())
         });
@@ -191,20 +243,36 @@ fn units(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The byte range of each line of `text`, without its line break.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.split_inclusive('\n').scan(0, |pos, line| {
+        let start = *pos;
+        *pos += line.len();
+        Some((start, start + line.trim_end_matches(['\n', '\r']).len()))
+    })
+}
+
 /// Whether the text is hard-wrapped (plain-text wires, e-mail): most lines
 /// end near one width of at most 100 columns, so a line without a final
 /// stop continues on the next line even when that starts with a capital.
-fn hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|&(s, e)| text[s..e].trim_end().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    let Some(&widest) = lengths.iter().max() else {
+fn hard_wrapped(text: &str) -> bool {
+    let lengths = || {
+        lines(text)
+            .map(|(s, e)| text[s..e].trim_end().chars().count())
+            .filter(|&n| n > 0)
+    };
+    let Some(widest) = lengths().max() else {
         return false;
     };
-    let near = lengths.iter().filter(|&&n| n + 20 >= widest).count();
-    lengths.len() >= 5 && widest <= 100 && near * 10 >= lengths.len() * 6
+    if widest > 100 {
+        return false;
+    }
+    let (mut all, mut near) = (0usize, 0usize);
+    for n in lengths() {
+        all += 1;
+        near += usize::from(n + 20 >= widest);
+    }
+    all >= 5 && near * 10 >= all * 6
 }
 
 /// True when the text ends in sentence-final punctuation, possibly followed
@@ -244,10 +312,8 @@ fn split_paragraph(text: &str, start: usize, end: usize, para: usize, out: &mut 
     let mut depth = 0i32;
     let mut straight_open = false;
     let mut from = 0;
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut at = 0;
+    while let Some(c) = p[at..].chars().next() {
         match c {
             '“' => depth += 1,
             '”' => depth = (depth - 1).max(0),
@@ -255,25 +321,25 @@ fn split_paragraph(text: &str, start: usize, end: usize, para: usize, out: &mut 
             _ => {}
         }
         if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                match chars[j].1 {
+            // `after`: the byte after the stop and the closers that follow it.
+            let mut after = at + c.len_utf8();
+            while let Some(n) = p[after..].chars().next().filter(|&n| is_closer(n)) {
+                match n {
                     '”' => depth = (depth - 1).max(0),
                     '"' => straight_open = !straight_open,
                     _ => {}
                 }
-                j += 1;
+                after += n.len_utf8();
             }
             let inside = guard_quotes && (depth > 0 || straight_open);
-            if !inside && is_boundary(p, &chars, at, c, j) {
-                let stop = chars.get(j).map_or(p.len(), |&(k, _)| k);
-                push_capped(text, start + from, start + stop, Kind::Body, para, out);
-                from = stop;
+            if !inside && is_boundary(p, at, c, after) {
+                push_capped(text, start + from, start + after, Kind::Body, para, out);
+                from = after;
             }
-            i = j;
+            at = after;
             continue;
         }
-        i += 1;
+        at += c.len_utf8();
     }
     push_capped(text, start + from, end, Kind::Body, para, out);
 }
@@ -287,22 +353,22 @@ fn quotes_balanced(p: &str) -> bool {
     straight.is_multiple_of(2) && open == close
 }
 
-/// Decides whether the stop at byte `at` (char index of the closers' end `j`)
-/// ends a sentence.
-fn is_boundary(p: &str, chars: &[(usize, char)], at: usize, c: char, j: usize) -> bool {
-    match chars.get(j) {
+/// Decides whether the stop `c` at byte `at` of `p`, followed by closers up to
+/// byte `after`, ends a sentence.
+fn is_boundary(p: &str, at: usize, c: char, after: usize) -> bool {
+    match p[after..].chars().next() {
         None => return true,
-        Some(&(_, n)) if !n.is_whitespace() => return false,
+        Some(n) if !n.is_whitespace() => return false,
         Some(_) => {}
     }
-    let rest = p[chars[j].0..].trim_start();
+    let rest = p[after..].trim_start();
     let Some(first) = rest.chars().next() else {
         return true;
     };
     if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'([".contains(first)) {
         return false;
     }
-    let quoted = p[at..chars[j].0].contains(['"', '”']);
+    let quoted = p[at..after].contains(['"', '”']);
     if c != '.' && quoted && speaker_tag_follows(rest) {
         return false; // "Who pays?" Ruiz asked. -- the tag belongs to the quote
     }

@@ -261,3 +261,57 @@ fn a_denial_that_refers_back_takes_the_claim_it_names() {
         }
     }
 }
+
+/// JSON and graph output are written as they are serialized, without the whole output in
+/// memory: on a long single line (every fixture run together, several times, with a BOM,
+/// curly quotes, a stray Latin-1 byte and a bidi override to escape), the bytes are those
+/// of the records and fragment serialized whole.
+#[test]
+fn long_line_output_is_the_whole_records_serialized() {
+    use claimgraph::extract::{extract, fragment};
+    use claimgraph::text::json_terminal_safe;
+    let dir = crate::util::fixture("extract");
+    let mut line = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            line.push_str(&std::fs::read_to_string(path).unwrap().replace('\n', " "));
+            line.push(' ');
+        }
+    }
+    line.push_str("Ana Ruiz said “the \u{202e}pier is safe”. Ruiz added that it would reopen.");
+    let text = line.repeat(8);
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.extend_from_slice(b" Tom Hale said caf\xe9 was closed.");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), &bytes).unwrap();
+    let decoded = format!("{text} Tom Hale said caf\u{fffd} was closed.");
+    let found = extract(&decoded, &[]);
+    assert!(found.len() > 100);
+    let path = file.path().to_str().unwrap();
+    let json = run(&[
+        "--graph",
+        "no-such-folder",
+        "extract",
+        path,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let whole = serde_json::to_string_pretty(&found).unwrap();
+    assert!(whole.len() > 200_000 && whole.contains('\u{202e}'));
+    assert!(json.stdout == format!("{}\n", json_terminal_safe(&whole)));
+    let graph = run(&[
+        "--graph",
+        "no-such-folder",
+        "extract",
+        path,
+        "--format",
+        "graph",
+    ]);
+    assert_eq!(graph.code, 0, "{}", graph.stderr);
+    let file = fragment::build(&decoded, &found, &|_| None, &|_| false, None);
+    let whole = serde_json::to_string_pretty(&file).unwrap();
+    assert!(graph.stdout == format!("{}\n", json_terminal_safe(&whole)));
+}
