@@ -525,6 +525,13 @@ fn trailing_comment(tail: &str) -> bool {
 /// rules need to know only "a b"), and for each byte of it, plus one past
 /// the end, the byte of the original it stands for.
 fn flatten(s: &str) -> (String, Vec<usize>) {
+    // Most sentences are flat already: single ASCII spaces between words.
+    let plain = !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+    if plain {
+        return (s.to_string(), (0..=s.len()).collect());
+    }
     let mut flat = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
     let mut space = false;

@@ -9,10 +9,10 @@
 //! expert at the institute") and descriptions give way to names ("A company
 //! spokesman, Peter Okoro").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{GENERIC_ORGS, ORG_NOUNS, PERSON_ROLES};
 use super::link::EntityIndex;
@@ -67,6 +67,10 @@ struct Org {
 pub struct Discourse<'a> {
     index: &'a EntityIndex,
     persons: Vec<Person>,
+    /// Indices into `persons` by the last word of the surname, rebuilt when
+    /// `surnames_stale` says the list changed.
+    surnames: FxHashMap<String, Vec<usize>>,
+    surnames_stale: bool,
     orgs: Vec<Org>,
 }
 
@@ -75,6 +79,8 @@ impl<'a> Discourse<'a> {
         Discourse {
             index,
             persons: Vec::new(),
+            surnames: FxHashMap::default(),
+            surnames_stale: false,
             orgs: Vec::new(),
         }
     }
@@ -89,9 +95,11 @@ impl<'a> Discourse<'a> {
                 self.org(name, &name.to_lowercase(), at(m.start()));
             }
         }
+        // An apposition needs a comma: a sentence without one skips that scan.
+        let apposed = sentence.contains(',').then(|| APPOSED.find_iter(sentence));
         for m in TITLED
             .find_iter(sentence)
-            .chain(APPOSED.find_iter(sentence))
+            .chain(apposed.into_iter().flatten())
         {
             let d = describe(m.as_str());
             if d.person
@@ -107,19 +115,27 @@ impl<'a> Discourse<'a> {
         if self.persons.is_empty() {
             return;
         }
-        // Persons mentioned again, found by surname: one pass over the words.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        // Persons mentioned again, found by surname: one pass over the words,
+        // each person counted at the first word that names them.
+        if self.surnames_stale {
+            self.surnames = surname_index(&self.persons);
+            self.surnames_stale = false;
+        }
+        let mut counted = vec![false; self.persons.len()];
         for w in sentence.split_whitespace().take(MAX_WORDS) {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if capitalized(w) {
-                seen.entry(w)
-                    .or_insert(w.as_ptr() as usize - sentence.as_ptr() as usize);
+            if !capitalized(w) {
+                continue;
             }
-        }
-        for p in &mut self.persons {
-            let last = p.surname.rsplit(' ').next().unwrap_or("");
-            if let Some(&i) = seen.get(last) {
-                p.last = p.last.max(at(i));
+            let Some(named) = self.surnames.get(w) else {
+                continue;
+            };
+            let here = at(w.as_ptr() as usize - sentence.as_ptr() as usize);
+            for &i in named {
+                if !std::mem::replace(&mut counted[i], true) {
+                    let p = &mut self.persons[i];
+                    p.last = p.last.max(here);
+                }
             }
         }
     }
@@ -387,6 +403,7 @@ impl<'a> Discourse<'a> {
             }
             None => {
                 forget_oldest(&mut self.persons, |p| p.last);
+                self.surnames_stale = true;
                 self.persons.push(Person {
                     full: d.name.clone(),
                     surname,
@@ -546,6 +563,16 @@ fn ends_with_words(name: &str, tail: &str) -> bool {
 }
 
 /// Drops the least recently mentioned entry when `list` is full.
+/// The persons of `persons` by the last word of their surname.
+fn surname_index(persons: &[Person]) -> FxHashMap<String, Vec<usize>> {
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, p) in persons.iter().enumerate() {
+        let last = p.surname.rsplit(' ').next().unwrap_or("");
+        index.entry(last.to_string()).or_default().push(i);
+    }
+    index
+}
+
 fn forget_oldest<T>(list: &mut Vec<T>, last: impl Fn(&T) -> usize) {
     if list.len() >= MEMORY {
         if let Some(i) = (0..list.len()).min_by_key(|&i| last(&list[i])) {
