@@ -67,10 +67,9 @@ struct Org {
 pub struct Discourse<'a> {
     index: &'a EntityIndex,
     persons: Vec<Person>,
-    /// Indices into `persons` by the last word of the surname, rebuilt when
-    /// `surnames_stale` says the list changed.
+    /// Indices into `persons` by the last word of the surname, kept up to
+    /// date as persons come and go.
     surnames: FxHashMap<String, Vec<usize>>,
-    surnames_stale: bool,
     orgs: Vec<Org>,
 }
 
@@ -80,7 +79,6 @@ impl<'a> Discourse<'a> {
             index,
             persons: Vec::new(),
             surnames: FxHashMap::default(),
-            surnames_stale: false,
             orgs: Vec::new(),
         }
     }
@@ -117,10 +115,6 @@ impl<'a> Discourse<'a> {
         }
         // Persons mentioned again, found by surname: one pass over the words,
         // each person counted at the first word that names them.
-        if self.surnames_stale {
-            self.surnames = surname_index(&self.persons);
-            self.surnames_stale = false;
-        }
         let mut counted = vec![false; self.persons.len()];
         for w in sentence.split_whitespace().take(MAX_WORDS) {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -402,8 +396,8 @@ impl<'a> Discourse<'a> {
                 p.part_of = p.part_of.take().or(d.part_of.clone());
             }
             None => {
-                forget_oldest(&mut self.persons, |p| p.last);
-                self.surnames_stale = true;
+                self.forget_oldest_person();
+                self.index_surname(&surname, self.persons.len());
                 self.persons.push(Person {
                     full: d.name.clone(),
                     surname,
@@ -412,6 +406,46 @@ impl<'a> Discourse<'a> {
                     part_of: d.part_of.clone(),
                     last: at,
                 });
+            }
+        }
+    }
+
+    /// Makes room for one more person when memory is full: the least recently
+    /// mentioned is forgotten (its place taken by the last person, whose index
+    /// moves with it).
+    fn forget_oldest_person(&mut self) {
+        if self.persons.len() < MEMORY {
+            return;
+        }
+        let Some(i) = (0..self.persons.len()).min_by_key(|&i| self.persons[i].last) else {
+            return;
+        };
+        let moved_from = self.persons.len() - 1;
+        let gone = self.persons.swap_remove(i);
+        self.unindex_surname(&gone.surname, i);
+        if i < moved_from {
+            let key = surname_key(&self.persons[i].surname);
+            if let Some(list) = self.surnames.get_mut(key) {
+                for k in list.iter_mut().filter(|k| **k == moved_from) {
+                    *k = i;
+                }
+            }
+        }
+    }
+
+    fn index_surname(&mut self, surname: &str, i: usize) {
+        self.surnames
+            .entry(surname_key(surname).to_string())
+            .or_default()
+            .push(i);
+    }
+
+    fn unindex_surname(&mut self, surname: &str, i: usize) {
+        let key = surname_key(surname);
+        if let Some(list) = self.surnames.get_mut(key) {
+            list.retain(|&k| k != i);
+            if list.is_empty() {
+                self.surnames.remove(key);
             }
         }
     }
@@ -563,14 +597,9 @@ fn ends_with_words(name: &str, tail: &str) -> bool {
 }
 
 /// Drops the least recently mentioned entry when `list` is full.
-/// The persons of `persons` by the last word of their surname.
-fn surname_index(persons: &[Person]) -> FxHashMap<String, Vec<usize>> {
-    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, p) in persons.iter().enumerate() {
-        let last = p.surname.rsplit(' ').next().unwrap_or("");
-        index.entry(last.to_string()).or_default().push(i);
-    }
-    index
+/// The word persons are found again by: the last word of the surname.
+fn surname_key(surname: &str) -> &str {
+    surname.rsplit(' ').next().unwrap_or("")
 }
 
 fn forget_oldest<T>(list: &mut Vec<T>, last: impl Fn(&T) -> usize) {
@@ -616,6 +645,46 @@ mod tests {
         assert_eq!(name(&mut d, "Webb", 60), "Marcus Webb");
         assert_eq!(name(&mut d, "he", 80), "Marcus Webb");
         assert_eq!(name(&mut d, "she", 90), "Leilani Kahale");
+    }
+
+    /// The surname index stays what a rebuild from the persons kept would
+    /// give, however many persons come and are forgotten.
+    #[test]
+    fn the_surname_index_follows_the_persons_kept() {
+        let ix = EntityIndex::default();
+        let mut d = Discourse::new(&ix);
+        let letters = |mut n: usize| {
+            let mut w = String::new();
+            loop {
+                w.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 {
+                    return w;
+                }
+            }
+        };
+        for k in 0..(3 * MEMORY) {
+            // Surnames repeat, so several persons share a key.
+            let s = format!("Dr. Ana{} Ruiz{} spoke.", letters(k), letters(k % 37));
+            d.observe(&s, |i| k * 100 + i);
+            if k % 5 == 0 {
+                let again = format!("Ruiz{} agreed.", letters((k * 7) % 37));
+                d.observe(&again, |i| k * 100 + 50 + i);
+            }
+        }
+        let mut rebuilt: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, p) in d.persons.iter().enumerate() {
+            rebuilt
+                .entry(surname_key(&p.surname).to_string())
+                .or_default()
+                .push(i);
+        }
+        let mut kept = d.surnames.clone();
+        for list in kept.values_mut() {
+            list.sort_unstable();
+        }
+        assert_eq!(d.persons.len(), MEMORY);
+        assert_eq!(kept, rebuilt);
     }
 
     /// A surname with a particle is the whole name's: "the mayor" and "De
