@@ -198,14 +198,19 @@ pub fn split(text: &str) -> Vec<Sentence> {
         let unit = &text[start..end];
         if ends_with_stop(unit) {
             split_paragraph(text, start, end, para, &mut out);
-        } else {
-            let kind = if unit.split_whitespace().count() <= HEADING_MAX_WORDS {
-                Kind::Heading
-            } else {
-                Kind::Caption
-            };
+        } else if unit.split_whitespace().count() <= HEADING_MAX_WORDS {
             let end = start + strip_credit(unit).len();
-            push_capped(text, start, end, kind, para, &mut out);
+            push_capped(text, start, end, Kind::Heading, para, &mut out);
+        } else {
+            // A caption, or a paragraph whose last sentence lost its stop (a
+            // live blog's link, a quotation cut off): its sentences are split
+            // as a paragraph's, the last without a stop read as a caption.
+            let end = start + strip_credit(unit).len();
+            let from = out.len();
+            split_paragraph(text, start, end, para, &mut out);
+            if let Some(last) = out[from..].last_mut() {
+                last.kind = Kind::Caption;
+            }
         }
     }
     out
@@ -539,6 +544,21 @@ mod tests {
     fn unmatched_quote_does_not_swallow_the_paragraph() {
         let t = "Putin \"expressed his wish, KCNA reported. It would be his first.";
         assert_eq!(texts(t).len(), 2);
+    }
+
+    /// A paragraph whose last sentence lost its stop is still split into
+    /// sentences; only that last one is read as a caption.
+    #[test]
+    fn a_paragraph_without_a_final_stop_keeps_its_sentences() {
+        let t = "Ruiz spoke in the morning at the harbour. Later, Voss said the pier was unsafe. Read the whole statement here";
+        let s = split(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(
+            &t[s[1].start..s[1].end],
+            "Later, Voss said the pier was unsafe."
+        );
+        assert_eq!(s[1].kind, Kind::Body);
+        assert_eq!(s[2].kind, Kind::Caption);
     }
 
     #[test]
