@@ -8,8 +8,8 @@ use claimgraph::text::fold_name;
 use serde::Deserialize;
 use std::time::Instant;
 
-/// Both precision and recall must reach this on every text.
-const BAR: f64 = 0.85;
+/// Both precision and recall must reach this on every text (and its wrapped copy).
+const BAR: f64 = 0.95;
 
 #[derive(Debug, Deserialize)]
 struct Gold {
