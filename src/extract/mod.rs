@@ -1,11 +1,12 @@
 //! Rule-based attribution extraction: who says what in a news text.
 //!
 //! This module owns the way from raw text to attribution records: sentence
-//! splitting (`sentences`), reporting cues (`cues`, `lexicon`), the shape of
-//! each attribution in its sentence (`clauses`, `phrases`, `denials`), naming
-//! speakers through pronouns and descriptions (`sources`, `names`), cleaning
-//! the reported content (`claims`) and linking speakers to known entities
-//! ([`EntityIndex`]).
+//! splitting (`sentences`) and the units read as one (`blocks`: a transcript
+//! turn, a lead-in and the paragraph it introduces), reporting cues (`cues`,
+//! `lexicon`), the shape of each attribution in its sentence (`clauses`,
+//! `phrases`, `denials`), naming speakers through pronouns and descriptions
+//! (`sources`, `names`), cleaning the reported content (`claims`) and linking
+//! speakers to known entities ([`EntityIndex`]).
 //!
 //! It uses regular expressions only (no model, no network), compiles them
 //! once, and runs them sentence by sentence so that time stays linear in the
