@@ -1,6 +1,6 @@
 //! Reading units that span sentences. Most sentences are read alone, but two
 //! shapes of news copy put one attribution over several: a transcript turn
-//! ("PENCE: Well, look, ... It's serious business.") says the whole paragraph
+//! ("HALE: Look, the port is open. ... It stays open.") says the whole paragraph
 //! in the speaker's name, and a lead-in ending in a colon ("The governor
 //! added:") gives its content as the paragraph that follows. Such a unit is
 //! read as one sentence, numbered as its first; the sentences it takes in are
@@ -18,7 +18,7 @@ use super::sentences::{Kind, Sentence};
 const MAX_UNIT_BYTES: usize = 4_000;
 
 /// "NAME:" opening a paragraph, after any quotation mark: one word in
-/// capitals ("PENCE:") or up to three capitalized words ("Ana Ruiz:").
+/// capitals ("HALE:") or up to three capitalized words ("Ana Ruiz:").
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"^["'\s]*(?:\p{Lu}[\p{Lu}'’.-]+|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}):\s+\S"#,
@@ -136,12 +136,9 @@ mod tests {
 
     #[test]
     fn a_transcript_turn_is_one_unit() {
-        let text = "Intro line of the piece, which runs on.\n\nHALE: Well, look. The port is open. It stays open.\n\nThe hearing went on.";
+        let text = "Intro line of the piece, which runs on.\n\nHALE: Look. The port is open. It stays open.\n\nThe hearing went on.";
         let u = read(text);
-        assert_eq!(
-            u[1],
-            ("HALE: Well, look. The port is open. It stays open.", 1)
-        );
+        assert_eq!(u[1], ("HALE: Look. The port is open. It stays open.", 1));
         assert_eq!(u[2].1, 4, "later sentences keep their numbers: {u:?}");
     }
 
@@ -157,7 +154,7 @@ mod tests {
     /// The whole turn and the whole introduced paragraph are the claim.
     #[test]
     fn units_give_whole_claims() {
-        let text = "The hearing ran late on Monday night.\n\n\"HALE: Well, look. The port is open. It stays open.\n\nThe governor added:\n\nThe bridge is safe. The money is there.";
+        let text = "The hearing ran late on Monday night.\n\n\"HALE: Look. The port is open. It stays open.\n\nThe governor added:\n\nThe bridge is safe. The money is there.";
         let found = crate::extract::extract(text, &[]);
         let got: Vec<(&str, &str)> = found
             .iter()
@@ -166,7 +163,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("HALE", "Well, look. The port is open. It stays open"),
+                ("HALE", "Look. The port is open. It stays open"),
                 ("The governor", "The bridge is safe. The money is there")
             ]
         );

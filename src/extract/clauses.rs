@@ -479,8 +479,8 @@ fn quote_before(s: &str, from: usize, to: usize) -> Option<(Range, Option<Range>
 }
 
 /// Whether a quotation opening right after `head` is a title, not words
-/// spoken: after a preposition or a possessive (`in an interview on CBS's
-/// "Face the Nation," Ryan said ...`).
+/// spoken: after a preposition or a possessive (`in an interview on WKRT's
+/// "Morning Hour," the mayor said ...`).
 fn names_a_title(head: &str) -> bool {
     let last = head.split_whitespace().next_back().unwrap_or("");
     let last = last.to_lowercase();

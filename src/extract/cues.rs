@@ -166,7 +166,7 @@ fn classify_verb(s: &str, start: usize, end: usize) -> Option<Cue> {
     let punct_follows = s[end..].starts_with([',', '.', ';', ':', ')']);
     // "some say", "many say": a quantifier before "say" is its subject.
     let quantifier = word == "say" && matches!(prev, "some" | "many" | "others" | "few" | "most");
-    // "Trump's claim that ...": a possessor's claim reports what they claim.
+    // "Ruiz's claim that ...": a possessor's claim reports what they claim.
     let possessor_claims =
         prev.ends_with("'s") && next == "that" && matches!(word, "claim" | "claims");
     if NOUN_LIKE.contains(&word)

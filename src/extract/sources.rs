@@ -140,7 +140,7 @@ impl<'a> Discourse<'a> {
     pub fn resolve(&mut self, phrase: &str, at: usize) -> Speaker {
         let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         let phrase = flat.trim_matches(|c: char| ",;:.".contains(c)).trim();
-        // "Trump's claim that ...": the possessor speaks.
+        // "Ruiz's claim that ...": the possessor speaks.
         let phrase = ["'s", "’s"]
             .iter()
             .find_map(|p| phrase.strip_suffix(p))
