@@ -2,14 +2,14 @@
 //! JSON records, or as a graph fragment ready for import.
 
 use super::term::say;
-use super::{table, CliError, Ctx};
+use super::{table, write_json, CliError, Ctx};
 use claimgraph::extract::{self, fragment, Attribution, Extraction, Stance};
 use claimgraph::ingest;
 use claimgraph::model::Id;
-use claimgraph::text::{json_terminal_safe, terminal_safe};
+use claimgraph::text::terminal_safe;
 use clap::ValueEnum;
 use serde::{Serialize, Serializer};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -98,49 +98,6 @@ struct Records<'e, 'a>(&'e Extraction<'a>);
 impl Serialize for Records<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter())
-    }
-}
-
-/// Writes `value` as pretty JSON made terminal-safe, as `super::write_json` does, but
-/// as it is serialized rather than from one string of the whole output.
-fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), CliError> {
-    let mut safe = BufWriter::with_capacity(
-        64 * 1024,
-        TerminalSafe {
-            out: &mut *out,
-            cut: Vec::new(),
-        },
-    );
-    serde_json::to_writer_pretty(&mut safe, value).map_err(io::Error::from)?;
-    safe.flush()?;
-    drop(safe);
-    writeln!(out)?;
-    Ok(())
-}
-
-/// Passes JSON text through `json_terminal_safe`, holding back a character cut
-/// in two by the end of a write until the rest of it comes.
-struct TerminalSafe<'w> {
-    out: &'w mut dyn Write,
-    cut: Vec<u8>,
-}
-
-impl Write for TerminalSafe<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.cut.extend_from_slice(buf);
-        let whole = match std::str::from_utf8(&self.cut) {
-            Ok(text) => text.len(),
-            Err(e) if e.error_len().is_none() => e.valid_up_to(),
-            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
-        };
-        let text = std::str::from_utf8(&self.cut[..whole]).unwrap_or_default();
-        self.out.write_all(json_terminal_safe(text).as_bytes())?;
-        self.cut.drain(..whole);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
     }
 }
 

@@ -485,13 +485,50 @@ pub fn resolve_claim<'g>(g: &'g ClaimGraph, text: &str) -> Result<ClaimRef<'g>, 
     })
 }
 
-/// Writes `value` as pretty JSON and a newline.
+/// Writes `value` as pretty JSON and a newline, as it is serialized (a large value is
+/// never held as one string).
 /// Characters a terminal would act on are written as JSON escapes: the value is exact, and
 /// the text passes the output guard unchanged.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    writeln!(out, "{}", claimgraph::text::json_terminal_safe(&text))?;
+    let mut safe = io::BufWriter::with_capacity(
+        64 * 1024,
+        JsonTerminalSafe {
+            out: &mut *out,
+            cut: Vec::new(),
+        },
+    );
+    serde_json::to_writer_pretty(&mut safe, value).map_err(io::Error::from)?;
+    safe.flush()?;
+    drop(safe);
+    writeln!(out)?;
     Ok(())
+}
+
+/// Passes JSON text through `json_terminal_safe`, holding back a character cut in two by
+/// the end of a write until the rest of it comes.
+struct JsonTerminalSafe<'w> {
+    out: &'w mut dyn Write,
+    cut: Vec<u8>,
+}
+
+impl Write for JsonTerminalSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.cut.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.cut) {
+            Ok(text) => text.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        let text = std::str::from_utf8(&self.cut[..whole]).unwrap_or_default();
+        self.out
+            .write_all(claimgraph::text::json_terminal_safe(text).as_bytes())?;
+        self.cut.drain(..whole);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A list's table: column headings and widest widths (0: the rest of the line), one row of
